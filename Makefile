@@ -1,0 +1,54 @@
+# Two commands for a fresh machine:
+#   make site   set up, then build the site (and PDFs) from briefings/ into site/
+#   make test   set up, then run every check: ruff, mypy, schema, pytest (browser tests included)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+# Debian packages the tests need: Chromium for the browser tests.
+APT_PACKAGES := chromium
+
+.PHONY: site test lint setup system-deps lock clean bench serve
+
+site: $(STAMP)
+	$(BIN)/briefings build --strict
+
+test: $(STAMP) system-deps lint
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+	$(BIN)/briefings schema --check
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+# Installs Chromium with apt-get when it is missing and we are root (CI runs as root).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Chromium is missing: sudo apt-get install $(APT_PACKAGES) (browser tests skip without it, except in CI)"; \
+	  fi; \
+	fi
+
+# Refresh the pins after changing dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_build.py
+
+serve: $(STAMP)
+	$(BIN)/briefings serve
+
+clean:
+	rm -rf site site.old build docs/generated .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,179 @@
+"""The `briefings` command line: check, build, serve, new, schema, pdf."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import BriefingsError, display_path
+from .load import input_files
+from .model import SLUG
+from .pipeline import check, counts, generate
+from .project import Project, open_project
+from .scaffold import briefing_id, scaffold
+from .schema import schemas, stale_schemas
+from .site import build_site
+from .writer import Writer
+
+
+def _check(args: argparse.Namespace, project: Project) -> int:
+    started = time.perf_counter()
+    corpus = check(project, drafts=True)
+    print(f"OK: {counts(corpus)} checked in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def _build(args: argparse.Namespace, project: Project) -> int:
+    started = time.perf_counter()
+    corpus = check(project, drafts=args.drafts)
+    stats = generate(project, corpus, pdf_links=False)
+    line = (
+        f"Done: {counts(corpus)}; pages {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed"
+    )
+    if not args.no_site:
+        t = time.perf_counter()
+        build_site(project, strict=args.strict, site_url=args.site_url)
+        line += f"; site built in {time.perf_counter() - t:.1f} s"
+    print(f"{line}; {time.perf_counter() - started:.1f} s in all")
+    return 0
+
+
+def _serve(args: argparse.Namespace, project: Project) -> int:
+    def regenerate() -> None:
+        try:
+            stats = generate(project, check(project, drafts=args.drafts))
+            print(f"regenerated: {stats.written} pages written, {stats.removed} removed", flush=True)
+        except BriefingsError as exc:
+            print(exc, file=sys.stderr, flush=True)
+            print("not regenerated: fix the problems above; the preview keeps the last good pages", file=sys.stderr)
+
+    regenerate()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.mkdocs_yml), "-a", f"127.0.0.1:{args.port}"]
+    server = subprocess.Popen(cmd, cwd=project.root)
+    watched = [project.briefings, project.templates]
+    seen = _snapshot(watched)
+    try:
+        while server.poll() is None:
+            time.sleep(args.interval)
+            now = _snapshot(watched)
+            if now != seen:
+                seen = now
+                regenerate()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0
+
+
+def _snapshot(folders: list[Path]) -> dict[Path, float]:
+    return {p: p.stat().st_mtime for folder in folders if folder.is_dir() for p in input_files(folder)}
+
+
+def _new(args: argparse.Namespace, project: Project) -> int:
+    date = args.date or dt.date.today()
+    bid = args.id or briefing_id(args.title, date)
+    if not re.match(SLUG, bid):
+        raise SystemExit(_usage(f"--id must be lowercase letters, digits and hyphens, got {bid!r}"))
+    path = project.briefings / f"{bid}.yaml"
+    if path.exists():
+        print(f"briefings new: {display_path(path)} exists already; nothing written", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold(args.title, date, bid), encoding="utf-8")
+    print(f"Created {display_path(path)} (status: draft). Fill it in, then run: briefings check")
+    return 0
+
+
+def _schema(args: argparse.Namespace, project: Project) -> int:
+    folder = project.root / "schema"
+    if args.check:
+        stale = stale_schemas(folder)
+        for name in stale:
+            print(f"{display_path(folder / name)}: out of date with the model; run: briefings schema", file=sys.stderr)
+        return 1 if stale else 0
+    stats = Writer(folder).sync(schemas())
+    print(f"schema/: {stats.written} written, {stats.unchanged} unchanged")
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _usage(message: str) -> int:
+    print(f"briefings: error: {message}", file=sys.stderr)
+    return 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per job."""
+    top = argparse.ArgumentParser(
+        prog="briefings",
+        description="Turn YAML metadata about news articles into a briefing website and PDFs.",
+    )
+    top.add_argument("--version", action="version", version=f"briefings {__version__}")
+    top.add_argument("-C", "--root", type=Path, default=Path("."), help="project folder (default: current folder)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace, Project], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(run=run)
+        return p
+
+    command("check", _check, "Validate every file under briefings/ (drafts too); write nothing.")
+    p = command("build", _build, "Validate, generate docs/generated/, and build the site into site/.")
+    p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning (broken link, ...)")
+    p.add_argument("--drafts", action="store_true", help="publish draft briefings too")
+    p.add_argument("--site-url", help="full URL the site is served from, e.g. https://host/pr-preview/pr-7/")
+    p.add_argument("--no-site", action="store_true", help="generate the Markdown only; skip the MkDocs build")
+    p = command("serve", _serve, "Live preview on 127.0.0.1 that regenerates when a YAML file changes.")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--drafts", action="store_true", help="show draft briefings too")
+    p.add_argument("--interval", type=float, default=1.0, help=argparse.SUPPRESS)
+    p = command("new", _new, "Write the skeleton of a new draft briefing into briefings/.")
+    p.add_argument("title", help="the briefing's title")
+    p.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: today)")
+    p.add_argument("--id", help="the briefing's id (default: the date and the title's first words)")
+    p = command("schema", _schema, "Write the JSON Schemas of the YAML files into schema/.")
+    p.add_argument("--check", action="store_true", help="only report whether schema/ is up to date")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; problems go to stderr with exit status 1, never a traceback."""
+    args = parser().parse_args(argv)
+    try:
+        project = open_project(args.root)
+        result: int = args.run(args, project)
+        return result
+    except BriefingsError as exc:
+        print(exc, file=sys.stderr)
+        n = len(exc.problems)
+        print(f"{n} problem{'s' * (n != 1)} found; {exc.outcome}.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"briefings: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so plainly, without a traceback (set BRIEFINGS_DEBUG=1 for one)
+        if os.environ.get("BRIEFINGS_DEBUG"):
+            raise
+        print(
+            f"briefings: internal error: {type(exc).__name__}: {exc} (set BRIEFINGS_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 70

@@ -1,0 +1,41 @@
+"""Problems found in the input, each pointing at a file, a line and a field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with the input: where it is and what is wrong."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class BriefingsError(Exception):
+    """Input the pipeline cannot use; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem], outcome: str = "nothing was written") -> None:
+        super().__init__("\n".join(str(p) for p in sorted(set(problems), key=_order)))
+        self.problems = sorted(set(problems), key=_order)
+        self.outcome = outcome
+
+
+def _order(p: Problem) -> tuple[str, int, str, str]:
+    return (p.path, p.line, p.field, p.message)
+
+
+def display_path(path: Path) -> str:
+    """The path as a user should see it: relative to the working directory when it can be."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,87 @@
+"""Untrusted text into safe Markdown and HTML.
+
+Every string from metadata passes through here on its way to a page: plain text
+becomes inert Markdown (no markup, no HTML), and Markdown fields are rendered by
+markdown-it-py with raw HTML off and only http, https and mailto links allowed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from urllib.parse import quote, urlsplit
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+# ASCII punctuation Python-Markdown or its extensions may read as syntax.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-!|~^=:<>&$@%]")
+_ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LIST_START = re.compile(r"^(\s?\d+)\.")
+
+
+def one_line(text: str) -> str:
+    """Collapse all white space (newlines included) to single spaces."""
+    return " ".join(text.split())
+
+
+def md_text(text: object) -> Markup:
+    """Plain text as Markdown that renders to exactly this text (on one line)."""
+    inert = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", re.sub(r"\s+", " ", str(text)))
+    return Markup(_LIST_START.sub(r"\1&#46;", inert))
+
+
+def anchor(name: str) -> Markup:
+    """An id for an attribute list or a link fragment; only ids the generator made are allowed."""
+    if not _ANCHOR.match(name):
+        raise ValueError(f"not a safe anchor: {name!r}")
+    return Markup(name)
+
+
+def html_text(text: object) -> str:
+    """Plain text as HTML text, for front matter that the theme inserts unescaped."""
+    return html.escape(one_line(str(text)), quote=True)
+
+
+def safe_url(url: str) -> str:
+    """A URL fit for a Markdown link destination; anything but http(s)/mailto becomes '#'."""
+    if urlsplit(url).scheme.lower() not in SAFE_SCHEMES:
+        return "#"
+    return quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+
+
+def md_link(text: object, url: str) -> Markup:
+    """A Markdown link whose text and destination are both inert."""
+    return Markup(f"[{md_text(text)}]({safe_url(url)})")
+
+
+def _validate_link(url: str) -> bool:
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return scheme in SAFE_SCHEMES
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.disable("image")  # no remote fetches: an image stays a link
+    md.validateLink = _validate_link  # type: ignore[method-assign]
+    return md
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown field as a self-contained HTML block (Python-Markdown passes it through untouched)."""
+    body = _parser().render(text).strip()
+    return Markup(f'<div class="briefing-md">\n{body}\n</div>')
+
+
+def render_markdown_html(text: str) -> Markup:
+    """Markdown field as HTML, for the PDF templates."""
+    return Markup(_parser().render(text))
+
+
+def render_markdown_inline(text: str) -> Markup:
+    """A one-paragraph Markdown field (a key point) as inline HTML."""
+    return Markup(_parser().renderInline(one_line(text)))

@@ -1,0 +1,165 @@
+"""Cross-check the records and link them into a corpus: actors, events, quotes, briefings."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from .errors import BriefingsError, Problem
+from .load import Inputs
+from .model import Actor, Briefing, Event, Quote, date_key
+
+R = TypeVar("R", Actor, Event)
+_QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """A quote together with the briefing it appears in."""
+
+    quote: Quote
+    briefing: str
+    index: int
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Linked records, ready to render. Ordering here is the ordering on the site."""
+
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    briefings: dict[str, Briefing]  # newest first
+    briefing_events: dict[str, list[Event]] = field(default_factory=dict)  # in date order
+    event_briefings: dict[str, list[str]] = field(default_factory=dict)  # newest first
+    actor_briefings: dict[str, list[str]] = field(default_factory=dict)  # newest first
+    actor_quotes: dict[str, list[QuoteRef]] = field(default_factory=dict)
+    actor_events: dict[str, list[str]] = field(default_factory=dict)  # in date order
+
+
+def normalise(text: str) -> str:
+    """Text compared for quote checks: one kind of quote mark, single spaces."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTE_MARKS)).strip()
+
+
+def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
+    """Check every reference and every quote; build the corpus of what will be published."""
+    problems: list[Problem] = []
+    actors = _unique("actor", inputs.actors.actors, problems)
+    events = _unique("event", [*inputs.events.events, *_inline_events(inputs)], problems)
+    for event in events.values():
+        for i, ref in enumerate(event.actors):
+            if ref not in actors:
+                problems.append(
+                    event_problem(event, ("actors", i), f"unknown actor '{ref}'{_did_you_mean(ref, actors)}")
+                )
+    for briefing in inputs.briefings.values():
+        _check_briefing(briefing, actors, events, inputs.root, problems)
+    if problems:
+        raise BriefingsError(problems)
+    chosen = {
+        bid: b
+        for bid, b in sorted(inputs.briefings.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)
+        if drafts or b.status == "published"
+    }
+    return _index(actors, events, chosen)
+
+
+def event_problem(event: Event, sub: tuple[str | int, ...], message: str) -> Problem:
+    """A problem at a part of an event, wherever the event was defined."""
+    lines, key = event.where(*sub)
+    return lines.problem(key, message)
+
+
+def _inline_events(inputs: Inputs) -> list[Event]:
+    return [e for b in inputs.briefings.values() for e in b.events if isinstance(e, Event)]
+
+
+def _unique(what: str, records: list[R], problems: list[Problem]) -> dict[str, R]:
+    out: dict[str, R] = {}
+    for record in records:
+        first = out.get(record.id)
+        if first is not None:
+            flines, fkey = first.where("id")
+            lines, key = record.where("id")
+            problems.append(
+                lines.problem(
+                    key, f"duplicate {what} id '{record.id}' (first defined at {flines.shown}:{flines.line(fkey)})"
+                )
+            )
+        else:
+            out[record.id] = record
+    return out
+
+
+def _check_briefing(
+    b: Briefing, actors: dict[str, Actor], events: dict[str, Event], root: Path, problems: list[Problem]
+) -> None:
+    def err(sub: tuple[str | int, ...], message: str) -> None:
+        lines, key = b.where(*sub)
+        problems.append(lines.problem(key, message))
+
+    present: set[str] = set()
+    for i, appearance in enumerate(b.actors):
+        if appearance.actor not in actors:
+            err(("actors", i, "actor"), f"unknown actor '{appearance.actor}'{_did_you_mean(appearance.actor, actors)}")
+        elif appearance.actor in present:
+            err(("actors", i, "actor"), f"actor '{appearance.actor}' is listed twice")
+        present.add(appearance.actor)
+    for i, quote in enumerate(b.quotes):
+        if quote.speaker not in actors:
+            err(("quotes", i, "speaker"), f"unknown actor '{quote.speaker}'{_did_you_mean(quote.speaker, actors)}")
+        elif quote.speaker not in present:
+            err(("quotes", i, "speaker"), f"speaker '{quote.speaker}' is not among this briefing's actors")
+    seen: set[str] = set()
+    for i, entry in enumerate(b.events):
+        eid = entry if isinstance(entry, str) else entry.id
+        if isinstance(entry, str) and entry not in events:
+            err(("events", i), f"unknown event '{entry}'{_did_you_mean(entry, events)}")
+        elif eid in seen:
+            err(("events", i), f"event '{eid}' is listed twice")
+        seen.add(eid)
+    stored = ""
+    for i, source in enumerate(b.sources):
+        if source.text is None:
+            continue
+        path = (root / source.text).resolve()
+        if not path.is_relative_to(root.resolve()) or not path.is_file():
+            err(("sources", i, "text"), f"no stored source text at '{source.text}' (a path inside {root.name}/)")
+            continue
+        stored += " " + normalise(path.read_text(encoding="utf-8"))
+    if stored:
+        for i, quote in enumerate(b.quotes):
+            if normalise(quote.text) not in stored:
+                err(("quotes", i, "text"), "not found verbatim in the stored source text (misquote?)")
+
+
+def _did_you_mean(name: str, known: Mapping[str, object]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _index(actors: dict[str, Actor], events: dict[str, Event], briefings: dict[str, Briefing]) -> Corpus:
+    corpus = Corpus(actors={}, events={}, briefings=briefings)
+    used_actors: set[str] = set()
+    for bid, b in briefings.items():
+        evs = [events[e] if isinstance(e, str) else e for e in b.events]
+        corpus.briefing_events[bid] = sorted(evs, key=lambda e: (date_key(e.date), e.id))
+        for e in evs:
+            corpus.event_briefings.setdefault(e.id, []).append(bid)
+        for appearance in b.actors:
+            corpus.actor_briefings.setdefault(appearance.actor, []).append(bid)
+            used_actors.add(appearance.actor)
+        for i, q in enumerate(b.quotes):
+            corpus.actor_quotes.setdefault(q.speaker, []).append(QuoteRef(q, bid, i))
+    timeline = sorted((events[eid] for eid in corpus.event_briefings), key=lambda e: (date_key(e.date), e.id))
+    corpus.events = {e.id: e for e in timeline}
+    for e in timeline:
+        for a in e.actors:
+            corpus.actor_events.setdefault(a, []).append(e.id)
+            used_actors.add(a)
+    corpus.actors = {aid: actors[aid] for aid in sorted(used_actors, key=lambda a: (actors[a].name.casefold(), a))}
+    return corpus

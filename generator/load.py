@@ -1,0 +1,87 @@
+"""Find and read the YAML files under briefings/ into validated records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from .errors import BriefingsError, Problem, display_path
+from .model import SLUG, ActorFile, Briefing, EventFile
+from .validate import validate
+from .yamlfile import load_yaml
+
+ACTORS_FILE = "actors.yaml"
+EVENTS_FILE = "events.yaml"
+SOURCES_DIR = "sources"
+M = TypeVar("M", ActorFile, EventFile, Briefing)
+
+
+@dataclass(slots=True)
+class Inputs:
+    """Everything read from briefings/, validated record by record but not yet cross-checked."""
+
+    root: Path
+    actors: ActorFile = field(default_factory=ActorFile)
+    events: EventFile = field(default_factory=EventFile)
+    briefings: dict[str, Briefing] = field(default_factory=dict)
+
+
+def briefing_files(root: Path) -> list[Path]:
+    """Briefing files: every .yaml/.yml under `root` except the registries and stored sources."""
+    found = [
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yaml", ".yml")
+        and p.is_file()
+        and p.relative_to(root).parts[0] != SOURCES_DIR
+        and p.relative_to(root) not in (Path(ACTORS_FILE), Path(EVENTS_FILE))
+    ]
+    return sorted(found)
+
+
+def input_files(root: Path) -> list[Path]:
+    """Every file whose change means the site must be regenerated."""
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def load(root: Path) -> Inputs:
+    """Read and validate every file under `root`; raise BriefingsError listing all problems."""
+    if not root.is_dir():
+        raise BriefingsError([Problem(display_path(root), 0, "", "no such folder of briefings")])
+    problems: list[Problem] = []
+    inputs = Inputs(root)
+    if (root / ACTORS_FILE).exists():
+        inputs.actors = _read(root / ACTORS_FILE, ActorFile, problems) or inputs.actors
+    if (root / EVENTS_FILE).exists():
+        inputs.events = _read(root / EVENTS_FILE, EventFile, problems) or inputs.events
+    seen: dict[str, Path] = {}
+    for path in briefing_files(root):
+        bid = path.stem
+        if not re.match(SLUG, bid):
+            problems.append(
+                Problem(display_path(path), 0, "", "file name must be a lowercase id (letters, digits, hyphens)")
+            )
+            continue
+        if bid in seen:
+            problems.append(
+                Problem(display_path(path), 0, "", f"briefing id '{bid}' is also {display_path(seen[bid])}")
+            )
+            continue
+        seen[bid] = path
+        briefing = _read(path, Briefing, problems)
+        if briefing is not None:
+            inputs.briefings[bid] = briefing
+    if problems:
+        raise BriefingsError(problems)
+    return inputs
+
+
+def _read(path: Path, cls: type[M], problems: list[Problem]) -> M | None:
+    try:
+        data, lines = load_yaml(path)
+    except BriefingsError as exc:
+        problems.extend(exc.problems)
+        return None
+    return validate(cls, data, lines, problems)

@@ -1,0 +1,128 @@
+"""Render the linked corpus into Markdown pages (a pure function: corpus in, files out)."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from . import views
+from .escape import anchor, html_text, md_link, md_text, render_markdown, render_markdown_inline
+from .link import Corpus
+from .templating import environment, render
+
+PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the rendered pages depend on besides the corpus."""
+
+    templates: Path | None = None
+    pdf_links: bool = False
+    latest: int = 10
+
+
+def page_paths(corpus: Corpus) -> dict[str, str]:
+    """Generated-folder path of every record's page."""
+    paths = {f"briefing:{bid}": f"briefings/{bid}.md" for bid in corpus.briefings}
+    paths.update({f"actor:{aid}": f"actors/{aid}.md" for aid in corpus.actors})
+    return paths
+
+
+def render_pages(corpus: Corpus, options: Options = Options()) -> dict[str, str]:
+    """Every generated page, keyed by its path inside the generated folder."""
+    env = environment(options.templates)
+    related = views.related_briefings(corpus)
+    co = views.co_actors(corpus)
+    place_list = views.places(corpus)
+    anchors = {name: anchor for name, anchor, _ in place_list}
+    shared: dict[str, Any] = {
+        "corpus": corpus,
+        "briefings": corpus.briefings,
+        "actors": corpus.actors,
+        "events": corpus.events,
+        "place_anchor": anchors,
+        "pdf_links": options.pdf_links,
+        "pdf_dir": PDF_DIR,
+    }
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        pages[path] = render(env, template, **shared, **_helpers(env, path), **context)
+
+    for bid, b in corpus.briefings.items():
+        page(
+            f"briefings/{bid}.md",
+            "briefing.md.j2",
+            b=b,
+            bid=bid,
+            timeline_events=corpus.briefing_events[bid],
+            related=related[bid],
+        )
+    for aid, actor in corpus.actors.items():
+        page(f"actors/{aid}.md", "actor.md.j2", actor=actor, aid=aid, co_actors=co.get(aid, []))
+    page("briefings/index.md", "briefings.md.j2")
+    page("actors/index.md", "actors.md.j2")
+    page("timeline.md", "timeline.md.j2", years=views.timeline(corpus))
+    page("quotes.md", "quotes.md.j2", speakers=views.quotes_by_speaker(corpus))
+    page("places.md", "places.md.j2", places=place_list)
+    page("topics.md", "topics.md.j2")
+    page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
+    return pages
+
+
+def _helpers(env: jinja2.Environment, path: str) -> dict[str, Any]:
+    """Functions templates call; links are made relative to the page being rendered.
+
+    The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.
+    """
+    base = posixpath.dirname(path)
+
+    def rel(target: str) -> str:
+        if path.startswith("snippets/"):
+            return posixpath.join("generated", target)
+        return posixpath.relpath(target, base or ".") if base else target
+
+    def link(text: object, target: str) -> Markup:
+        return Markup(f"[{md_text(text)}]({rel(target)})")
+
+    return {
+        "link": link,
+        "url": rel,
+        "text": md_text,
+        "anchor": anchor,
+        "external": md_link,
+        "front_matter": front_matter,
+        "human_date": views.human_date,
+        "plain_summary": views.plain_summary,
+        "markdown": render_markdown,
+        "markdown_list": markdown_list,
+    }
+
+
+def front_matter(
+    title: str, description: str = "", date: str = "", tags: list[str] | None = None, **extra: Any
+) -> Markup:
+    """YAML front matter; title and description are HTML-escaped because the theme prints them raw."""
+    data: dict[str, Any] = {"title": html_text(title)}
+    if description:
+        data["description"] = html_text(description)
+    if date:
+        data["date"] = date
+    if tags:
+        data["tags"] = list(tags)
+    data.update(extra)
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    return Markup(f"---\n{body}---\n")
+
+
+def markdown_list(items: list[str]) -> Markup:
+    """A list of one-paragraph Markdown fields as one HTML block."""
+    lis = "\n".join(f"<li>{render_markdown_inline(item)}</li>" for item in items)
+    return Markup(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')

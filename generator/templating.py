@@ -1,0 +1,71 @@
+"""The Jinja environment: default templates, user overrides, strict undefined, escaped output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .errors import BriefingsError, Problem, display_path
+from .escape import md_text
+
+DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    """Escape every expression's output as Markdown text unless it is already safe markup."""
+    if isinstance(value, Markup):
+        return value
+    return md_text(value)
+
+
+def environment(user_dir: Path | None, *, html: bool = False) -> jinja2.Environment:
+    """Templates from `user_dir` first, then the defaults (also reachable as 'default:NAME').
+
+    Markdown templates escape every value as inert Markdown; HTML templates (PDFs) autoescape.
+    """
+    default = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
+    loaders: list[jinja2.BaseLoader] = []
+    if user_dir is not None and user_dir.is_dir():
+        loaders.append(jinja2.FileSystemLoader(user_dir))
+    loaders += [jinja2.PrefixLoader({"default": default}, delimiter=":"), default]
+    # Markdown templates: autoescape keeps macro output as Markup; finalize escapes for Markdown.
+    options: dict[str, Any] = {} if html else {"finalize": _finalize}
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+        **options,
+    )
+
+
+def render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; turn any template error into a Problem naming template file and line."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = display_path(Path(exc.filename)) if exc.filename else name
+        raise BriefingsError([Problem(where, exc.lineno, "template", exc.message or str(exc))]) from None
+    except jinja2.TemplateNotFound as exc:
+        raise BriefingsError([Problem(name, 0, "template", f"template not found: {exc.name}")]) from None
+    except (jinja2.UndefinedError, TypeError, AttributeError) as exc:
+        path, line = _template_frame(exc, name)
+        raise BriefingsError([Problem(path, line, "template", str(exc))]) from None
+
+
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int]:
+    """The innermost template file and line in a traceback (Jinja rewrites frames to point there)."""
+    found = (name, 0)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if re.search(r"\.j2$", filename):
+            found = (display_path(Path(filename)), tb.tb_lineno)
+        tb = tb.tb_next
+    return found

@@ -1,0 +1,122 @@
+"""Validate loaded YAML data against the model, reporting every problem with file, line and field."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import Problem
+from .model import Located
+from .yamlfile import Key, LineMap
+
+M = TypeVar("M", bound=BaseModel)
+_TAGS = {"ref", "inline"}  # union branch names pydantic puts in error locations
+
+
+def validate(cls: type[M], data: Any, lines: LineMap, problems: list[Problem]) -> M | None:
+    """Build `cls` from `data`; on failure add one Problem per error and return None."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.append(lines.problem((), f"expected a mapping of fields, got {_kind(data)}"))
+        return None
+    try:
+        record = cls.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problem(cls, err, lines) for err in exc.errors())
+        return None
+    _locate(record, lines, ())
+    return record
+
+
+def _locate(obj: Any, lines: LineMap, key: Key) -> None:
+    """Tell every located record in `obj` where it came from."""
+    if isinstance(obj, Located):
+        obj.locate(lines, key)
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            _locate(getattr(obj, name), lines, (*key, name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            _locate(item, lines, (*key, i))
+
+
+def _problem(root: type[BaseModel], err: ErrorDetails, lines: LineMap) -> Problem:
+    key: Key = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p in _TAGS or "[" in p)))
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        name = str(key[-1])
+        known = sorted(_fields_at(root, key[:-1]))
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (known fields: {', '.join(known)})"
+        return lines.problem(key, f"unknown field{hint}", at_key=True)
+    if kind == "missing":
+        return lines.problem(key, "required field is missing", at_key=True)
+    msg = err["msg"]
+    msg = msg.removeprefix("Value error, ")
+    msg = msg[0].lower() + msg[1:]
+    if kind == "string_pattern_mismatch":
+        msg = _pattern_message(key, err)
+    elif kind.endswith("_type") or kind in ("literal_error", "too_short", "string_too_long"):
+        msg = f"{msg} (got {_show(err['input'])})"
+    return lines.problem(key, msg)
+
+
+def _pattern_message(key: Key, err: ErrorDetails) -> str:
+    field = next((str(p) for p in reversed(key) if isinstance(p, str)), "")
+    got = _show(err["input"])
+    if field in ("id", "speaker", "actor", "actors", "events") or field == "":
+        return f"expected an id of lowercase letters, digits and hyphens, got {got}"
+    if field in ("url",):
+        return f"expected an http or https address, got {got}"
+    if field == "topics":
+        return f"expected a topic label (letters, digits, spaces, hyphens, apostrophes; at most 60), got {got}"
+    if field == "wikidata":
+        return f"expected a Wikidata id such as Q7747, got {got}"
+    return f"does not match the expected form, got {got}"
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else _kind(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _fields_at(root: type[BaseModel], key: Key) -> set[str]:
+    """Field names of the model found by following `key` from `root`."""
+    models: list[type[BaseModel]] = [root]
+    for part in key:
+        if isinstance(part, int):
+            continue
+        nxt: list[type[BaseModel]] = []
+        for model in models:
+            field = model.model_fields.get(part)
+            if field is not None:
+                nxt.extend(_models_in(field.annotation))
+        models = nxt
+    return {name for model in models for name in model.model_fields}
+
+
+def _models_in(tp: Any) -> list[type[BaseModel]]:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _models_in(typing.get_args(tp)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(tp) for m in _models_in(arg)]
+    return []

@@ -1,0 +1,82 @@
+"""The one module that writes generated files.
+
+It writes only inside its output folder, never the same file twice in a run, only files
+whose content changed (each atomically), and removes files it no longer generates.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    """What a write changed on disk."""
+
+    written: int
+    unchanged: int
+    removed: int
+
+
+class WriterError(Exception):
+    """A write the writer refuses to make."""
+
+
+class Writer:
+    """Owns one output folder; everything in it is generated."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir.resolve()
+        self._seen: set[Path] = set()
+
+    def _target(self, rel: str) -> Path:
+        path = (self.out_dir / rel).resolve()
+        if not path.is_relative_to(self.out_dir) or path == self.out_dir:
+            raise WriterError(f"refusing to write outside {self.out_dir}: {rel}")
+        if path in self._seen:
+            raise WriterError(f"refusing to write {rel} twice in one run")
+        self._seen.add(path)
+        return path
+
+    def write_bytes(self, rel: str, data: bytes) -> bool:
+        """Write `data` to `rel` unless it already holds exactly that; True if it wrote."""
+        path = self._target(rel)
+        try:
+            if path.read_bytes() == data:
+                return False
+        except FileNotFoundError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return True
+
+    def sync(self, files: dict[str, str]) -> WriteStats:
+        """Make the output folder hold exactly `files` (text, UTF-8)."""
+        written = sum(self.write_bytes(rel, text.encode("utf-8")) for rel, text in sorted(files.items()))
+        removed = self.remove_others()
+        return WriteStats(written, len(files) - written, removed)
+
+    def remove_others(self, keep: set[Path] | None = None) -> int:
+        """Delete files this run did not write or keep, then empty folders."""
+        if not self.out_dir.exists():
+            return 0
+        keep_all = self._seen | (keep or set())
+        removed = 0
+        for path in sorted(self.out_dir.rglob("*"), reverse=True):
+            if path.is_file() and path.resolve() not in keep_all:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        return removed

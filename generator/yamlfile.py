@@ -1,0 +1,135 @@
+"""Load a YAML file into plain Python data, remembering the line of every key and value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BriefingsError, Problem, display_path
+
+Key = tuple[str | int, ...]
+MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as the strings the analyst wrote (2024, 2024-06, 2024-06-19)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(slots=True)
+class LineMap:
+    """Where each part of a loaded document stands in its file (1-based lines)."""
+
+    path: Path
+    values: dict[Key, int] = field(default_factory=dict)
+    keys: dict[Key, int] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.path)
+
+    def line(self, key: Key) -> int:
+        """Line of the value at `key`, or of its nearest parent that has one."""
+        while key:
+            if key in self.values:
+                return self.values[key]
+            key = key[:-1]
+        return self.values.get((), 1)
+
+    def key_line(self, key: Key) -> int:
+        """Line of the mapping key at `key` (where an unknown field is written)."""
+        return self.keys.get(key) or self.line(key)
+
+    def problem(self, key: Key, message: str, *, at_key: bool = False) -> Problem:
+        line = self.key_line(key) if at_key else self.line(key)
+        return Problem(self.shown, line, dotted(key), message)
+
+
+def dotted(key: Key) -> str:
+    """('quotes', 2, 'speaker') -> 'quotes[2].speaker'."""
+    out = ""
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def load_yaml(path: Path) -> tuple[Any, LineMap]:
+    """Parse `path`; raise BriefingsError naming the file and line for any syntax error."""
+    lines = LineMap(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefingsError([Problem(lines.shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise BriefingsError([Problem(lines.shown, line, "", f"invalid YAML: {msg}")]) from None
+    except yaml.YAMLError as exc:
+        raise BriefingsError([Problem(lines.shown, 1, "", f"invalid YAML: {exc}")]) from None
+    if node is None:
+        return None, lines
+    builder = _Builder(loader, lines)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise BriefingsError(builder.problems)
+    return data, lines
+
+
+class _Builder:
+    """Turns a composed node tree into Python data and fills the line map."""
+
+    def __init__(self, loader: _Loader, lines: LineMap) -> None:
+        self.loader = loader
+        self.lines = lines
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, key: Key) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise BriefingsError([self.lines.problem(key, f"document too large (over {MAX_NODES} values)")])
+        self.lines.values[key] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for knode, vnode in node.value:
+                name = self.loader.construct_object(knode) if isinstance(knode, yaml.ScalarNode) else None
+                if not isinstance(name, str):
+                    self.problems.append(self.lines.problem(key, f"keys must be text, got {knode.value!r}"))
+                    continue
+                sub = (*key, name)
+                if name in out:
+                    first = self.lines.keys[sub]
+                    self.problems.append(
+                        Problem(
+                            self.lines.shown,
+                            knode.start_mark.line + 1,
+                            dotted(sub),
+                            f"duplicate key (first given on line {first})",
+                        )
+                    )
+                    continue
+                self.lines.keys[sub] = knode.start_mark.line + 1
+                out[name] = self.build(vnode, sub)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*key, i)) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            self.problems.append(self.lines.problem(key, f"invalid value: {exc}"))
+            return None

@@ -18,18 +18,21 @@ from markupsafe import Markup
 SAFE_SCHEMES = ("http", "https", "mailto")
 # ASCII punctuation Python-Markdown or its extensions may read as syntax.
 _SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-!|~^=:<>&$@%]")
+# Control characters: never meaningful in metadata, and Python-Markdown uses \x02/\x03 internally.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIST_START = re.compile(r"^(\s?\d+)\.")
 
 
 def one_line(text: str) -> str:
-    """Collapse all white space (newlines included) to single spaces."""
-    return " ".join(text.split())
+    """Collapse all white space (newlines included) to single spaces; drop control characters."""
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def md_text(text: object) -> Markup:
     """Plain text as Markdown that renders to exactly this text (on one line)."""
-    inert = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", re.sub(r"\s+", " ", str(text)))
+    flat = re.sub(r"\s+", " ", _CONTROL.sub("", str(text)))
+    inert = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", flat)
     return Markup(_LIST_START.sub(r"\1&#46;", inert))
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from . import views
@@ -17,6 +16,7 @@ from .link import Corpus
 from .templating import environment, render
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
+ALSO_IN_MAX = 5  # other briefings listed under each related event (the timeline lists them all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +35,9 @@ def page_paths(corpus: Corpus) -> dict[str, str]:
     return paths
 
 
-def render_pages(corpus: Corpus, options: Options = Options()) -> dict[str, str]:
+def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path inside the generated folder."""
+    options = options or Options()
     env = environment(options.templates)
     related = views.related_briefings(corpus)
     co = views.co_actors(corpus)
@@ -50,6 +51,7 @@ def render_pages(corpus: Corpus, options: Options = Options()) -> dict[str, str]
         "place_anchor": anchors,
         "pdf_links": options.pdf_links,
         "pdf_dir": PDF_DIR,
+        "also_in": lambda bid, eid: views.also_in(corpus, bid, eid, ALSO_IN_MAX),
     }
     pages: dict[str, str] = {}
 
@@ -82,12 +84,10 @@ def _helpers(env: jinja2.Environment, path: str) -> dict[str, Any]:
 
     The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.
     """
-    base = posixpath.dirname(path)
+    up = "generated/" if path.startswith("snippets/") else "../" * path.count("/")
 
     def rel(target: str) -> str:
-        if path.startswith("snippets/"):
-            return posixpath.join("generated", target)
-        return posixpath.relpath(target, base or ".") if base else target
+        return up + target
 
     def link(text: object, target: str) -> Markup:
         return Markup(f"[{md_text(text)}]({rel(target)})")
@@ -118,7 +118,8 @@ def front_matter(
     if tags:
         data["tags"] = list(tags)
     data.update(extra)
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    # JSON is YAML: each value as ASCII JSON can hold no YAML syntax of its own (and is fast).
+    body = "".join(f"{key}: {json.dumps(value, ensure_ascii=True)}\n" for key, value in data.items())
     return Markup(f"---\n{body}---\n")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 import unicodedata
@@ -72,24 +73,28 @@ def related_briefings(corpus: Corpus) -> dict[str, list[Related]]:
     order = {bid: i for i, bid in enumerate(corpus.briefings)}  # newest first
     out: dict[str, list[Related]] = {}
     for bid, kinds in items.items():
-        shared: dict[str, Counter[str]] = {kind: Counter() for kind in WEIGHTS}
+        score: Counter[str] = Counter()
         for kind, values in kinds.items():
             for value in values:
-                shared[kind].update(index[kind, value])
-        others = set().union(*shared.values()) - {bid}
-        ranked = [
-            Related(
-                other,
-                sum(WEIGHTS[k] * shared[k][other] for k in WEIGHTS),
-                shared["event"][other],
-                shared["actor"][other],
-                shared["topic"][other],
-            )
-            for other in others
+                for _ in range(WEIGHTS[kind]):  # Counter.update runs in C: weights by repetition
+                    score.update(index[kind, value])
+        del score[bid]
+        if not score:
+            out[bid] = []
+            continue
+        cut = heapq.nlargest(RELATED_MAX, score.values())[-1]
+        top = sorted((o for o, s in score.items() if s >= cut), key=lambda o: (-score[o], order[o]))[:RELATED_MAX]
+        out[bid] = [
+            Related(o, score[o], *(len(kinds[k] & items[o][k]) for k in ("event", "actor", "topic"))) for o in top
         ]
-        ranked.sort(key=lambda r: (-r.score, order[r.briefing]))
-        out[bid] = ranked[:RELATED_MAX]
     return out
+
+
+def also_in(corpus: Corpus, bid: str, event_id: str, limit: int) -> tuple[list[str], int]:
+    """Up to `limit` other briefings (newest first) that share an event, and how many more there are."""
+    everyone = corpus.event_briefings[event_id]
+    others = [o for o in everyone[: limit + 1] if o != bid][:limit]
+    return others, len(everyone) - 1 - len(others)
 
 
 def co_actors(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:

@@ -78,6 +78,9 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        if exc.context_mark and mark and exc.context_mark.line != mark.line:
+            what = exc.context.split()[-1] if exc.context else "block"
+            msg += f" (the {what} began on line {exc.context_mark.line + 1})"
         raise BriefingsError([Problem(lines.shown, line, "", f"invalid YAML: {msg}")]) from None
     except yaml.YAMLError as exc:
         raise BriefingsError([Problem(lines.shown, 1, "", f"invalid YAML: {exc}")]) from None

@@ -1,0 +1,151 @@
+"""The command line: exit statuses and the words a user sees, for good and bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SAMPLE_ID, run_cli, write
+
+SAMPLE_FILE = f"briefings/{SAMPLE_ID}.yaml"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_check_passes_on_the_sample(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "--root", str(project), "check")
+    assert (code, err) == (0, "")
+    assert out.startswith("OK: 1 briefing, 15 actors, 7 events, 9 quotes checked in ")
+
+
+# (edit to make in the sample briefing, the message expected: path:line: field: message)
+BAD_INPUT = {
+    "broken-yaml": (
+        "summary: >-",
+        "summary: [unclosed",
+        ":22: invalid YAML: while parsing a flow sequence expected ',' or ']', but got ':' "
+        "(the sequence began on line 16)",
+    ),
+    "wrong-type": ("date: 2024-06-19", "date: [2024]", ":5: date: input should be a valid string (got a list)"),
+    "unknown-field": ("key_points:", "keypoints:", ":22: keypoints: unknown field; did you mean 'key_points'?"),
+    "bad-date": ("date: 2024-06-19", "date: 2024-06-31", ":5: date: no such day: '2024-06-31'"),
+    "dangling-speaker": ("speaker: kim-jong-un", "speaker: kim-jong-il", ":96: quotes[5].speaker: unknown actor"),
+    "dangling-event": (
+        "  - russia-holds-luhansk-and-donetsk",
+        "  - russia-holds-luhansk",
+        ":129: events[4]: unknown event 'russia-holds-luhansk'; did you mean 'russia-holds-luhansk-and-donetsk'?",
+    ),
+    "misquote": ("text: unconditional", "text: unconditionally", ":101: quotes[7].text: not found verbatim"),
+    "bad-id": ("speaker: philip-ingram", "speaker: Philip Ingram", ":74: quotes[0].speaker: expected an id of"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUT))
+def test_bad_input_exits_1_with_path_line_field_and_writes_nothing(
+    built_copy: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    old, new, expected = BAD_INPUT[case]
+    edit(built_copy / SAMPLE_FILE, old, new)
+    before = tree(built_copy / "docs") | tree(built_copy / "site")
+    for command in ("check", "build"):
+        code, out, err = run_cli(
+            capsys, "--root", str(built_copy), command, *(["--strict"] if command == "build" else [])
+        )
+        assert code == 1, err
+        assert out == ""
+        first = err.splitlines()[0]
+        assert first.startswith(f"{built_copy / SAMPLE_FILE}{expected}"), err
+        assert err.endswith("found; nothing was written.\n")
+        assert "Traceback" not in err
+    assert tree(built_copy / "docs") | tree(built_copy / "site") == before
+
+
+def test_many_problems_are_all_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project / SAMPLE_FILE, "date: 2024-06-19", "date: 2024-06-31")
+    edit(project / SAMPLE_FILE, "key_points:", "keypoints:")
+    edit(project / "briefings/actors.yaml", "kind: state", "kind: country")
+    code, _, err = run_cli(capsys, "--root", str(project), "check")
+    assert code == 1
+    assert err.count("\n") == 4  # three problems and the summary line
+    assert "actors.yaml:47: actors[6].kind: input should be 'person', 'organisation', 'state' or 'other'" in err
+    assert err.endswith("3 problems found; nothing was written.\n")
+
+
+def test_failed_site_build_keeps_the_previous_site(built_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree(built_copy / "site")
+    write(built_copy, "docs/about.md", "# About\n\n[broken](missing-page.md)\n")
+    code, _, err = run_cli(capsys, "--root", str(built_copy), "build", "--strict")
+    assert code == 1
+    assert "missing-page.md" in err
+    assert err.endswith("the previous site/ is left as it was.\n")
+    assert tree(built_copy / "site") == before
+
+
+def test_rerun_writes_only_changed_pages_and_removes_gone_ones(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(capsys, "--root", str(project), "build", "--no-site")[0] == 0
+    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site")
+    assert "pages 0 written, 23 unchanged, 0 removed" in out
+    edit(project / SAMPLE_FILE, "status: published", "status: draft")
+    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site")
+    assert code == 0
+    assert "Done: 0 briefings" in out
+    assert not (project / f"docs/generated/briefings/{SAMPLE_ID}.md").exists()
+    assert (project / "docs/index.md").read_text().startswith("---\ntitle: Briefings")  # hand-written: untouched
+    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--drafts")
+    assert "Done: 1 briefing," in out
+
+
+def test_new_writes_a_draft_that_passes_check(empty_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "--root", str(empty_project), "new", "Talks in Geneva!", "--date", "2025-01-02")
+    assert code == 0
+    path = empty_project / "briefings/2025-01-02-talks-in-geneva.yaml"
+    assert out.startswith(f"Created {path} (status: draft)")
+    assert path.read_text().startswith("# yaml-language-server: $schema=../schema/briefing.schema.json\n")
+    assert run_cli(capsys, "--root", str(empty_project), "check")[0] == 0
+    code, _, err = run_cli(capsys, "--root", str(empty_project), "new", "Talks in Geneva!", "--date", "2025-01-02")
+    assert code == 1
+    assert "exists already; nothing written" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["frobnicate"], ["build", "--bogus"], ["new"], ["new", "T", "--date", "2025-13-01"]],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    code, _, err = run_cli(capsys, *args)
+    assert code == 2
+    assert "usage: briefings" in err
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "--help")
+    assert code == 0
+    for command in ("check", "build", "serve", "new", "schema"):
+        assert command in out
+
+
+def test_python_dash_m_and_console_script_agree(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK: 1 briefing")
+
+
+def test_schema_check_reports_stale_schemas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(capsys, "--root", str(tmp_path), "schema", "--check")[0] == 1
+    assert run_cli(capsys, "--root", str(tmp_path), "schema")[0] == 0
+    assert run_cli(capsys, "--root", str(tmp_path), "schema", "--check")[0] == 0

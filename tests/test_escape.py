@@ -1,0 +1,148 @@
+"""Untrusted text stays text: property tests over arbitrary strings, through the site's own Markdown."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import ClassVar
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+
+from generator.escape import md_link, md_text, render_markdown, safe_url
+
+from .conftest import REPO
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "---",
+    "{{ 7*7 }}",
+    "{% include 'x' %}",
+    "1. not a list",
+    "# not a heading",
+    "| a | b |",
+    "{: #id .class onclick='x' }",
+    "*em* _em_ `code` ~~del~~",
+    "&lt;already&gt; &amp;",
+    "\x02wzxhzdk:0\x03",
+]
+
+
+class Collect(HTMLParser):
+    """Text, tags and attributes of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = ""
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def parse(html: str) -> Collect:
+    parser = Collect()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+class SiteMarkdown:
+    """Python-Markdown configured exactly as mkdocs.yml configures it for the site."""
+
+    md: ClassVar[markdown.Markdown | None] = None
+
+    @classmethod
+    def convert(cls, text: str) -> str:
+        if cls.md is None:
+            config = load_config(str(REPO / "mkdocs.yml"))
+            cls.md = markdown.Markdown(
+                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]
+            )
+        cls.md.reset()
+        return cls.md.convert(text)
+
+
+def visible(text: str) -> str:
+    """Text as a reader sees it: control characters gone, white space collapsed."""
+    return " ".join("".join(c for c in text if c in "\t\n\r" or not (ord(c) < 32 or ord(c) == 127)).split())
+
+
+# Text with Markdown and HTML punctuation over-represented.
+free_text = st.text(alphabet=st.characters(exclude_categories=("Cs",)) | st.sampled_from("<>&*_[]()#!|`{}:-=\\'\""))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_renders_as_itself(text: str) -> None:
+    for context in ("{}", "- {}", "| {} | x |\n| --- | --- |\n| {} | x |", "# {}", "> {}"):
+        html = SiteMarkdown.convert(context.format(md_text(text), md_text(text)))
+        found = parse(html)
+        assert visible(text) in visible(found.text), (context, html)
+        assert set(found.tags) <= {
+            "p",
+            "ul",
+            "li",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "h1",
+            "a",
+            "blockquote",
+        }
+        assert all(name in ("id", "href", "class", "title") for name, _ in found.attrs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(free_text)
+def test_any_text_in_a_list_item_renders_as_exactly_that_text(text: str) -> None:
+    found = parse(SiteMarkdown.convert(f"- {md_text(text)}"))
+    assert visible(found.text) == visible(text)
+    assert set(found.tags) <= {"ul", "li"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(free_text)
+def test_any_markdown_field_yields_only_safe_html(text: str) -> None:
+    html = SiteMarkdown.convert(f"x\n\n{render_markdown(text)}\n\ny")
+    found = parse(html)
+    assert not {"script", "img", "iframe", "style", "object", "svg"} & set(found.tags)
+    for name, value in found.attrs:
+        assert not name.startswith("on")
+        if name == "href":
+            assert (value or "").split(":", 1)[0].lower() in ("http", "https", "mailto") or ":" not in (value or "")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_fields_keep_raw_html_and_bad_links_as_text(text: str) -> None:
+    html = SiteMarkdown.convert(render_markdown(text))
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "javascript:" not in html.replace("javascript:alert", "")
+    if "javascript" in text:
+        assert "[x](javascript:alert(1))" in parse(html).text
+
+
+def test_links_allow_only_web_schemes() -> None:
+    assert safe_url("javascript:alert(1)") == "#"
+    assert safe_url("https://example.org/a b(c)") == "https://example.org/a%20b%28c%29"
+    html = SiteMarkdown.convert(md_link("a]b", "https://example.org/x)y"))
+    assert parse(html).attrs == [("href", "https://example.org/x%29y")]
+    assert parse(html).text == "a]b"
+
+
+def test_markdown_is_still_markdown_in_markdown_fields() -> None:
+    html = render_markdown("**bold** and [a link](https://example.org)")
+    assert "<strong>bold</strong>" in html
+    assert '<a href="https://example.org">a link</a>' in html

@@ -1,0 +1,43 @@
+"""Stage 5: the writer writes only what changed, only inside its folder, never twice."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.writer import Writer, WriterError
+
+
+def test_sync_writes_changed_files_only_and_removes_stale_ones(tmp_path: Path) -> None:
+    out = tmp_path / "gen"
+    stats = Writer(out).sync({"a.md": "A", "sub/b.md": "B", "gone/c.md": "C"})
+    assert (stats.written, stats.unchanged, stats.removed) == (3, 0, 0)
+    os.utime(out / "a.md", (1, 1))
+    stats = Writer(out).sync({"a.md": "A", "sub/b.md": "B2"})
+    assert (stats.written, stats.unchanged, stats.removed) == (1, 1, 1)
+    assert (out / "a.md").stat().st_mtime == 1  # untouched: same content
+    assert (out / "sub/b.md").read_text() == "B2"
+    assert not (out / "gone").exists()  # empty folder removed too
+    assert sorted(p.name for p in out.rglob("*")) == ["a.md", "b.md", "sub"]
+
+
+@pytest.mark.parametrize("rel", ["../outside.md", "/etc/passwd", "a/../../x.md", "."])
+def test_refuses_paths_outside_its_folder(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(WriterError, match="outside"):
+        Writer(tmp_path / "gen").write_bytes(rel, b"x")
+    assert not (tmp_path / "outside.md").exists()
+
+
+def test_refuses_to_write_a_file_twice(tmp_path: Path) -> None:
+    writer = Writer(tmp_path)
+    writer.write_bytes("a.md", b"1")
+    with pytest.raises(WriterError, match="twice"):
+        writer.write_bytes("./a.md", b"2")
+    assert (tmp_path / "a.md").read_bytes() == b"1"
+
+
+def test_leaves_no_temporary_files(tmp_path: Path) -> None:
+    Writer(tmp_path).sync({f"{i}.md": str(i) for i in range(20)})
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]

@@ -48,7 +48,8 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     (problem,) = exc.value.problems
     assert problem.path.endswith("bad.yaml")
     assert problem.line == 3
-    assert "invalid YAML" in problem.message
+    assert problem.message.startswith("invalid YAML: while parsing a flow sequence")
+    assert problem.message.endswith("(the sequence began on line 2)")
 
 
 def test_duplicate_keys_are_an_error(tmp_path: Path) -> None:

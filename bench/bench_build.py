@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import make_corpus  # noqa: E402
-from generator.pipeline import check, counts, generate  # noqa: E402
-from generator.project import Project  # noqa: E402
-from generator.site import build_site  # noqa: E402
+from bench.synthetic import make_corpus
+from generator.pipeline import check, counts, generate
+from generator.project import Project
+from generator.site import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -30,9 +30,9 @@ def run(n: int, work: Path, site: bool) -> None:
     t0 = time.perf_counter()
     corpus = check(project)
     t1 = time.perf_counter()
-    stats = generate(project, corpus)
+    stats, _ = generate(project, corpus)
     t2 = time.perf_counter()
-    again = generate(project, check(project))
+    again, _ = generate(project, check(project))
     t3 = time.perf_counter()
     line = (
         f"n={n}: {counts(corpus)}; check {t1 - t0:.2f} s, generate {t2 - t1:.2f} s "

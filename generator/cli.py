@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -16,11 +17,13 @@ from . import __version__
 from .errors import BriefingsError, display_path
 from .load import input_files
 from .model import SLUG
+from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .pipeline import check, counts, generate
 from .project import Project, open_project
 from .scaffold import briefing_id, scaffold
 from .schema import schemas, stale_schemas
 from .site import build_site
+from .views import slugify
 from .writer import Writer
 
 
@@ -34,10 +37,12 @@ def _check(args: argparse.Namespace, project: Project) -> int:
 def _build(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     corpus = check(project, drafts=args.drafts)
-    stats = generate(project, corpus, pdf_links=False)
+    stats, pdf = generate(project, corpus, pdfs=not args.no_pdf)
     line = (
-        f"Done: {counts(corpus)}; pages {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed"
+        f"Done: {counts(corpus)}; files {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed"
     )
+    if pdf is not None:
+        line += f"; PDFs {pdf.rendered} rendered, {pdf.cached} up to date ({pdf.seconds:.1f} s)"
     if not args.no_site:
         t = time.perf_counter()
         build_site(project, strict=args.strict, site_url=args.site_url)
@@ -49,7 +54,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 def _serve(args: argparse.Namespace, project: Project) -> int:
     def regenerate() -> None:
         try:
-            stats = generate(project, check(project, drafts=args.drafts))
+            stats, _ = generate(project, check(project, drafts=args.drafts))
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed", flush=True)
         except BriefingsError as exc:
             print(exc, file=sys.stderr, flush=True)
@@ -91,6 +96,34 @@ def _new(args: argparse.Namespace, project: Project) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(scaffold(args.title, date, bid), encoding="utf-8")
     print(f"Created {display_path(path)} (status: draft). Fill it in, then run: briefings check")
+    return 0
+
+
+def _pdf(args: argparse.Namespace, project: Project) -> int:
+    if args.paper:
+        project = dataclasses.replace(project, settings=dataclasses.replace(project.settings, paper=args.paper))
+    corpus = check(project, drafts=args.drafts or bool(args.ids))
+    unknown = [bid for bid in args.ids if bid not in corpus.briefings]
+    if unknown:
+        return _usage(f"no briefing with id {', '.join(map(repr, unknown))}")
+    if args.actor and args.actor not in corpus.actors:
+        return _usage(f"no actor with id {args.actor!r} in the published briefings")
+    if args.digest:
+        selection = Selection(
+            since=args.since and args.since.isoformat(),
+            until=args.until and args.until.isoformat(),
+            topic=args.topic,
+            actor=args.actor,
+        )
+        if args.ids:
+            corpus = dataclasses.replace(corpus, briefings={b: corpus.briefings[b] for b in args.ids})
+        jobs = [digest_job(project, corpus, selection, name=f"digest-{slugify(selection.describe())}.pdf")]
+    else:
+        jobs = briefing_jobs(project, corpus, args.ids or list(corpus.briefings))
+    _, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=False)
+    for job in jobs:
+        print(display_path(project.pdf_cache / job.name))
+    print(f"Done: {len(jobs)} PDFs, {stats.rendered} rendered, {stats.cached} up to date, {stats.seconds:.1f} s")
     return 0
 
 
@@ -139,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--drafts", action="store_true", help="publish draft briefings too")
     p.add_argument("--site-url", help="full URL the site is served from, e.g. https://host/pr-preview/pr-7/")
     p.add_argument("--no-site", action="store_true", help="generate the Markdown only; skip the MkDocs build")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (and the links to them)")
     p = command("serve", _serve, "Live preview on 127.0.0.1 that regenerates when a YAML file changes.")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--drafts", action="store_true", help="show draft briefings too")
@@ -147,6 +181,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("title", help="the briefing's title")
     p.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: today)")
     p.add_argument("--id", help="the briefing's id (default: the date and the title's first words)")
+    p = command("pdf", _pdf, "Write briefing PDFs (and digests) into build/pdf/.")
+    p.add_argument("ids", nargs="*", metavar="ID", help="briefings to print (default: all published)")
+    p.add_argument("--digest", action="store_true", help="one digest PDF of the chosen briefings instead")
+    p.add_argument("--since", type=_date, help="digest: briefings on or after this date")
+    p.add_argument("--until", type=_date, help="digest: briefings on or before this date")
+    p.add_argument("--topic", help="digest: briefings with this topic")
+    p.add_argument("--actor", help="digest: briefings in which this actor appears (an actor id)")
+    p.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default: briefings.toml, else A4)")
+    p.add_argument("--drafts", action="store_true", help="allow draft briefings")
     p = command("schema", _schema, "Write the JSON Schemas of the YAML files into schema/.")
     p.add_argument("--check", action="store_true", help="only report whether schema/ is up to date")
     return top

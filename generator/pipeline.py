@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from .link import Corpus, link
 from .load import load
+from .pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .project import Project
-from .render import Options, render_pages
+from .render import PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
 
 
@@ -41,9 +42,15 @@ def counts(corpus: Corpus) -> Counts:
     )
 
 
-def generate(project: Project, corpus: Corpus, *, pdf_links: bool = False) -> WriteStats:
-    """Render every page in memory, then write the ones that changed into docs/generated/."""
-    pages = render_pages(
-        corpus, Options(templates=project.templates, pdf_links=pdf_links, latest=project.settings.latest)
+def generate(project: Project, corpus: Corpus, *, pdfs: bool = False) -> tuple[WriteStats, PdfStats | None]:
+    """Render every page (and PDF) in memory, then write what changed into docs/generated/."""
+    files: dict[str, str | bytes] = dict(
+        render_pages(corpus, Options(templates=project.templates, pdf_links=pdfs, latest=project.settings.latest))
     )
-    return Writer(project.generated).sync(pages)
+    stats = None
+    if pdfs:
+        jobs = briefing_jobs(project, corpus, corpus.briefings)
+        jobs.append(digest_job(project, corpus, Selection()))
+        made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress)
+        files.update({f"{PDF_DIR}/{name}": data for name, data in made.items()})
+    return Writer(project.generated).sync(files), stats

@@ -54,7 +54,7 @@ def render(env: jinja2.Environment, name: str, **context: Any) -> str:
         raise BriefingsError([Problem(where, exc.lineno, "template", exc.message or str(exc))]) from None
     except jinja2.TemplateNotFound as exc:
         raise BriefingsError([Problem(name, 0, "template", f"template not found: {exc.name}")]) from None
-    except (jinja2.UndefinedError, TypeError, AttributeError) as exc:
+    except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
         path, line = _template_frame(exc, name)
         raise BriefingsError([Problem(path, line, "template", str(exc))]) from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,9 +62,12 @@ class Writer:
             raise
         return True
 
-    def sync(self, files: dict[str, str]) -> WriteStats:
-        """Make the output folder hold exactly `files` (text, UTF-8)."""
-        written = sum(self.write_bytes(rel, text.encode("utf-8")) for rel, text in sorted(files.items()))
+    def sync(self, files: Mapping[str, str | bytes]) -> WriteStats:
+        """Make the output folder hold exactly `files` (text is written as UTF-8)."""
+        written = sum(
+            self.write_bytes(rel, data.encode("utf-8") if isinstance(data, str) else data)
+            for rel, data in sorted(files.items())
+        )
         removed = self.remove_others()
         return WriteStats(written, len(files) - written, removed)
 

@@ -1,0 +1,176 @@
+"""Printable PDFs: one per briefing, and digests of several, rendered with WeasyPrint.
+
+HTML comes from Jinja templates (autoescaped) and Markdown fields from markdown-it-py under the
+site's rules; nothing is fetched while rendering. PDFs are cached in build/pdf/ under a hash of
+their HTML, so a rerun with nothing changed renders nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .escape import render_markdown_html
+from .link import Corpus
+from .project import Project
+from .templating import environment, render
+from .views import human_date
+from .writer import Writer
+
+RENDERER_VERSION = "1"  # bump to re-render every cached PDF after a change to this module
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One PDF to make: its file name and its HTML."""
+
+    name: str
+    html: str
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(f"{RENDERER_VERSION}\n{self.html}".encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which briefings go into a digest."""
+
+    since: str | None = None
+    until: str | None = None
+    topic: str | None = None
+    actor: str | None = None
+
+    def __call__(self, corpus: Corpus) -> list[str]:
+        return [
+            bid
+            for bid, b in corpus.briefings.items()
+            if (self.since is None or b.date >= self.since)
+            and (self.until is None or b.date <= self.until)
+            and (self.topic is None or self.topic in b.topics)
+            and (self.actor is None or any(a.actor == self.actor for a in b.actors))
+        ]
+
+    def describe(self) -> str:
+        parts = []
+        if self.since or self.until:
+            parts.append(
+                f"{human_date(self.since) if self.since else '…'} to {human_date(self.until) if self.until else '…'}"
+            )
+        if self.topic:
+            parts.append(f"topic: {self.topic}")
+        if self.actor:
+            parts.append(f"actor: {self.actor}")
+        return "; ".join(parts) or "all briefings"
+
+
+def briefing_html(
+    project: Project, corpus: Corpus, bids: list[str], *, title: str, digest: bool, scope: str = ""
+) -> str:
+    """The HTML of a briefing (one id) or a digest (several), ready for WeasyPrint."""
+    env = environment(project.templates, html=True)
+    settings = project.settings
+    return render(
+        env,
+        "pdf/digest.html.j2" if digest else "pdf/briefing.html.j2",
+        corpus=corpus,
+        briefings=corpus.briefings,
+        actors=corpus.actors,
+        bids=bids,
+        keywords=sorted({t for bid in bids for t in corpus.briefings[bid].topics}),
+        title=title,
+        scope=scope,
+        marking=settings.marking,
+        publisher=settings.publisher,
+        paper=settings.paper,
+        human_date=human_date,
+        markdown=render_markdown_html,
+        css=render(env, "pdf/style.css.j2", paper=settings.paper, marking=settings.marking),
+    )
+
+
+def briefing_jobs(project: Project, corpus: Corpus, bids: Iterable[str]) -> list[Job]:
+    return [
+        Job(f"{bid}.pdf", briefing_html(project, corpus, [bid], title=corpus.briefings[bid].title, digest=False))
+        for bid in bids
+    ]
+
+
+def digest_job(project: Project, corpus: Corpus, selection: Selection, name: str = "digest.pdf") -> Job:
+    scope = selection.describe()
+    return Job(
+        name,
+        briefing_html(project, corpus, selection(corpus), title=f"Briefings digest: {scope}", digest=True, scope=scope),
+    )
+
+
+def render_pdf(html: str) -> bytes:
+    """HTML to PDF bytes, with every external fetch refused."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    class Offline(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            raise URLFetchingError(f"refusing to fetch {url!r}: PDFs are rendered offline")
+
+    return bytes(HTML(string=html, url_fetcher=Offline(), base_url=None).write_pdf())
+
+
+@dataclass(frozen=True, slots=True)
+class PdfStats:
+    rendered: int
+    cached: int
+    seconds: float
+
+
+def build_pdfs(
+    jobs: list[Job],
+    cache: Path,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    prune: bool = True,
+) -> tuple[dict[str, bytes], PdfStats]:
+    """Every job's PDF bytes, rendering only those whose HTML changed since the cached copy."""
+    started = time.perf_counter()
+    writer = Writer(cache)
+    out: dict[str, bytes] = {}
+    todo: list[Job] = []
+    for job in jobs:
+        pdf, stamp = cache / job.name, cache / f"{job.name}.sha256"
+        if pdf.is_file() and stamp.is_file() and stamp.read_text() == job.key:
+            out[job.name] = pdf.read_bytes()
+        else:
+            todo.append(job)
+    if todo:
+        workers = workers or os.cpu_count() or 1
+        results: Iterable[bytes]
+        if workers == 1 or len(todo) == 1:
+            results = map(render_pdf, (j.html for j in todo))
+        else:
+            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
+            results = pool.map(render_pdf, (j.html for j in todo), chunksize=max(1, len(todo) // (workers * 8)))
+        for done, (job, data) in enumerate(zip(todo, results, strict=True), start=1):
+            out[job.name] = data
+            writer.write_bytes(job.name, data)
+            writer.write_bytes(f"{job.name}.sha256", job.key.encode())
+            if progress:
+                progress(done, len(todo))
+        if workers > 1 and len(todo) > 1:
+            pool.shutdown()
+    if prune:  # forget PDFs of briefings that are gone
+        writer.remove_others(keep={(cache / n).resolve() for j in jobs for n in (j.name, f"{j.name}.sha256")})
+    return out, PdfStats(len(todo), len(jobs) - len(todo), time.perf_counter() - started)
+
+
+def print_progress(done: int, total: int) -> None:
+    """Progress on stderr for long runs: a line every 10 % (only past 20 PDFs)."""
+    if total > 20 and (done == total or done % max(1, total // 10) == 0):
+        print(f"  PDFs: {done}/{total}", file=sys.stderr, flush=True)

@@ -1,0 +1,203 @@
+"""Printable PDFs: text, marking, metadata, bookmarks, hostile text, no fetches, caching."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from generator.link import link, normalise
+from generator.load import load
+from generator.pdf import Selection, briefing_jobs, build_pdfs, digest_job, render_pdf
+from generator.project import Project, Settings
+
+from .conftest import SAMPLE_ID, copy_project, run_cli, write
+
+pytestmark = pytest.mark.slow
+
+
+def pdf_text(data: bytes) -> list[str]:
+    """Text of each page, white space collapsed (a line broken after a hyphen is joined again)."""
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    return [" ".join((page.extract_text() or "").replace("-\n", "-").split()) for page in pages]
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    root = copy_project(tmp_path_factory.mktemp("pdf") / "p")
+    project = Project(root, Settings(marking="TLP:CLEAR", publisher="Briefings test desk"))
+    corpus = link(load(project.briefings))
+    made, _ = build_pdfs(briefing_jobs(project, corpus, [SAMPLE_ID]), project.pdf_cache, workers=1)
+    return made[f"{SAMPLE_ID}.pdf"]
+
+
+def body_text(data: bytes) -> str:
+    """The text of all pages without running headers and footers, so it reads across page breaks."""
+    pages = pdf_text(data)
+    header = "North Korean troops could join Russia's invasion of Ukraine under new pact, experts warn"
+    return " ".join(re.sub(r" ?Page \d+ of \d+ .*$", "", page).replace(header, "") for page in pages)
+
+
+def test_every_quote_is_printed_with_its_speaker(sample_pdf: bytes) -> None:
+    text = normalise(body_text(sample_pdf))
+    corpus = link(load(Path(__file__).parent.parent / "briefings"))
+    for quote in corpus.briefings[SAMPLE_ID].quotes:
+        words = normalise(quote.text)
+        assert words in text
+        speaker = corpus.actors[quote.speaker].name
+        assert re.search(re.escape(words) + r'"? — ' + re.escape(normalise(speaker)), text), quote.text
+
+
+def test_every_page_has_page_numbers_marking_and_date(sample_pdf: bytes) -> None:
+    pages = pdf_text(sample_pdf)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "TLP:CLEAR" in page
+        assert "19 June 2024" in page
+        assert "North Korean troops could join Russia's invasion" in page  # running header
+
+
+def test_metadata_and_embedded_fonts(sample_pdf: bytes) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(sample_pdf))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "North Korean troops could join Russia's invasion of Ukraine under new pact, experts warn"
+    assert meta.author == "Briefings test desk"
+    assert "Kim Jong Un and Vladimir Putin signed a defence pact" in (meta.subject or "")
+    assert "war in Ukraine" in str(meta.get("/Keywords"))
+    fonts = [f for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+    for font in fonts:
+        descendant = font.get_object()
+        desc = descendant["/DescendantFonts"][0].get_object() if "/DescendantFonts" in descendant else descendant
+        assert any(k in desc["/FontDescriptor"] for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]  # A4
+
+
+def test_digest_has_cover_contents_and_bookmarks(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    write(
+        root,
+        "briefings/2024-06-20-second.yaml",
+        "title: Second briefing\ndate: 2024-06-20\nsources: [{title: S}]\nsummary: Second.\ntopics: [NATO]\n",
+    )
+    project = Project(root)
+    corpus = link(load(project.briefings))
+    made, _ = build_pdfs([digest_job(project, corpus, Selection(topic="NATO"))], project.pdf_cache, workers=1)
+    reader = pypdf.PdfReader(io.BytesIO(made["digest.pdf"]))
+    cover = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "Briefings digest" in cover
+    assert "2 briefings" in cover
+    assert re.search(r"20 June 2024: Second briefing ?\.+ ?2\b", cover)  # contents with page numbers
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[:2] == [
+        "Second briefing",
+        "North Korean troops could join Russia's invasion of Ukraine under new pact, experts warn",
+    ]
+    sections = next(item for item in reader.outline if isinstance(item, list))
+    assert "Bottom line" in [s.title for s in sections if not isinstance(s, list)]
+
+
+class Counter(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        Counter.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server() -> Iterator[str]:
+    server = http.server.HTTPServer(("127.0.0.1", 0), Counter)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    Counter.hits = []
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_hostile_text_is_printed_as_text_and_nothing_is_fetched(tmp_path: Path, local_server: str) -> None:
+    root = copy_project(tmp_path / "p", briefings=False)
+    write(
+        root,
+        "briefings/actors.yaml",
+        'actors: [{id: x, name: "<b>Bold</b> <script>alert(1)</script>", kind: person}]\n',
+    )
+    write(
+        root,
+        "briefings/2024-01-01-x.yaml",
+        f"""
+        title: "<h1>Title</h1><link rel=stylesheet href={local_server}/t.css>"
+        date: 2024-01-01
+        sources: [{{title: "<img src={local_server}/s.png>", url: "{local_server}/page"}}]
+        summary: |
+          ![remote]({local_server}/img.png) <img src="{local_server}/raw.png"> <style>@import "{local_server}/i.css";</style>
+        actors: [{{actor: x, role: r}}]
+        quotes: [{{text: "<i>quoted</i>", speaker: x}}]
+        """,
+    )
+    project = Project(root)
+    corpus = link(load(project.briefings))
+    (job,) = briefing_jobs(project, corpus, ["2024-01-01-x"])
+    text = " ".join(pdf_text(render_pdf(job.html)))
+    assert "<h1>Title</h1><link rel=stylesheet" in text
+    assert "<b>Bold</b> <script>alert(1)</script>" in text
+    assert "<i>quoted</i>" in text
+    assert '<img src="' in text
+    assert Counter.hits == []
+
+
+def test_rerun_renders_only_what_changed(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    write(
+        root,
+        "briefings/2024-06-20-second.yaml",
+        "title: Second\ndate: 2024-06-20\nsources: [{title: S}]\nsummary: S.\n",
+    )
+    project = Project(root)
+
+    def run() -> tuple[int, int]:
+        corpus = link(load(project.briefings))
+        _, stats = build_pdfs(briefing_jobs(project, corpus, corpus.briefings), project.pdf_cache, workers=2)
+        return stats.rendered, stats.cached
+
+    assert run() == (2, 0)
+    assert run() == (0, 2)
+    path = root / "briefings/2024-06-20-second.yaml"
+    path.write_text(path.read_text().replace("summary: S.", "summary: Changed."))
+    assert run() == (1, 1)
+
+
+def test_letter_paper_and_pdf_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "--root", str(project), "pdf", "--paper", "Letter")
+    assert code == 0
+    path = project / "build/pdf" / f"{SAMPLE_ID}.pdf"
+    assert str(path) in out
+    reader = pypdf.PdfReader(path)
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [612, 792]
+    code, out, _ = run_cli(capsys, "--root", str(project), "pdf", "--digest", "--actor", "viktor-orban")
+    assert code == 0
+    assert "digest-actor-viktor-orban.pdf" in out
+    code, _, err = run_cli(capsys, "--root", str(project), "pdf", "no-such-briefing")
+    assert code == 2
+    assert "no briefing with id 'no-such-briefing'" in err
+
+
+def test_built_site_links_and_serves_the_pdfs(built_sample: Path) -> None:
+    page = (built_sample / f"site/generated/briefings/{SAMPLE_ID}/index.html").read_text(encoding="utf-8")
+    assert f'<a href="../../pdf/{SAMPLE_ID}.pdf">Printable PDF</a>' in page
+    assert (built_sample / f"site/generated/pdf/{SAMPLE_ID}.pdf").read_bytes().startswith(b"%PDF-")
+    index = (built_sample / "site/generated/briefings/index.html").read_text(encoding="utf-8")
+    assert '<a href="../pdf/digest.pdf">digest PDF</a>' in index
+    assert (built_sample / "site/generated/pdf/digest.pdf").read_bytes().startswith(b"%PDF-")

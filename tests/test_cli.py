@@ -94,16 +94,16 @@ def test_failed_site_build_keeps_the_previous_site(built_copy: Path, capsys: pyt
 def test_rerun_writes_only_changed_pages_and_removes_gone_ones(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_cli(capsys, "--root", str(project), "build", "--no-site")[0] == 0
-    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site")
-    assert "pages 0 written, 23 unchanged, 0 removed" in out
+    assert run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")[0] == 0
+    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")
+    assert "files 0 written, 23 unchanged, 0 removed" in out
     edit(project / SAMPLE_FILE, "status: published", "status: draft")
-    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site")
+    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")
     assert code == 0
     assert "Done: 0 briefings" in out
     assert not (project / f"docs/generated/briefings/{SAMPLE_ID}.md").exists()
     assert (project / "docs/index.md").read_text().startswith("---\ntitle: Briefings")  # hand-written: untouched
-    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--drafts")
+    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf", "--drafts")
     assert "Done: 1 briefing," in out
 
 

@@ -8,6 +8,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pypdf
 import pytest
@@ -105,9 +106,9 @@ def test_digest_has_cover_contents_and_bookmarks(tmp_path: Path) -> None:
 
 
 class Counter(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         Counter.hits.append(self.path)
         self.send_response(200)
         self.end_headers()
@@ -142,7 +143,8 @@ def test_hostile_text_is_printed_as_text_and_nothing_is_fetched(tmp_path: Path, 
         date: 2024-01-01
         sources: [{{title: "<img src={local_server}/s.png>", url: "{local_server}/page"}}]
         summary: |
-          ![remote]({local_server}/img.png) <img src="{local_server}/raw.png"> <style>@import "{local_server}/i.css";</style>
+          ![remote]({local_server}/img.png) <img src="{local_server}/raw.png">
+          <style>@import "{local_server}/i.css";</style>
         actors: [{{actor: x, role: r}}]
         quotes: [{{text: "<i>quoted</i>", speaker: x}}]
         """,

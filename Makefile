@@ -13,7 +13,7 @@ APT_PACKAGES := chromium
 site: $(STAMP)
 	$(BIN)/briefings build --strict
 
-test: $(STAMP) system-deps lint
+test: $(STAMP) node_modules/.installed system-deps lint
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
@@ -28,6 +28,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+# axe-core for the accessibility checks (pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Installs Chromium with apt-get when it is missing and we are root (CI runs as root).

@@ -1,0 +1,197 @@
+"""The built site in a real browser (Debian's Chromium driven by Playwright): search, links,
+offline, accessibility, and screenshots to look at. One browser for the whole run."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import REPO, SAMPLE_ID
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+SHOTS = REPO / "build/screenshots"
+PAGES = {
+    "home": "",
+    "briefing": f"generated/briefings/{SAMPLE_ID}/",
+    "actor": "generated/actors/kim-jong-un/",
+    "timeline": "generated/timeline/",
+    "quotes": "generated/quotes/",
+}
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+if not CHROMIUM.exists() or not AXE.exists():
+    missing = "Chromium (/usr/bin/chromium)" if not CHROMIUM.exists() else "axe-core (npm ci)"
+    if os.environ.get("CI"):
+        raise RuntimeError(f"browser tests need {missing}, and in CI they must run")
+    pytest.skip(f"browser tests skipped: {missing} is not installed (make test installs it)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_sample: Path) -> Iterator[str]:
+    """The built sample site, served on 127.0.0.1 for the duration of these tests."""
+    handler = functools.partial(_Quiet, directory=str(built_sample / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh page that records console errors and any request to another host."""
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.errors = []  # type: ignore[attr-defined]
+    pg.foreign = []  # type: ignore[attr-defined]
+    host = urlsplit(server).netloc
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))  # type: ignore[attr-defined]
+    pg.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host and pg.foreign.append(r.url)
+        ),  # type: ignore[attr-defined]
+    )
+    yield pg
+    context.close()
+
+
+def search(page: Page, server: str, query: str) -> list[str]:
+    page.goto(server)
+    page.wait_for_load_state("networkidle")  # the search worker has loaded the index
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)  # as a person types
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    return [a.get_attribute("href") or "" for a in page.locator("a.md-search-result__link").all()]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kim Jong Un", "generated/actors/kim-jong-un/"),
+        ("Orban", "generated/actors/viktor-orban/"),  # an alias
+        ("innermost repressed thoughts", f"generated/briefings/{SAMPLE_ID}/"),  # words of a quote
+        ("nuclear technology", f"generated/briefings/{SAMPLE_ID}/"),  # a topic
+    ],
+)
+def test_search_lists_the_right_page_and_opens_it(page: Page, server: str, query: str, expected: str) -> None:
+    hrefs = search(page, server, query)
+    matching = [h for h in hrefs if urlsplit(h).path == "/" + expected]
+    assert matching, f"{query!r}: {hrefs}"
+    page.locator(f'a.md-search-result__link[href="{matching[0]}"]').first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/" + expected
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_speaker_link_opens_actor_page_listing_the_quote(page: Page, server: str) -> None:
+    page.goto(server + PAGES["briefing"])
+    quote = page.locator("blockquote", has_text="new multipolar world")
+    quote.get_by_role("link", name="Kim Jong Un").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/generated/actors/kim-jong-un/"
+    assert page.locator("blockquote", has_text="new multipolar world").count() == 1
+    assert page.locator("h1").inner_text().rstrip("¶") == "Kim Jong Un"
+
+
+def test_timeline_links_open_the_briefing(page: Page, server: str) -> None:
+    page.goto(server + PAGES["timeline"])
+    entry = page.locator("li", has_text="Briefings:").first
+    entry.get_by_role("link").first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/" + PAGES["briefing"]
+    assert "North Korean troops could join" in page.locator("h1").inner_text()
+
+
+def test_tags_page_lists_the_briefing_under_its_topics(page: Page, server: str) -> None:
+    page.goto(server + "generated/topics/")
+    for topic in ("war in Ukraine", "NATO", "nuclear technology"):
+        section = page.locator(f'[id="tag:{topic.lower().replace(" ", "-")}"]')
+        assert section.count() == 1, topic
+    link = page.get_by_role("link", name="North Korean troops could join Russia's invasion").first
+    link.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/" + PAGES["briefing"]
+
+
+def test_pdf_link_returns_a_pdf(page: Page, server: str) -> None:
+    page.goto(server + PAGES["briefing"])
+    href = page.get_by_role("link", name="Printable PDF").get_attribute("href")
+    assert href
+    response = page.request.get(server + PAGES["briefing"] + href)
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_has_no_console_errors_no_foreign_requests_and_no_serious_axe_violations(
+    page: Page, server: str, name: str, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(server + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} -- {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert page.errors == []  # type: ignore[attr-defined]
+    assert page.foreign == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("mode", ["light", "dark", "phone"])
+def test_screenshots(browser: Browser, server: str, mode: str) -> None:
+    """Screenshots for a person to look at (build/screenshots/); the test checks they were taken."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    viewport = {"width": 390, "height": 844} if mode == "phone" else {"width": 1280, "height": 900}
+    context = browser.new_context(viewport=viewport, color_scheme="dark" if mode == "dark" else "light")
+    pg = context.new_page()
+    for name, url in PAGES.items():
+        pg.goto(server + url)
+        pg.wait_for_load_state("networkidle")
+        scheme = pg.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert scheme == ("slate" if mode == "dark" else "default")
+        path = SHOTS / f"{name}-{mode}.png"
+        pg.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+    context.close()

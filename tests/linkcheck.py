@@ -39,7 +39,8 @@ class Report:
 
 def check_site(site: Path, prefix: str = "/") -> Report:
     """Check every page of `site` as if it were served under `prefix` (e.g. /pr-preview/pr-7/)."""
-    assert prefix.startswith("/") and prefix.endswith("/")
+    assert prefix.startswith("/")
+    assert prefix.endswith("/")
     report = Report()
     parsed: dict[Path, _Page] = {}
 

@@ -5,15 +5,16 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-# Debian packages the tests need: Chromium for the browser tests.
-APT_PACKAGES := chromium
+# Debian packages the tests need, installed only when missing: Chromium for the browser
+# tests, npm for axe-core.
+APT_PACKAGES := $(if $(shell command -v chromium),,chromium) $(if $(shell command -v npm),,npm)
 
 .PHONY: site test lint setup system-deps lock clean bench serve
 
 site: $(STAMP)
 	$(BIN)/briefings build --strict
 
-test: $(STAMP) node_modules/.installed system-deps lint
+test: $(STAMP) system-deps node_modules/.installed lint
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
@@ -32,16 +33,19 @@ $(STAMP): pyproject.toml requirements.lock
 
 # axe-core for the accessibility checks (pinned in package-lock.json).
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm is missing: the accessibility tests skip without axe-core, except in CI"; \
+	fi
 
 # Installs Chromium with apt-get when it is missing and we are root (CI runs as root).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if [ -n "$(strip $(APT_PACKAGES))" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Chromium is missing: sudo apt-get install $(APT_PACKAGES) (browser tests skip without it, except in CI)"; \
+	    echo "Missing: sudo apt-get install $(APT_PACKAGES) (browser tests skip without them, except in CI)"; \
 	  fi; \
 	fi
 

@@ -71,44 +71,49 @@ class Selection:
         return "; ".join(parts) or "all briefings"
 
 
-def briefing_html(
-    project: Project, corpus: Corpus, bids: list[str], *, title: str, digest: bool, scope: str = ""
-) -> str:
-    """The HTML of a briefing (one id) or a digest (several), ready for WeasyPrint."""
-    env = environment(project.templates, html=True)
-    settings = project.settings
-    return render(
-        env,
-        "pdf/digest.html.j2" if digest else "pdf/briefing.html.j2",
-        corpus=corpus,
-        briefings=corpus.briefings,
-        actors=corpus.actors,
-        bids=bids,
-        keywords=sorted({t for bid in bids for t in corpus.briefings[bid].topics}),
-        title=title,
-        scope=scope,
-        marking=settings.marking,
-        publisher=settings.publisher,
-        paper=settings.paper,
-        human_date=human_date,
-        markdown=render_markdown_html,
-        css=render(env, "pdf/style.css.j2", paper=settings.paper, marking=settings.marking),
-    )
+class PdfRenderer:
+    """Renders the HTML of briefing PDFs and digests; templates are loaded once."""
+
+    def __init__(self, project: Project, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.settings = project.settings
+        self.env = environment(project.templates, html=True)
+        self.css = render(self.env, "pdf/style.css.j2", paper=self.settings.paper)
+
+    def html(self, bids: list[str], *, title: str, digest: bool, scope: str = "") -> str:
+        """The HTML of a briefing (one id) or a digest (several), ready for WeasyPrint."""
+        corpus = self.corpus
+        return render(
+            self.env,
+            "pdf/digest.html.j2" if digest else "pdf/briefing.html.j2",
+            corpus=corpus,
+            briefings=corpus.briefings,
+            actors=corpus.actors,
+            bids=bids,
+            keywords=sorted({t for bid in bids for t in corpus.briefings[bid].topics}),
+            title=title,
+            scope=scope,
+            marking=self.settings.marking,
+            publisher=self.settings.publisher,
+            human_date=human_date,
+            markdown=render_markdown_html,
+            css=self.css,
+        )
 
 
 def briefing_jobs(project: Project, corpus: Corpus, bids: Iterable[str]) -> list[Job]:
-    return [
-        Job(f"{bid}.pdf", briefing_html(project, corpus, [bid], title=corpus.briefings[bid].title, digest=False))
-        for bid in bids
-    ]
+    """One job per briefing."""
+    renderer = PdfRenderer(project, corpus)
+    return [Job(f"{bid}.pdf", renderer.html([bid], title=corpus.briefings[bid].title, digest=False)) for bid in bids]
 
 
 def digest_job(project: Project, corpus: Corpus, selection: Selection, name: str = "digest.pdf") -> Job:
+    """One job for a digest of the briefings `selection` picks."""
     scope = selection.describe()
-    return Job(
-        name,
-        briefing_html(project, corpus, selection(corpus), title=f"Briefings digest: {scope}", digest=True, scope=scope),
+    html = PdfRenderer(project, corpus).html(
+        selection(corpus), title=f"Briefings digest: {scope}", digest=True, scope=scope
     )
+    return Job(name, html)
 
 
 def render_pdf(html: str) -> bytes:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
+import socketserver
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import REPO, SAMPLE_ID
+from generator.cli import main
+
+from .conftest import REPO, SAMPLE_ID, copy_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -177,6 +181,45 @@ def test_page_has_no_console_errors_no_foreign_requests_and_no_serious_axe_viola
     assert serious == []
     assert page.errors == []  # type: ignore[attr-defined]
     assert page.foreign == []  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def preview_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample built for /pr-preview/pr-7/ and served under that path, as a pull request preview is."""
+    webroot = tmp_path_factory.mktemp("webroot")
+    root = copy_project(tmp_path_factory.mktemp("preview") / "p")
+    with socketserver.TCPServer(("127.0.0.1", 0), None) as probe:  # pick a free port first: the URL names it
+        port = probe.server_address[1]
+    url = f"http://127.0.0.1:{port}/pr-preview/pr-7/"
+    assert main(["--root", str(root), "build", "--strict", "--site-url", url]) == 0
+    (webroot / "pr-preview").mkdir()
+    shutil.move(root / "site", webroot / "pr-preview/pr-7")
+    handler = functools.partial(_Quiet, directory=str(webroot))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_preview_under_a_sub_path_searches_links_and_serves_pdfs(browser: Browser, preview_server: str) -> None:
+    context = browser.new_context()
+    pg = context.new_page()
+    errors: list[str] = []
+    failed: list[str] = []
+    pg.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    pg.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+    hrefs = search(pg, preview_server, "Orban")
+    assert "/pr-preview/pr-7/generated/actors/viktor-orban/" in [urlsplit(h).path for h in hrefs]
+    pg.goto(preview_server + PAGES["briefing"])
+    pg.get_by_role("link", name="Kim Jong Un").first.click()
+    pg.wait_for_load_state("networkidle")
+    assert urlsplit(pg.url).path == "/pr-preview/pr-7/generated/actors/kim-jong-un/"
+    pdf = pg.request.get(preview_server + f"generated/pdf/{SAMPLE_ID}.pdf")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert errors == []
+    assert failed == []
+    context.close()
 
 
 @pytest.mark.parametrize("mode", ["light", "dark", "phone"])

@@ -54,7 +54,8 @@ lock: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_build.py 1000 3000
+	$(BIN)/python bench/bench_pdf.py 1000
 
 serve: $(STAMP)
 	$(BIN)/briefings serve

@@ -5,16 +5,19 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-# Debian packages the tests need, installed only when missing: Chromium for the browser
-# tests, npm for axe-core.
-APT_PACKAGES := $(if $(shell command -v chromium),,chromium) $(if $(shell command -v npm),,npm)
+# Debian packages, installed only when missing (and only as root; otherwise the command to run
+# is printed): Pango and a font for the PDFs; Chromium and npm (axe-core) for the browser tests.
+PDF_PACKAGES := $(if $(shell (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null | grep -F libpangoft2-1.0.so.0),,libpango-1.0-0 libpangoft2-1.0-0) \
+                $(if $(shell fc-list 2>/dev/null | grep -i dejavu),,fonts-dejavu-core)
+TEST_PACKAGES := $(PDF_PACKAGES) $(if $(shell command -v chromium),,chromium) $(if $(shell command -v npm),,npm)
 
-.PHONY: site test lint setup system-deps lock clean bench serve
+.PHONY: site test lint setup apt-install lock clean bench serve
 
 site: $(STAMP)
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(PDF_PACKAGES))"
 	$(BIN)/briefings build --strict
 
-test: $(STAMP) system-deps node_modules/.installed lint
+test: $(STAMP) node_modules/.installed lint
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
@@ -26,6 +29,7 @@ lint: $(STAMP)
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(TEST_PACKAGES))"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
@@ -39,13 +43,13 @@ node_modules/.installed: package.json package-lock.json
 	  echo "npm is missing: the accessibility tests skip without axe-core, except in CI"; \
 	fi
 
-# Installs Chromium with apt-get when it is missing and we are root (CI runs as root).
-system-deps:
-	@if [ -n "$(strip $(APT_PACKAGES))" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+apt-install:
+	@if [ -n "$(PACKAGES)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "apt-get install $(PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES) >/dev/null; \
 	  else \
-	    echo "Missing: sudo apt-get install $(APT_PACKAGES) (browser tests skip without them, except in CI)"; \
+	    echo "Missing system packages: sudo apt-get install $(PACKAGES)"; \
 	  fi; \
 	fi
 

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -60,6 +61,10 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
             print(exc, file=sys.stderr, flush=True)
             print("not regenerated: fix the problems above; the preview keeps the last good pages", file=sys.stderr)
 
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # stop the MkDocs server too when we are told to stop
     regenerate()
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.mkdocs_yml), "-a", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(cmd, cwd=project.root)
@@ -93,8 +98,7 @@ def _new(args: argparse.Namespace, project: Project) -> int:
     if path.exists():
         print(f"briefings new: {display_path(path)} exists already; nothing written", file=sys.stderr)
         return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold(args.title, date, bid), encoding="utf-8")
+    Writer(project.briefings).write_bytes(path.name, scaffold(args.title, date, bid).encode("utf-8"))
     print(f"Created {display_path(path)} (status: draft). Fill it in, then run: briefings check")
     return 0
 

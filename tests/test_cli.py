@@ -148,3 +148,47 @@ def test_schema_check_reports_stale_schemas(tmp_path: Path, capsys: pytest.Captu
     assert run_cli(capsys, "--root", str(tmp_path), "schema", "--check")[0] == 1
     assert run_cli(capsys, "--root", str(tmp_path), "schema")[0] == 0
     assert run_cli(capsys, "--root", str(tmp_path), "schema", "--check")[0] == 0
+
+
+def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
+    """The live preview: a real `briefings serve` on 127.0.0.1, stopped by the test."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port), "--interval", "0.2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/generated/briefings/{SAMPLE_ID}/"
+
+    def page_has(words: str, timeout: float = 60) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if words in response.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert page_has("North Korean troops could join")
+        edit(project / SAMPLE_FILE, "title: North Korean troops", "title: Edited title. North Korean troops")
+        assert page_has("Edited title. North Korean troops")
+        edit(project / SAMPLE_FILE, "date: 2024-06-19", "date: 2024-06-31")  # broken: the preview keeps going
+        time.sleep(1)
+        assert page_has("Edited title.")
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=20)
+    assert "no such day: '2024-06-31'" in output
+    assert "the preview keeps the last good pages" in output

@@ -28,13 +28,6 @@ class Options:
     latest: int = 10
 
 
-def page_paths(corpus: Corpus) -> dict[str, str]:
-    """Generated-folder path of every record's page."""
-    paths = {f"briefing:{bid}": f"briefings/{bid}.md" for bid in corpus.briefings}
-    paths.update({f"actor:{aid}": f"actors/{aid}.md" for aid in corpus.actors})
-    return paths
-
-
 def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path inside the generated folder."""
     options = options or Options()

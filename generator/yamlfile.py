@@ -49,7 +49,7 @@ class LineMap:
 
     def key_line(self, key: Key) -> int:
         """Line of the mapping key at `key` (where an unknown field is written)."""
-        return self.keys.get(key) or self.line(key)
+        return abs(self.keys.get(key, 0)) or self.line(key)
 
     def problem(self, key: Key, message: str, *, at_key: bool = False) -> Problem:
         line = self.key_line(key) if at_key else self.line(key)
@@ -112,13 +112,22 @@ class _Builder:
         self.lines.values[key] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
-            for knode, vnode in node.value:
+            explicit = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
+            try:
+                self.loader.flatten_mapping(node)  # merge keys (<<: *anchor) first, explicit keys win
+            except yaml.MarkedYAMLError as exc:
+                self.problems.append(self.lines.problem(key, f"invalid YAML merge: {exc.problem}"))
+                return out
+            inherited = len(node.value) - explicit
+            for index, (knode, vnode) in enumerate(node.value):
                 name = self.loader.construct_object(knode) if isinstance(knode, yaml.ScalarNode) else None
                 if not isinstance(name, str):
                     self.problems.append(self.lines.problem(key, f"keys must be text, got {knode.value!r}"))
                     continue
                 sub = (*key, name)
-                if name in out:
+                if name in out and self.lines.keys[sub] < 0:
+                    del out[name]  # merged in from an anchor: a later merge or an explicit key wins
+                elif name in out:
                     first = self.lines.keys[sub]
                     self.problems.append(
                         Problem(
@@ -129,7 +138,9 @@ class _Builder:
                         )
                     )
                     continue
-                self.lines.keys[sub] = knode.start_mark.line + 1
+                # Keys merged in from an anchor are marked with a negative line until overridden.
+                line = knode.start_mark.line + 1
+                self.lines.keys[sub] = -line if index < inherited else line
                 out[name] = self.build(vnode, sub)
             return out
         if isinstance(node, yaml.SequenceNode):

@@ -174,3 +174,26 @@ def test_registries_and_sources_folder_are_not_briefings(tmp_path: Path) -> None
 def test_partial_dates_sort_before_days_in_their_month() -> None:
     dates = ["2024-06-19", "2024", "2024-06", "2023-12-31", "2024-05-01"]
     assert sorted(dates, key=date_key) == ["2023-12-31", "2024", "2024-05-01", "2024-06", "2024-06-19"]
+
+
+def test_merge_keys_share_fields_and_explicit_keys_win(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "a.yaml",
+        """
+        shared: &src {publication: Paper, title: Old}
+        sources:
+          - <<: *src
+            title: New
+        """,
+    )
+    data, lines = load_yaml(path)
+    assert data["sources"] == [{"publication": "Paper", "title": "New"}]
+    assert lines.key_line(("sources", 0, "title")) == 4
+    assert lines.key_line(("sources", 0, "publication")) == 1  # where the merged field was written
+
+
+def test_bad_merge_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    with pytest.raises(BriefingsError) as exc:
+        load_yaml(write(tmp_path, "a.yaml", "a: &x [1, 2]\nb:\n  <<: *x\n"))
+    assert "invalid YAML merge" in exc.value.problems[0].message

@@ -6,7 +6,6 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TypeVar
 
 from .errors import BriefingsError, Problem
@@ -57,7 +56,7 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
                     event_problem(event, ("actors", i), f"unknown actor '{ref}'{_did_you_mean(ref, actors)}")
                 )
     for briefing in inputs.briefings.values():
-        _check_briefing(briefing, actors, events, inputs.root, problems)
+        _check_briefing(briefing, actors, events, inputs.texts, problems)
     if problems:
         raise BriefingsError(problems)
     chosen = {
@@ -96,7 +95,7 @@ def _unique(what: str, records: list[R], problems: list[Problem]) -> dict[str, R
 
 
 def _check_briefing(
-    b: Briefing, actors: dict[str, Actor], events: dict[str, Event], root: Path, problems: list[Problem]
+    b: Briefing, actors: dict[str, Actor], events: dict[str, Event], texts: dict[str, str], problems: list[Problem]
 ) -> None:
     def err(sub: tuple[str | int, ...], message: str) -> None:
         lines, key = b.where(*sub)
@@ -122,15 +121,7 @@ def _check_briefing(
         elif eid in seen:
             err(("events", i), f"event '{eid}' is listed twice")
         seen.add(eid)
-    stored = ""
-    for i, source in enumerate(b.sources):
-        if source.text is None:
-            continue
-        path = (root / source.text).resolve()
-        if not path.is_relative_to(root.resolve()) or not path.is_file():
-            err(("sources", i, "text"), f"no stored source text at '{source.text}' (a path inside {root.name}/)")
-            continue
-        stored += " " + normalise(path.read_text(encoding="utf-8"))
+    stored = " ".join(normalise(texts[s.text]) for s in b.sources if s.text is not None and s.text in texts)
     if stored:
         for i, quote in enumerate(b.quotes):
             if normalise(quote.text) not in stored:

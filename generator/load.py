@@ -26,6 +26,7 @@ class Inputs:
     actors: ActorFile = field(default_factory=ActorFile)
     events: EventFile = field(default_factory=EventFile)
     briefings: dict[str, Briefing] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # stored source texts, by their `text:` path
 
 
 def briefing_files(root: Path) -> list[Path]:
@@ -73,9 +74,28 @@ def load(root: Path) -> Inputs:
         briefing = _read(path, Briefing, problems)
         if briefing is not None:
             inputs.briefings[bid] = briefing
+            _read_texts(root, briefing, inputs.texts, problems)
     if problems:
         raise BriefingsError(problems)
     return inputs
+
+
+def _read_texts(root: Path, briefing: Briefing, texts: dict[str, str], problems: list[Problem]) -> None:
+    """Read the stored source texts a briefing names; each must be a file inside `root`."""
+    for i, source in enumerate(briefing.sources):
+        if source.text is None or source.text in texts:
+            continue
+        path = (root / source.text).resolve()
+        if not path.is_relative_to(root.resolve()) or not path.is_file():
+            lines, key = briefing.where("sources", i, "text")
+            where = f"a path inside {root.name}/"
+            problems.append(lines.problem(key, f"no stored source text at '{source.text}' ({where})"))
+            continue
+        try:
+            texts[source.text] = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            lines, key = briefing.where("sources", i, "text")
+            problems.append(lines.problem(key, f"stored source text '{source.text}' is not UTF-8"))
 
 
 def _read(path: Path, cls: type[M], problems: list[Problem]) -> M | None:

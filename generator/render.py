@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from . import views
@@ -35,7 +34,7 @@ def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, st
     related = views.related_briefings(corpus)
     co = views.co_actors(corpus)
     place_list = views.places(corpus)
-    anchors = {name: anchor for name, anchor, _ in place_list}
+    anchors = {name: place_id for name, place_id, _ in place_list}
     shared: dict[str, Any] = {
         "corpus": corpus,
         "briefings": corpus.briefings,
@@ -49,7 +48,7 @@ def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, st
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
-        pages[path] = render(env, template, **shared, **_helpers(env, path), **context)
+        pages[path] = render(env, template, **shared, **_helpers(path), **context)
 
     for bid, b in corpus.briefings.items():
         page(
@@ -72,7 +71,7 @@ def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, st
     return pages
 
 
-def _helpers(env: jinja2.Environment, path: str) -> dict[str, Any]:
+def _helpers(path: str) -> dict[str, Any]:
     """Functions templates call; links are made relative to the page being rendered.
 
     The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.

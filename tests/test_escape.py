@@ -146,3 +146,35 @@ def test_markdown_is_still_markdown_in_markdown_fields() -> None:
     html = render_markdown("**bold** and [a link](https://example.org)")
     assert "<strong>bold</strong>" in html
     assert '<a href="https://example.org">a link</a>' in html
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=free_text.filter(lambda t: visible(t) != ""), quote=free_text.filter(lambda t: visible(t) != ""))
+def test_any_title_and_quote_survive_the_whole_page_template(title: str, quote: str) -> None:
+    """End to end through the real templates: the page shows the title and quote exactly, as text."""
+    from generator.link import link
+    from generator.load import Inputs
+    from generator.model import ActorFile, Briefing
+    from generator.render import render_pages
+
+    actors = ActorFile.model_validate({"actors": [{"id": "a", "name": title, "kind": "person"}]})
+    briefing = Briefing.model_validate(
+        {
+            "title": title,
+            "date": "2024-01-01",
+            "sources": [{"title": title}],
+            "summary": quote,
+            "actors": [{"actor": "a", "role": quote}],
+            "quotes": [{"text": quote, "speaker": "a", "context": title}],
+            "places": [title],
+        }
+    )
+    pages = render_pages(link(Inputs(REPO, actors=actors, briefings={"b": briefing})))
+    html = SiteMarkdown.convert(pages["briefings/b.md"].split("---\n", 2)[2])
+    found = parse(html)
+    assert not {"script", "img", "iframe", "style", "svg"} & set(found.tags)
+    assert not [name for name, _ in found.attrs if name.startswith("on")]
+    h1 = html[html.index("<h1") : html.index('<a class="headerlink"')]  # without the permalink
+    assert visible(parse(h1).text) == visible(title)
+    quote_html = html[html.index("<blockquote>") : html.index("</blockquote>")]
+    assert visible(quote) in visible(parse(quote_html).text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +70,11 @@ def open_project(root: Path) -> Project:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise BriefingsError([Problem(shown, getattr(exc, "lineno", 0) or 0, "", f"invalid TOML: {exc}")]) from None
+        found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        message = re.sub(r" \(at line \d+, column \d+\)$", "", str(exc))
+        raise BriefingsError(
+            [Problem(shown, int(found.group(1)) if found else 0, "", f"invalid TOML: {message}")]
+        ) from None
     problems = [Problem(shown, 0, key, "unknown setting") for key in data if key not in KNOWN]
     defaults = Settings()
     for key in KNOWN & data.keys():

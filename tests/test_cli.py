@@ -192,3 +192,32 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
         output, _ = server.communicate(timeout=20)
     assert "no such day: '2024-06-31'" in output
     assert "the preview keeps the last good pages" in output
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('marking = "TLP:CLEAR"\npaper = "A5"\n', "briefings.toml: paper: expected 'A4' or 'Letter'"),
+        ("latest = 'ten'\n", "briefings.toml: latest: expected int"),
+        ('markings = "x"\n', "briefings.toml: markings: unknown setting"),
+        ("marking = \n", "briefings.toml:1: invalid TOML"),
+    ],
+)
+def test_bad_settings_are_reported(project: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str) -> None:
+    write(project, "briefings.toml", toml)
+    code, _, err = run_cli(capsys, "--root", str(project), "check")
+    assert code == 1
+    assert f"{project}/{message}" in err
+
+
+def test_settings_reach_the_pdf(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    import pypdf
+
+    write(project, "briefings.toml", 'marking = "TLP:AMBER+STRICT"\npublisher = "Desk A"\n')
+    assert run_cli(capsys, "--root", str(project), "pdf")[0] == 0
+    reader = pypdf.PdfReader(io.BytesIO((project / f"build/pdf/{SAMPLE_ID}.pdf").read_bytes()))
+    assert all("TLP:AMBER+STRICT" in (page.extract_text() or "") for page in reader.pages)
+    assert reader.metadata is not None
+    assert reader.metadata.author == "Desk A"

@@ -63,6 +63,7 @@ class Project:
 
 def open_project(root: Path) -> Project:
     """The project at `root`, with its settings read and checked."""
+    root = root.resolve()  # tools run with another working directory (mkdocs) get absolute paths
     path = root / SETTINGS_FILE
     if not path.exists():
         return Project(root)

@@ -221,3 +221,14 @@ def test_settings_reach_the_pdf(project: Path, capsys: pytest.CaptureFixture[str
     assert all("TLP:AMBER+STRICT" in (page.extract_text() or "") for page in reader.pages)
     assert reader.metadata is not None
     assert reader.metadata.author == "Desk A"
+
+
+def test_relative_root_and_an_empty_project_build(
+    empty_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(empty_project.parent)
+    code, out, err = run_cli(capsys, "-C", empty_project.name, "build", "--strict")
+    assert (code, err) == (0, "")
+    assert out.startswith("Done: 0 briefings, 0 actors, 0 events, 0 quotes;")
+    home = (empty_project / "site/index.html").read_text(encoding="utf-8")
+    assert "No briefings published yet." in home

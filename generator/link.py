@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from .errors import BriefingsError, Problem
 from .load import Inputs
-from .model import Actor, Briefing, Event, Quote, date_key
+from .model import RESERVED_IDS, Actor, Briefing, Event, Quote, date_key
 
 R = TypeVar("R", Actor, Event)
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
@@ -80,6 +80,10 @@ def _inline_events(inputs: Inputs) -> list[Event]:
 def _unique(what: str, records: list[R], problems: list[Problem]) -> dict[str, R]:
     out: dict[str, R] = {}
     for record in records:
+        if record.id in RESERVED_IDS:
+            lines, key = record.where("id")
+            problems.append(lines.problem(key, f"'{record.id}' is reserved; choose another {what} id"))
+            continue
         first = out.get(record.id)
         if first is not None:
             flines, fkey = first.where("id")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .errors import BriefingsError, Problem, display_path
-from .model import SLUG, ActorFile, Briefing, EventFile
+from .model import RESERVED_IDS, SLUG, ActorFile, Briefing, EventFile
 from .validate import validate
 from .yamlfile import load_yaml
 
@@ -64,6 +64,9 @@ def load(root: Path) -> Inputs:
             problems.append(
                 Problem(display_path(path), 0, "", "file name must be a lowercase id (letters, digits, hyphens)")
             )
+            continue
+        if bid in RESERVED_IDS:
+            problems.append(Problem(display_path(path), 0, "", f"'{bid}' is reserved; rename the file"))
             continue
         if bid in seen:
             problems.append(

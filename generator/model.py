@@ -15,6 +15,7 @@ from pydantic.functional_validators import AfterValidator
 from .yamlfile import Key, LineMap
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+RESERVED_IDS = frozenset({"index"})  # the name of each generated folder's list page
 Slug = Annotated[str, Field(pattern=SLUG, max_length=100, description="A lowercase id: letters, digits, hyphens.")]
 Text = Annotated[str, Field(min_length=1, description="Plain text; shown exactly as written.")]
 Markdown = Annotated[str, Field(min_length=1, description="Markdown (no raw HTML; links http, https, mailto).")]

@@ -48,6 +48,8 @@ def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, st
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context: Any) -> None:
+        if path in pages:  # ids are checked (link.py); this guards the page layout itself
+            raise ValueError(f"two pages would be written to {path}")
         pages[path] = render(env, template, **shared, **_helpers(path), **context)
 
     for bid, b in corpus.briefings.items():

@@ -75,6 +75,16 @@ def test_duplicate_ids_across_registry_and_inline_events(tmp_path: Path) -> None
     assert "actors.yaml:8: actors[2].id: duplicate actor id 'ann'" in got[1]
 
 
+def test_reserved_ids_are_refused(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", "actors:\n  - {id: index, name: Index, kind: other}\n")
+    write(tmp_path, "index.yaml", briefing())
+    with pytest.raises(BriefingsError) as exc:
+        load(tmp_path)
+    assert "'index' is reserved; rename the file" in exc.value.problems[0].message
+    (tmp_path / "index.yaml").unlink()
+    assert problems(tmp_path) == ["actors.yaml:2: actors[0].id: 'index' is reserved; choose another actor id"]
+
+
 def test_misquote_is_an_error_and_quote_marks_are_normalised(tmp_path: Path) -> None:
     write(tmp_path, "actors.yaml", ACTORS)
     write(tmp_path, "sources/a.txt", "Ann said: “We’re   ready\nfor ‘this’.” Then she left.")

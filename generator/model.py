@@ -17,8 +17,9 @@ from .yamlfile import Key, LineMap
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 RESERVED_IDS = frozenset({"index"})  # the name of each generated folder's list page
 Slug = Annotated[str, Field(pattern=SLUG, max_length=100, description="A lowercase id: letters, digits, hyphens.")]
-Text = Annotated[str, Field(min_length=1, description="Plain text; shown exactly as written.")]
-Markdown = Annotated[str, Field(min_length=1, description="Markdown (no raw HTML; links http, https, mailto).")]
+NOT_BLANK = r"\S"
+Text = Annotated[str, Field(pattern=NOT_BLANK, description="Plain text; shown exactly as written.")]
+Markdown = Annotated[str, Field(pattern=NOT_BLANK, description="Markdown (no raw HTML; links http, https, mailto).")]
 Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", description="An http or https address.")]
 Topic = Annotated[
     str,

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem
-from .model import Located
+from .model import NOT_BLANK, Located
 from .yamlfile import Key, LineMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -70,6 +70,8 @@ def _problem(root: type[BaseModel], err: ErrorDetails, lines: LineMap) -> Proble
 def _pattern_message(key: Key, err: ErrorDetails) -> str:
     field = next((str(p) for p in reversed(key) if isinstance(p, str)), "")
     got = _show(err["input"])
+    if err.get("ctx", {}).get("pattern") == NOT_BLANK:
+        return "must not be blank"
     if field in ("id", "speaker", "actor", "actors", "events") or field == "":
         return f"expected an id of lowercase letters, digits and hyphens, got {got}"
     if field in ("url",):

@@ -86,6 +86,7 @@ def test_every_problem_is_reported_with_line_and_field(tmp_path: Path) -> None:
         sources: []
         summary: The bottom line.
         key_ponts: [x]
+        assessment: "  "
         status: finished
         topics: ["<b>bold</b>"]
         """,
@@ -97,8 +98,9 @@ def test_every_problem_is_reported_with_line_and_field(tmp_path: Path) -> None:
     assert "2: date: no such day: '2024-02-30'" in got
     assert any(m.startswith("3: sources: list should have at least 1 item") for m in got)
     assert "5: key_ponts: unknown field; did you mean 'key_points'?" in got
-    assert any(m.startswith("6: status: input should be 'draft' or 'published'") for m in got)
-    assert any(m.startswith("7: topics[0]: expected a topic label") for m in got)
+    assert "6: assessment: must not be blank" in got
+    assert any(m.startswith("7: status: input should be 'draft' or 'published'") for m in got)
+    assert any(m.startswith("8: topics[0]: expected a topic label") for m in got)
 
 
 @pytest.mark.parametrize(

@@ -46,17 +46,18 @@ def normalise(text: str) -> str:
 
 def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
     """Check every reference and every quote; build the corpus of what will be published."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(inputs.problems)  # from loading, when it ran with partial=True
     actors = _unique("actor", inputs.actors.actors, problems)
     events = _unique("event", [*inputs.events.events, *_inline_events(inputs)], problems)
+    known = Known(actors, events, inputs.actors_complete, inputs.events_complete, inputs.unvalidated_event_ids)
     for event in events.values():
         for i, ref in enumerate(event.actors):
-            if ref not in actors:
+            if not known.actor(ref):
                 problems.append(
                     event_problem(event, ("actors", i), f"unknown actor '{ref}'{_did_you_mean(ref, actors)}")
                 )
     for briefing in inputs.briefings.values():
-        _check_briefing(briefing, actors, events, inputs.texts, problems)
+        _check_briefing(briefing, known, inputs.texts, problems)
     if problems:
         raise BriefingsError(problems)
     chosen = {
@@ -98,29 +99,45 @@ def _unique(what: str, records: list[R], problems: list[Problem]) -> dict[str, R
     return out
 
 
-def _check_briefing(
-    b: Briefing, actors: dict[str, Actor], events: dict[str, Event], texts: dict[str, str], problems: list[Problem]
-) -> None:
+@dataclass(frozen=True, slots=True)
+class Known:
+    """The ids references may point at; a registry that failed to load accepts any reference."""
+
+    actors: dict[str, Actor]
+    events: dict[str, Event]
+    actors_complete: bool
+    events_complete: bool
+    unvalidated_event_ids: set[str]
+
+    def actor(self, ref: str) -> bool:
+        return ref in self.actors or not self.actors_complete
+
+    def event(self, ref: str) -> bool:
+        return ref in self.events or ref in self.unvalidated_event_ids or not self.events_complete
+
+
+def _check_briefing(b: Briefing, known: Known, texts: dict[str, str], problems: list[Problem]) -> None:
     def err(sub: tuple[str | int, ...], message: str) -> None:
         lines, key = b.where(*sub)
         problems.append(lines.problem(key, message))
 
+    actors, events = known.actors, known.events
     present: set[str] = set()
     for i, appearance in enumerate(b.actors):
-        if appearance.actor not in actors:
+        if not known.actor(appearance.actor):
             err(("actors", i, "actor"), f"unknown actor '{appearance.actor}'{_did_you_mean(appearance.actor, actors)}")
         elif appearance.actor in present:
             err(("actors", i, "actor"), f"actor '{appearance.actor}' is listed twice")
         present.add(appearance.actor)
     for i, quote in enumerate(b.quotes):
-        if quote.speaker not in actors:
+        if not known.actor(quote.speaker):
             err(("quotes", i, "speaker"), f"unknown actor '{quote.speaker}'{_did_you_mean(quote.speaker, actors)}")
         elif quote.speaker not in present:
             err(("quotes", i, "speaker"), f"speaker '{quote.speaker}' is not among this briefing's actors")
     seen: set[str] = set()
     for i, entry in enumerate(b.events):
         eid = entry if isinstance(entry, str) else entry.id
-        if isinstance(entry, str) and entry not in events:
+        if isinstance(entry, str) and not known.event(entry):
             err(("events", i), f"unknown event '{entry}'{_did_you_mean(entry, events)}")
         elif eid in seen:
             err(("events", i), f"event '{eid}' is listed twice")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .errors import BriefingsError, Problem, display_path
 from .model import RESERVED_IDS, SLUG, ActorFile, Briefing, EventFile
@@ -27,6 +27,11 @@ class Inputs:
     events: EventFile = field(default_factory=EventFile)
     briefings: dict[str, Briefing] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # stored source texts, by their `text:` path
+    # What failed to load (kept only by load(..., partial=True)), so linking can still check the rest:
+    problems: list[Problem] = field(default_factory=list)
+    actors_complete: bool = True  # False: actors.yaml failed, so actor references cannot be judged
+    events_complete: bool = True  # False: an event may be missing, so event references cannot be judged
+    unvalidated_event_ids: set[str] = field(default_factory=set)  # inline events of invalid briefings
 
 
 def briefing_files(root: Path) -> list[Path]:
@@ -47,16 +52,24 @@ def input_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
-def load(root: Path) -> Inputs:
-    """Read and validate every file under `root`; raise BriefingsError listing all problems."""
+def load(root: Path, *, partial: bool = False) -> Inputs:
+    """Read and validate every file under `root`; raise BriefingsError listing all problems.
+
+    With `partial`, keep the problems in `Inputs.problems` and return what did load, so the link
+    stage can check the valid files too and every problem is reported in one run.
+    """
     if not root.is_dir():
         raise BriefingsError([Problem(display_path(root), 0, "", "no such folder of briefings")])
     problems: list[Problem] = []
     inputs = Inputs(root)
     if (root / ACTORS_FILE).exists():
-        inputs.actors = _read(root / ACTORS_FILE, ActorFile, problems) or inputs.actors
+        actors, _ = _read(root / ACTORS_FILE, ActorFile, problems)
+        inputs.actors = actors or inputs.actors
+        inputs.actors_complete = actors is not None
     if (root / EVENTS_FILE).exists():
-        inputs.events = _read(root / EVENTS_FILE, EventFile, problems) or inputs.events
+        events, _ = _read(root / EVENTS_FILE, EventFile, problems)
+        inputs.events = events or inputs.events
+        inputs.events_complete = events is not None
     seen: dict[str, Path] = {}
     for path in briefing_files(root):
         bid = path.stem
@@ -74,12 +87,20 @@ def load(root: Path) -> Inputs:
             )
             continue
         seen[bid] = path
-        briefing = _read(path, Briefing, problems)
+        briefing, data = _read(path, Briefing, problems)
         if briefing is not None:
             inputs.briefings[bid] = briefing
             _read_texts(root, briefing, inputs.texts, problems)
-    if problems:
+        elif isinstance(data, dict):
+            entries = data.get("events")
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    inputs.unvalidated_event_ids.add(entry["id"])
+        else:  # not even YAML: it may define events others point at
+            inputs.events_complete = False
+    if problems and not partial:
         raise BriefingsError(problems)
+    inputs.problems = problems
     return inputs
 
 
@@ -101,10 +122,11 @@ def _read_texts(root: Path, briefing: Briefing, texts: dict[str, str], problems:
             problems.append(lines.problem(key, f"stored source text '{source.text}' is not UTF-8"))
 
 
-def _read(path: Path, cls: type[M], problems: list[Problem]) -> M | None:
+def _read(path: Path, cls: type[M], problems: list[Problem]) -> tuple[M | None, Any]:
+    """The validated record (None if invalid) and the raw data (None if not YAML)."""
     try:
         data, lines = load_yaml(path)
     except BriefingsError as exc:
         problems.extend(exc.problems)
-        return None
-    return validate(cls, data, lines, problems)
+        return None, None
+    return validate(cls, data, lines, problems), data

@@ -30,7 +30,7 @@ class Counts:
 
 def check(project: Project, *, drafts: bool = False) -> Corpus:
     """Load, validate and link everything under briefings/; raise BriefingsError on any problem."""
-    return link(load(project.briefings), drafts=drafts)
+    return link(load(project.briefings, partial=True), drafts=drafts)
 
 
 def counts(corpus: Corpus) -> Counts:

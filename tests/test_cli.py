@@ -232,3 +232,39 @@ def test_relative_root_and_an_empty_project_build(
     assert out.startswith("Done: 0 briefings, 0 actors, 0 events, 0 quotes;")
     home = (empty_project / "site/index.html").read_text(encoding="utf-8")
     assert "No briefings published yet." in home
+
+
+def test_reference_problems_are_reported_with_validation_problems(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(project / SAMPLE_FILE, "key_points:", "keypoints:")  # makes the sample invalid on its own
+    write(
+        project,
+        "briefings/2024-06-20-b.yaml",
+        """
+        title: B
+        date: 2024-06-20
+        sources: [{title: S}]
+        summary: S.
+        actors: [{actor: vladimir-putn, role: r}]
+        events: [putin-flies-to-vietnam-2024, no-such-event]
+        """,
+    )
+    code, _, err = run_cli(capsys, "--root", str(project), "check")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0].endswith(f"{SAMPLE_FILE}:22: keypoints: unknown field; did you mean 'key_points'?")
+    assert lines[1].endswith(
+        "2024-06-20-b.yaml:5: actors[0].actor: unknown actor 'vladimir-putn'; did you mean 'vladimir-putin'?"
+    )
+    # an event defined inline in the invalid briefing is not reported as unknown; a missing one is
+    assert lines[2].endswith("2024-06-20-b.yaml:6: events[1]: unknown event 'no-such-event'")
+    assert lines[3] == "3 problems found; nothing was written."
+
+
+def test_a_broken_registry_does_not_flood_references(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project / "briefings/actors.yaml", "kind: person", "kind: human")
+    code, _, err = run_cli(capsys, "--root", str(project), "check")
+    assert code == 1
+    assert "unknown actor" not in err
+    assert err.endswith("1 problem found; nothing was written.\n")

@@ -7,6 +7,7 @@ their HTML, so a rerun with nothing changed renders nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -155,21 +156,20 @@ def build_pdfs(
         else:
             todo.append(job)
     if todo:
-        workers = workers or os.cpu_count() or 1
-        results: Iterable[bytes]
-        if workers == 1 or len(todo) == 1:
-            results = map(render_pdf, (j.html for j in todo))
-        else:
-            pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)))
-            results = pool.map(render_pdf, (j.html for j in todo), chunksize=max(1, len(todo) // (workers * 8)))
-        for done, (job, data) in enumerate(zip(todo, results, strict=True), start=1):
-            out[job.name] = data
-            writer.write_bytes(job.name, data)
-            writer.write_bytes(f"{job.name}.sha256", job.key.encode())
-            if progress:
-                progress(done, len(todo))
-        if workers > 1 and len(todo) > 1:
-            pool.shutdown()
+        workers = min(workers or os.cpu_count() or 1, len(todo))
+        with ProcessPoolExecutor(max_workers=workers) if workers > 1 else contextlib.nullcontext() as pool:
+            htmls = (j.html for j in todo)
+            results: Iterable[bytes] = (
+                pool.map(render_pdf, htmls, chunksize=max(1, len(todo) // (workers * 8)))
+                if pool is not None
+                else map(render_pdf, htmls)
+            )
+            for done, (job, data) in enumerate(zip(todo, results, strict=True), start=1):
+                out[job.name] = data
+                writer.write_bytes(job.name, data)
+                writer.write_bytes(f"{job.name}.sha256", job.key.encode())
+                if progress:
+                    progress(done, len(todo))
     if prune:  # forget PDFs of briefings that are gone
         writer.remove_others(keep={(cache / n).resolve() for j in jobs for n in (j.name, f"{j.name}.sha256")})
     return out, PdfStats(len(todo), len(jobs) - len(todo), time.perf_counter() - started)

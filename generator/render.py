@@ -88,8 +88,6 @@ def _helpers(path: str) -> dict[str, Any]:
 
     return {
         "link": link,
-        "url": rel,
-        "text": md_text,
         "anchor": anchor,
         "external": md_link,
         "front_matter": front_matter,

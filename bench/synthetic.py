@@ -1,73 +1,199 @@
-"""A synthetic corpus for benchmarks and scale tests. Every record in it is made up and says so."""
+"""A synthetic corpus shaped like real news, for benchmarks and scale tests.
+
+Every record in it is made up and says so (SYNTHETIC). The shape follows what real event data
+sets show: long tails everywhere. A few actors, places and topics appear in thousands of
+briefings and most in one or two (Zipf); events per actor follow a power law; dates are often
+known only to the month or year; summaries run to several paragraphs; names carry hyphens,
+apostrophes and accents.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import random
 from pathlib import Path
 
 import yaml
 
 MARK = "SYNTHETIC"
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+KINDS = ["person", "organisation", "state", "other"]
+EVENT_KINDS = ["statement", "meeting", "agreement", "armed-clash", "attack", "protest", "election", "legal", "other"]
+# Name parts: hyphens, apostrophes and accents, as real names have.
+_FIRST = [
+    "Amir",
+    "Renée",
+    "José",
+    "Olena",
+    "Tariq",
+    "Mei",
+    "Kwame",
+    "Ingrid",
+    "Sergio",
+    "Aylin",
+    "Dmitri",
+    "Zoë",
+    "Hamid",
+    "Lucía",
+    "Björn",
+    "Nadia",
+]
+_LAST = [
+    "O'Neill",
+    "Hizb-i",
+    "Al-Rashid",
+    "Nuñez",
+    "Kowalczyk",
+    "De-la-Cruz",
+    "Øberg",
+    "Ndiaye",
+    "Çelik",
+    "Tanaka",
+    "Haddad",
+    "Müller",
+]
+_ORG = [
+    "Front",
+    "Council",
+    "Party",
+    "Brigade",
+    "Ministry",
+    "Agency",
+    "Alliance",
+    "Movement",
+    "Union",
+    "Institute",
+    "Bank",
+    "Network",
+]
+_PLACE = ["Abad", "Burg", "Ville", "Grad", "Stan", "Polis", "Kent", "Dorf", "Pur", "Ton", "Haven", "Shahr"]
+_TOPIC = ["security", "energy", "trade", "migration", "health", "climate", "sanctions", "elections", "media", "justice"]
+_WORDS = [
+    "synthetic",
+    "made",
+    "up",
+    "text",
+    "for",
+    "benchmarks",
+    "the",
+    "ministry",
+    "said",
+    "talks",
+    "would",
+    "resume",
+    "after",
+    "the",
+    "ceasefire",
+    "held",
+    "through",
+    "the",
+    "week",
+    "while",
+    "observers",
+    "reported",
+    "shelling",
+    "near",
+    "the",
+    "border",
+    "and",
+    "officials",
+    "denied",
+    "it",
+]
+
+
+def _zipf(n: int, s: float = 1.1) -> list[float]:
+    """Cumulative Zipf weights over n ranks: rank 0 is the most common."""
+    return list(itertools.accumulate(1.0 / (k + 1) ** s for k in range(n)))
+
+
+def _pick(rng: random.Random, cum: list[float], k: int) -> list[int]:
+    """k distinct ranks drawn by weight (fewer if the draw repeats itself)."""
+    total = cum[-1]
+    return sorted({bisect.bisect(cum, rng.random() * total) for _ in range(k)})
+
+
+def _sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(n)).capitalize() + "."
+
+
+def _date(rng: random.Random, start: dt.date, span: int) -> dt.date:
+    return start + dt.timedelta(days=rng.randrange(span))
 
 
 def make_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
-    """Write n synthetic briefings with shared actors and events under root/briefings."""
+    """Write n synthetic briefings with long-tailed actors, events, places and topics under root/briefings."""
     rng = random.Random(seed)
     out = root / "briefings"
     out.mkdir(parents=True, exist_ok=True)
-    n_actors, n_events = max(10, n // 4), max(10, n // 3)
-    kinds = ["person", "organisation", "state", "other"]
-    actors = [
-        {
-            "id": f"synthetic-actor-{i}",
-            "name": f"Synthetic Actor {i}",
-            "kind": kinds[i % 4],
-            "aliases": [f"SA{i}"],
-            "description": f"{MARK}: a made-up actor for benchmarks.",
-        }
-        for i in range(n_actors)
-    ]
-    start = dt.date(2020, 1, 1)
-
-    def day(k: int) -> dt.date:
-        return start + dt.timedelta(days=k % 1800)
-
+    n_actors, n_events = max(20, n * 6 // 10), max(20, n * 12 // 10)
+    n_places, n_topics = max(20, n * 4 // 10), max(20, n // 5)
+    start, span = dt.date(2019, 1, 1), 6 * 365
+    actor_ids = [f"synthetic-actor-{i}" for i in range(n_actors)]
+    actors = []
+    for i, aid in enumerate(actor_ids):
+        kind = KINDS[0] if i % 3 else KINDS[1 + i % 3]
+        if kind == "person":
+            name = f"{_FIRST[i % len(_FIRST)]} {_LAST[(i // len(_FIRST)) % len(_LAST)]} {i}"
+        else:
+            name = f"{MARK} {_ORG[i % len(_ORG)]} {i}"
+        actors.append(
+            {
+                "id": aid,
+                "name": name,
+                "kind": kind,
+                "aliases": [f"SA{i}"],
+                "description": f"{MARK}: a made-up actor for benchmarks.",
+            }
+        )
+    places = [f"{_LAST[i % len(_LAST)].split('-')[0]}{_PLACE[i % len(_PLACE)].lower()} {i}" for i in range(n_places)]
+    topics = [f"{_TOPIC[i % len(_TOPIC)]} {i}" for i in range(n_topics)]
+    actor_w, event_w, place_w, topic_w = _zipf(n_actors), _zipf(n_events, 1.05), _zipf(n_places), _zipf(n_topics)
     events = []
     for i in range(n_events):
-        d = day(i * 3)
-        date = [d.isoformat(), d.isoformat()[:7], str(d.year)][i % 3]
+        d = _date(rng, start, span)
+        precision = rng.random()
+        date = d.isoformat() if precision < 0.7 else d.isoformat()[:7] if precision < 0.92 else str(d.year)
         events.append(
             {
                 "id": f"synthetic-event-{i}",
                 "date": date,
-                "title": f"Synthetic event {i}",
-                "description": f"{MARK}: a made-up event.",
-                "places": [f"Synthetic Place {i % 50}"],
-                "actors": [f"synthetic-actor-{rng.randrange(n_actors)}" for _ in range(2)],
+                "kind": EVENT_KINDS[i % len(EVENT_KINDS)],
+                "title": f"{MARK} event {i}: {_sentence(rng, 6)}",
+                "description": f"{MARK}: {_sentence(rng, 25)}",
+                "places": [places[p] for p in _pick(rng, place_w, rng.randint(1, 2))],
+                "actors": [actor_ids[a] for a in _pick(rng, actor_w, rng.randint(1, 4))],
             }
         )
     _dump(out / "actors.yaml", {"actors": actors})
     _dump(out / "events.yaml", {"events": events})
     for i in range(n):
-        # Popular actors and events appear often (a skewed, news-like distribution).
-        ids = sorted({f"synthetic-actor-{int(rng.paretovariate(1.2) * 3) % n_actors}" for _ in range(6)})
+        d = _date(rng, start, span)
+        ids = [actor_ids[a] for a in _pick(rng, actor_w, rng.randint(3, 12))]
+        summary = "\n\n".join(f"{MARK}: {_sentence(rng, rng.randint(20, 45))}" for _ in range(rng.randint(1, 3)))
         briefing = {
-            "title": f"{MARK} briefing {i}",
-            "date": day(i).isoformat(),
+            "title": f"{MARK} briefing {i}: {_sentence(rng, 7)}",
+            "date": d.isoformat(),
             "sources": [{"title": f"{MARK} source {i}", "publication": MARK, "url": f"https://example.org/{i}"}],
-            "summary": f"{MARK}: made-up briefing {i} for benchmarks. *Not real.*",
-            "key_points": [f"{MARK} point {k}." for k in range(4)],
+            "summary": summary + " *Not real.*",
+            "key_points": [f"{MARK}: {_sentence(rng, 15)}" for _ in range(rng.randint(3, 6))],
             "actors": [{"actor": a, "role": f"{MARK} role"} for a in ids],
-            "quotes": [{"text": f"{MARK} quote {i}-{k}.", "speaker": ids[k % len(ids)]} for k in range(3)],
-            "events": sorted({f"synthetic-event-{int(rng.paretovariate(1.1) * 2) % n_events}" for _ in range(4)}),
-            "places": [f"Synthetic Place {rng.randrange(50)}"],
-            "topics": sorted({f"synthetic topic {rng.randrange(40)}" for _ in range(3)}),
+            "quotes": [
+                {"text": f"{MARK} quote {i}-{k}: {_sentence(rng, 12)}", "speaker": ids[k % len(ids)]}
+                for k in range(rng.randint(0, 5))
+            ],
+            "events": [f"synthetic-event-{e}" for e in _pick(rng, event_w, rng.randint(1, 6))],
+            "places": [places[p] for p in _pick(rng, place_w, rng.randint(1, 3))],
+            "topics": [topics[t] for t in _pick(rng, topic_w, rng.randint(1, 4))],
         }
-        _dump(out / f"{day(i).isoformat()}-synthetic-{i}.yaml", briefing)
+        _dump(out / str(d.year) / f"{d.isoformat()}-synthetic-{i}.yaml", briefing)
     return out
 
 
 def _dump(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     header = f"# {MARK} data made by bench/synthetic.py for benchmarks: nothing in it is real.\n"
-    path.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    path.write_text(header + text, encoding="utf-8")

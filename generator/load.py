@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,8 +10,8 @@ from typing import Any, TypeVar
 
 from .errors import BriefingsError, Problem, display_path
 from .model import RESERVED_IDS, SLUG, ActorFile, Briefing, EventFile
+from .parse import ParseCache, Parsed, parse_files
 from .validate import validate
-from .yamlfile import load_yaml
 
 ACTORS_FILE = "actors.yaml"
 EVENTS_FILE = "events.yaml"
@@ -36,15 +37,13 @@ class Inputs:
 
 def briefing_files(root: Path) -> list[Path]:
     """Briefing files: every .yaml/.yml under `root` except the registries and stored sources."""
-    found = [
-        p
-        for p in root.rglob("*")
-        if p.suffix in (".yaml", ".yml")
-        and p.is_file()
-        and p.relative_to(root).parts[0] != SOURCES_DIR
-        and p.relative_to(root) not in (Path(ACTORS_FILE), Path(EVENTS_FILE))
-    ]
-    return sorted(found)
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        if folder == str(root):
+            dirs[:] = [d for d in dirs if d != SOURCES_DIR]
+            files = [f for f in files if f not in (ACTORS_FILE, EVENTS_FILE)]
+        found.extend(Path(folder, f) for f in files if f.endswith((".yaml", ".yml")))
+    return sorted(p for p in found if p.is_file())
 
 
 def input_files(root: Path) -> list[Path]:
@@ -52,26 +51,30 @@ def input_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
-def load(root: Path, *, partial: bool = False) -> Inputs:
+def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) -> Inputs:
     """Read and validate every file under `root`; raise BriefingsError listing all problems.
 
     With `partial`, keep the problems in `Inputs.problems` and return what did load, so the link
-    stage can check the valid files too and every problem is reported in one run.
+    stage can check the valid files too and every problem is reported in one run. Files whose
+    content is in `cache` are not parsed again.
     """
     if not root.is_dir():
         raise BriefingsError([Problem(display_path(root), 0, "", "no such folder of briefings")])
     problems: list[Problem] = []
     inputs = Inputs(root)
+    registries = [p for p in (root / ACTORS_FILE, root / EVENTS_FILE) if p.exists()]
+    files = briefing_files(root)
+    parsed = parse_files([*registries, *files], cache)
     if (root / ACTORS_FILE).exists():
-        actors, _ = _read(root / ACTORS_FILE, ActorFile, problems)
+        actors, _ = _read(parsed[root / ACTORS_FILE], ActorFile, problems)
         inputs.actors = actors or inputs.actors
         inputs.actors_complete = actors is not None
     if (root / EVENTS_FILE).exists():
-        events, _ = _read(root / EVENTS_FILE, EventFile, problems)
+        events, _ = _read(parsed[root / EVENTS_FILE], EventFile, problems)
         inputs.events = events or inputs.events
         inputs.events_complete = events is not None
     seen: dict[str, Path] = {}
-    for path in briefing_files(root):
+    for path in files:
         bid = path.stem
         if not re.match(SLUG, bid):
             problems.append(
@@ -87,7 +90,7 @@ def load(root: Path, *, partial: bool = False) -> Inputs:
             )
             continue
         seen[bid] = path
-        briefing, data = _read(path, Briefing, problems)
+        briefing, data = _read(parsed[path], Briefing, problems)
         if briefing is not None:
             inputs.briefings[bid] = briefing
             _read_texts(root, briefing, inputs.texts, problems)
@@ -122,11 +125,9 @@ def _read_texts(root: Path, briefing: Briefing, texts: dict[str, str], problems:
             problems.append(lines.problem(key, f"stored source text '{source.text}' is not UTF-8"))
 
 
-def _read(path: Path, cls: type[M], problems: list[Problem]) -> tuple[M | None, Any]:
+def _read(parsed: Parsed, cls: type[M], problems: list[Problem]) -> tuple[M | None, Any]:
     """The validated record (None if invalid) and the raw data (None if not YAML)."""
-    try:
-        data, lines = load_yaml(path)
-    except BriefingsError as exc:
-        problems.extend(exc.problems)
+    if parsed.lines is None:
+        problems.extend(parsed.problems)
         return None, None
-    return validate(cls, data, lines, problems), data
+    return validate(cls, parsed.data, parsed.lines, problems), parsed.data

@@ -9,7 +9,7 @@ import calendar
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, Tag, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
 from pydantic.functional_validators import AfterValidator
 
 from .yamlfile import Key, LineMap
@@ -76,16 +76,17 @@ class Record(BaseModel):
 class Located(Record):
     """A record that remembers the file and the place in it that it came from."""
 
-    _lines: LineMap | None = PrivateAttr(default=None)
-    _key: Key = PrivateAttr(default=())
+    # The place is kept in pydantic's slot for private state, set after validation: declaring
+    # private attributes would make pydantic set them up for every record, which costs more.
 
     def locate(self, lines: LineMap, key: Key) -> None:
-        self._lines, self._key = lines, key
+        object.__setattr__(self, "__pydantic_private__", {"lines": lines, "key": key})
 
     def where(self, *sub: str | int) -> tuple[LineMap, Key]:
         """The line map and key of a part of this record, for error messages."""
-        assert self._lines is not None, "record was not located"
-        return self._lines, (*self._key, *sub)
+        place = self.__pydantic_private__
+        assert place is not None, "record was not located"
+        return place["lines"], (*place["key"], *sub)
 
 
 class Link(Record):
@@ -124,12 +125,43 @@ class Actor(Located):
     links: list[Link] = []
 
 
+EVENT_KINDS = (
+    "statement",
+    "meeting",
+    "agreement",
+    "election",
+    "protest",
+    "armed-clash",
+    "attack",
+    "legal",
+    "policy",
+    "economic",
+    "disaster",
+    "other",
+)
+EventKind = Literal[
+    "statement",
+    "meeting",
+    "agreement",
+    "election",
+    "protest",
+    "armed-clash",
+    "attack",
+    "legal",
+    "policy",
+    "economic",
+    "disaster",
+    "other",
+]
+
+
 class Event(Located):
     """Something that happened on a date, given with the precision that is known."""
 
     id: Slug
     date: PartialDate
     title: Text
+    kind: EventKind | None = Field(default=None, description="What sort of event: " + ", ".join(EVENT_KINDS) + ".")
     description: Markdown | None = None
     places: list[Text] = []
     actors: list[Slug] = []

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 from .link import Corpus, link
 from .load import load
+from .parse import ParseCache
 from .pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .project import Project
 from .render import PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
+
+PARSE_CACHE = "parsed.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +32,15 @@ class Counts:
 
 
 def check(project: Project, *, drafts: bool = False) -> Corpus:
-    """Load, validate and link everything under briefings/; raise BriefingsError on any problem."""
-    return link(load(project.briefings, partial=True), drafts=drafts)
+    """Load, validate and link everything under briefings/; raise BriefingsError on any problem.
+
+    Parsed files are cached in build/cache/ by content, so the next check parses only what changed.
+    """
+    cache = ParseCache.read(project.cache / PARSE_CACHE)
+    inputs = load(project.briefings, partial=True, cache=cache)
+    if cache.dirty:
+        Writer(project.cache).write_bytes(PARSE_CACHE, cache.dumps())
+    return link(inputs, drafts=drafts)
 
 
 def counts(corpus: Corpus) -> Counts:

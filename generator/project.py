@@ -57,6 +57,11 @@ class Project:
         return self.root / "site"
 
     @property
+    def cache(self) -> Path:
+        """Parsed input files, by content (build/cache/); safe to delete."""
+        return self.root / "build" / "cache"
+
+    @property
     def pdf_cache(self) -> Path:
         return self.root / "build" / "pdf"
 

@@ -35,15 +35,15 @@ def validate(cls: type[M], data: Any, lines: LineMap, problems: list[Problem]) -
 
 
 def _locate(obj: Any, lines: LineMap, key: Key) -> None:
-    """Tell every located record in `obj` where it came from."""
+    """Tell every located record in `obj` where it came from (records sit at known places)."""
     if isinstance(obj, Located):
         obj.locate(lines, key)
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            _locate(getattr(obj, name), lines, (*key, name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            _locate(item, lines, (*key, i))
+    for name in ("actors", "events"):
+        items = getattr(obj, name, None)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, Located):
+                    item.locate(lines, (*key, name, i))
 
 
 def _problem(root: type[BaseModel], err: ErrorDetails, lines: LineMap) -> Problem:

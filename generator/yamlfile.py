@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +27,45 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass(slots=True)
 class LineMap:
-    """Where each part of a loaded document stands in its file (1-based lines)."""
+    """Where each part of a loaded document stands in its file (1-based lines).
 
-    path: Path
-    values: dict[Key, int] = field(default_factory=dict)
-    keys: dict[Key, int] = field(default_factory=dict)
+    Filled while parsing on the careful path; on the fast path it is worked out only when a
+    problem needs a line, by parsing the file again.
+    """
+
+    __slots__ = ("_keys", "_values", "path")
+
+    def __init__(self, path: Path, values: dict[Key, int] | None = None, keys: dict[Key, int] | None = None) -> None:
+        self.path = path
+        self._values = values
+        self._keys = keys
+
+    def __getstate__(self) -> Path:
+        return self.path  # lines are worked out again when needed
+
+    def __setstate__(self, state: Path) -> None:
+        self.path, self._values, self._keys = state, None, None
+
+    @property
+    def values(self) -> dict[Key, int]:
+        if self._values is None:
+            self._fill()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Key, int]:
+        if self._keys is None:
+            self._fill()
+        assert self._keys is not None
+        return self._keys
+
+    def _fill(self) -> None:
+        self._values, self._keys = {}, {}
+        # If the file changed or broke since it was read, lines fall back to 1.
+        with contextlib.suppress(BriefingsError, OSError, UnicodeDecodeError):
+            _parse_careful(self.path.read_text(encoding="utf-8"), self)
 
     @property
     def shown(self) -> str:
@@ -41,11 +73,12 @@ class LineMap:
 
     def line(self, key: Key) -> int:
         """Line of the value at `key`, or of its nearest parent that has one."""
+        values = self.values
         while key:
-            if key in self.values:
-                return self.values[key]
+            if key in values:
+                return values[key]
             key = key[:-1]
-        return self.values.get((), 1)
+        return values.get((), 1)
 
     def key_line(self, key: Key) -> int:
         """Line of the mapping key at `key` (where an unknown field is written)."""
@@ -64,13 +97,66 @@ def dotted(key: Key) -> str:
     return out
 
 
-def load_yaml(path: Path) -> tuple[Any, LineMap]:
-    """Parse `path`; raise BriefingsError naming the file and line for any syntax error."""
-    lines = LineMap(path)
+def read_text(path: Path) -> str:
+    """The file as text; a file that is not UTF-8 is a problem at line 1."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise BriefingsError([Problem(lines.shown, 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+        raise BriefingsError([Problem(display_path(path), 1, "", f"not UTF-8 text ({exc.reason})")]) from None
+
+
+def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:
+    """Parse `path`; raise BriefingsError naming the file and line for any syntax error.
+
+    Plain documents (no anchors, merge keys, duplicate or non-text keys) take a fast path that
+    builds the data in one go and leaves the line map to be worked out if a problem needs it.
+    """
+    if text is None:
+        text = read_text(path)
+    try:
+        return parse_fast(text), LineMap(path)
+    except (_Careful, yaml.YAMLError, RecursionError):
+        lines = LineMap(path, {}, {})
+        return _parse_careful(text, lines), lines
+
+
+class _Careful(Exception):
+    """The document needs the careful path (anchors, merge keys, odd keys)."""
+
+
+class _FastLoader(_Loader):
+    """Builds the data in one go; anything the careful path must look at sends it there."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:  # an alias: the careful path counts expanded values
+            raise _Careful
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for knode, _ in node.value:
+            if knode.tag == "tag:yaml.org,2002:merge" or not isinstance(knode, yaml.ScalarNode):
+                raise _Careful
+            if knode.value in seen:
+                raise _Careful
+            seen.add(knode.value)
+        out = super().construct_mapping(node, deep)
+        if not all(type(k) is str for k in out):
+            raise _Careful
+        return out  # type: ignore[no-any-return]
+
+
+def parse_fast(text: str) -> Any:
+    """The document's data, or _Careful when it needs the careful path."""
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _parse_careful(text: str, lines: LineMap) -> Any:
+    """Parse node by node, filling `lines`; raise BriefingsError for any syntax error."""
     try:
         loader = _Loader(text)
         try:
@@ -88,12 +174,12 @@ def load_yaml(path: Path) -> tuple[Any, LineMap]:
     except yaml.YAMLError as exc:
         raise BriefingsError([Problem(lines.shown, 1, "", f"invalid YAML: {exc}")]) from None
     if node is None:
-        return None, lines
+        return None
     builder = _Builder(loader, lines)
     data = builder.build(node, ())
     if builder.problems:
         raise BriefingsError(builder.problems)
-    return data, lines
+    return data
 
 
 class _Builder:
@@ -102,6 +188,7 @@ class _Builder:
     def __init__(self, loader: _Loader, lines: LineMap) -> None:
         self.loader = loader
         self.lines = lines
+        self.values, self.keys = lines.values, lines.keys
         self.count = 0
         self.problems: list[Problem] = []
 
@@ -109,7 +196,7 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise BriefingsError([self.lines.problem(key, f"document too large (over {MAX_NODES} values)")])
-        self.lines.values[key] = node.start_mark.line + 1
+        self.values[key] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             explicit = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
@@ -125,10 +212,10 @@ class _Builder:
                     self.problems.append(self.lines.problem(key, f"keys must be text, got {knode.value!r}"))
                     continue
                 sub = (*key, name)
-                if name in out and self.lines.keys[sub] < 0:
+                if name in out and self.keys[sub] < 0:
                     del out[name]  # merged in from an anchor: a later merge or an explicit key wins
                 elif name in out:
-                    first = self.lines.keys[sub]
+                    first = self.keys[sub]
                     self.problems.append(
                         Problem(
                             self.lines.shown,
@@ -140,7 +227,7 @@ class _Builder:
                     continue
                 # Keys merged in from an anchor are marked with a negative line until overridden.
                 line = knode.start_mark.line + 1
-                self.lines.keys[sub] = -line if index < inherited else line
+                self.keys[sub] = -line if index < inherited else line
                 out[name] = self.build(vnode, sub)
             return out
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,130 @@
+"""Parse many YAML files at once: from a cache keyed by file content, else on all cores.
+
+The cache holds the parsed data (not the validated records), so a change to the model never
+needs it cleared: validation always runs. An entry is used only when the file's bytes hash to
+the same digest, so an edited file is always parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import BriefingsError, Problem, display_path
+from .yamlfile import LineMap, load_yaml
+
+CACHE_VERSION = 1
+PARALLEL_BYTES = 2_000_000  # below this much text to parse, one process is faster than two
+
+
+@dataclass(slots=True)
+class Parsed:
+    """One file's data and line map, or the problems that stopped it parsing."""
+
+    data: Any = None
+    lines: LineMap | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ParseCache:
+    """Parsed data by file path and content digest; `dirty` once something new was parsed."""
+
+    entries: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    dirty: bool = False
+
+    @classmethod
+    def read(cls, path: Path) -> ParseCache:
+        """The cache stored at `path`; an empty one if it is missing, stale or unreadable."""
+        try:
+            stored = json.loads(path.read_bytes())
+            if stored.get("version") == CACHE_VERSION and isinstance(stored.get("entries"), dict):
+                return cls({k: (v[0], v[1]) for k, v in stored["entries"].items()})
+        except (OSError, ValueError, TypeError, KeyError, IndexError):
+            pass
+        return cls(dirty=True)
+
+    def dumps(self) -> bytes:
+        entries = {k: list(v) for k, v in sorted(self.entries.items())}
+        return json.dumps({"version": CACHE_VERSION, "entries": entries}, ensure_ascii=False).encode("utf-8")
+
+
+def parse_files(paths: list[Path], cache: ParseCache | None = None) -> dict[Path, Parsed]:
+    """Parse every path (UTF-8 YAML), taking unchanged files from `cache` and adding new ones to it."""
+    out: dict[Path, Parsed] = {}
+    todo: list[tuple[Path, bytes, str]] = []
+    for path in paths:
+        raw = path.read_bytes()
+        digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest()
+        hit = cache.entries.get(str(path)) if cache is not None else None
+        if hit is not None and hit[0] == digest:
+            out[path] = Parsed(hit[1], LineMap(path))
+        else:
+            todo.append((path, raw, digest))
+    for (path, _, digest), parsed in zip(todo, _parse_all([(p, raw) for p, raw, _ in todo]), strict=True):
+        out[path] = parsed
+        if cache is not None:
+            cache.dirty = True
+            if not parsed.problems and _plain(parsed.data):
+                cache.entries[str(path)] = (digest, parsed.data)
+            else:
+                cache.entries.pop(str(path), None)
+    if cache is not None:
+        known = {str(p) for p in paths}
+        for gone in [k for k in cache.entries if k not in known]:
+            del cache.entries[gone]
+            cache.dirty = True
+    return out
+
+
+def _plain(data: Any) -> bool:
+    """Whether JSON gives back exactly this data (so a cached copy validates the same way)."""
+    try:
+        return bool(json.loads(json.dumps(data)) == data)
+    except (TypeError, ValueError):
+        return False
+
+
+def _parse_all(items: list[tuple[Path, bytes]]) -> list[Parsed]:
+    total = sum(len(raw) for _, raw in items)
+    workers = min(2, os.cpu_count() or 1)
+    if workers < 2 or total < PARALLEL_BYTES or "fork" not in multiprocessing.get_all_start_methods():
+        return [_parse_one(p, raw) for p, raw in items]
+    # Split into chunks of about equal size, biggest files first, one list per worker.
+    order = sorted(range(len(items)), key=lambda i: -len(items[i][1]))
+    chunks: list[list[int]] = [[] for _ in range(workers * 4)]
+    sizes = [0] * len(chunks)
+    for i in order:
+        smallest = sizes.index(min(sizes))
+        chunks[smallest].append(i)
+        sizes[smallest] += len(items[i][1])
+    results: list[Parsed | None] = [None] * len(items)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [(chunk, pool.submit(_parse_chunk, [items[i] for i in chunk])) for chunk in chunks if chunk]
+        for chunk, future in futures:
+            for i, parsed in zip(chunk, future.result(), strict=True):
+                results[i] = parsed
+    return [r if r is not None else Parsed() for r in results]
+
+
+def _parse_chunk(items: list[tuple[Path, bytes]]) -> list[Parsed]:
+    return [_parse_one(p, raw) for p, raw in items]
+
+
+def _parse_one(path: Path, raw: bytes) -> Parsed:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Parsed(problems=[Problem(display_path(path), 1, "", f"not UTF-8 text ({exc.reason})")])
+    try:
+        data, lines = load_yaml(path, text)
+    except BriefingsError as exc:
+        return Parsed(problems=exc.problems)
+    return Parsed(data, lines)

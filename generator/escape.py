@@ -31,7 +31,14 @@ def one_line(text: str) -> str:
 
 def md_text(text: object) -> Markup:
     """Plain text as Markdown that renders to exactly this text (on one line)."""
-    flat = re.sub(r"\s+", " ", _CONTROL.sub("", str(text)))
+    if type(text) is str:
+        return _md_text(text)
+    return _md_text(str(text))
+
+
+@lru_cache(maxsize=200_000)  # names, titles and dates recur on thousands of pages
+def _md_text(text: str) -> Markup:
+    flat = re.sub(r"\s+", " ", _CONTROL.sub("", text))
     inert = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", flat)
     return Markup(_LIST_START.sub(r"\1&#46;", inert))
 
@@ -46,6 +53,11 @@ def anchor(name: str) -> Markup:
 def html_text(text: object) -> str:
     """Plain text as HTML text, for front matter that the theme inserts unescaped."""
     return html.escape(one_line(str(text)), quote=True)
+
+
+def html_attr(text: object) -> Markup:
+    """Plain text for an HTML attribute value in double quotes."""
+    return Markup(html.escape(one_line(str(text)), quote=True))
 
 
 def safe_url(url: str) -> str:

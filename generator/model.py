@@ -6,6 +6,7 @@ The JSON Schema in schema/ is generated from these classes (``briefings schema``
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from typing import Annotated, Any, Literal
 
@@ -222,6 +223,7 @@ class EventFile(Record):
     events: list[Event] = []
 
 
+@functools.lru_cache(maxsize=100_000)
 def date_key(date: str) -> tuple[int, int, int]:
     """Sort key for a partial date: a month or year with no day sorts first within it."""
     year, month, day = (*(int(p) for p in date.split("-")), 0, 0)[:3]

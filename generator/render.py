@@ -1,21 +1,38 @@
-"""Render the linked corpus into Markdown pages (a pure function: corpus in, files out)."""
+"""Render the linked corpus into Markdown pages (a pure function: corpus in, files out).
+
+Every list that grows with the corpus is split (see paging.py), so no page grows without bound.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
 from . import views
-from .escape import anchor, html_text, md_link, md_text, render_markdown, render_markdown_inline
+from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
 from .link import Corpus
+from .model import EVENT_KINDS, Event, date_key
+from .paging import MONTHS, Period, periods, plural
 from .templating import environment, render
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
-ALSO_IN_MAX = 5  # other briefings listed under each related event (the timeline lists them all)
+ALSO_IN_MAX = 5  # other briefings listed under each related event on a briefing page
+TIMELINE_BRIEFINGS_MAX = 3  # briefings listed under an event on the timeline (its page lists all)
+# Most items on one page before it is split (by year, month, then parts).
+LIST_MAX = 300  # dated entries of an actor, place, topic or event page; briefings by year
+TIMELINE_MAX = 200  # events on one timeline page (each with its description)
+QUOTES_MAX = 200  # quotes on one page of the quote index
+INDEX_MAX = 2000  # names on an A-Z index before each letter gets a page of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,33 +44,94 @@ class Options:
     latest: int = 10
 
 
+@dataclass(frozen=True, slots=True)
+class IndexItem:
+    """One name on an A-Z index."""
+
+    name: str
+    target: str
+    note: str
+    counts: str
+
+
+Job = tuple[str, str, dict[str, Any]]  # page path, template name, context
+_JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
+_ENV: list[jinja2.Environment] = []
+PARALLEL_PAGES = 3000  # below this many pages, one process is faster than two
+
+
 def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path inside the generated folder."""
+    """Every generated page, keyed by its path inside the generated folder.
+
+    Large corpora are rendered on two cores: forked workers share the corpus and the jobs.
+    """
     options = options or Options()
     env = environment(options.templates)
-    related = views.related_briefings(corpus)
-    co = views.co_actors(corpus)
-    place_list = views.places(corpus)
-    anchors = {name: place_id for name, place_id, _ in place_list}
+    jobs = list(iter_pages(corpus, options, env))
+    workers = min(2, os.cpu_count() or 1)
+    if len(jobs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {path: render(env, template, **context) for path, template, context in jobs}
+    _JOBS[:], _ENV[:] = jobs, [env]
+    try:
+        bounds = [len(jobs) * i // (workers * 4) for i in range(workers * 4 + 1)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(_render_slice, a, b) for a, b in itertools.pairwise(bounds)]
+            return {path: text for future in futures for path, text in future.result()}
+    finally:
+        _JOBS.clear()
+        _ENV.clear()
+
+
+def _render_slice(start: int, stop: int) -> list[tuple[str, str]]:
+    env = _ENV[0]
+    return [(path, render(env, template, **context)) for path, template, context in _JOBS[start:stop]]
+
+
+def iter_pages(corpus: Corpus, options: Options, env: jinja2.Environment) -> Iterator[Job]:
+    """(path, template, context) of every generated page; each path once."""
+    places, topics = views.places(corpus), views.topics(corpus)
+    place_slug = {name: t.slug for name, t in places.items()}
+    topic_slug = {name: t.slug for name, t in topics.items()}
+    event_facets = _event_facets(corpus, place_slug, topic_slug)
+    timeline = periods(list(corpus.events.values()), lambda e: e.date, TIMELINE_MAX)
     shared: dict[str, Any] = {
         "corpus": corpus,
         "briefings": corpus.briefings,
         "actors": corpus.actors,
         "events": corpus.events,
-        "place_anchor": anchors,
+        "place_slug": place_slug,
+        "topic_slug": topic_slug,
         "pdf_links": options.pdf_links,
         "pdf_dir": PDF_DIR,
         "also_in": lambda bid, eid: views.also_in(corpus, bid, eid, ALSO_IN_MAX),
+        "by_kind": views.by_kind,
+        "kind_titles": views.KIND_TITLES,
+        "plural": plural,
+        "timeline_briefings_max": TIMELINE_BRIEFINGS_MAX,
+        "months_of": _months,
+        "timeline_key": {e.id: p.key for p in timeline for e in p.items},
     }
-    pages: dict[str, str] = {}
+    seen: set[str] = set()
+    links = _Links(corpus, place_slug, topic_slug)
 
-    def page(path: str, template: str, **context: Any) -> None:
-        if path in pages:  # ids are checked (link.py); this guards the page layout itself
+    def page(path: str, template: str, **context: Any) -> Job:
+        if path in seen:  # ids are checked (link.py); this guards the page layout itself
             raise ValueError(f"two pages would be written to {path}")
-        pages[path] = render(env, template, **shared, **_helpers(path), **context)
+        seen.add(path)
+        return path, template, {**shared, **links.for_page(path), **context}
 
+    def listed(
+        base: str, title: str, back: str, listing: views.Listing, template: str, **context: Any
+    ) -> Iterator[Job]:
+        """The page itself, then one page per period when its listing is split."""
+        yield page(f"{base}.md", template, listing=listing, **context)
+        if listing.split:
+            for period in listing.periods:
+                yield page(listing.page(period), "period.md.j2", title=title, back=back, listing=listing, p=period)
+
+    related = views.related_briefings(corpus)
     for bid, b in corpus.briefings.items():
-        page(
+        yield page(
             f"briefings/{bid}.md",
             "briefing.md.j2",
             b=b,
@@ -61,41 +139,296 @@ def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, st
             timeline_events=corpus.briefing_events[bid],
             related=related[bid],
         )
+    del related
+    every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
+    briefing_list = views.listing("briefings/year", every, LIST_MAX)
+    yield page("briefings/index.md", "briefings.md.j2", listing=briefing_list)
+    if briefing_list.split:
+        for period in briefing_list.periods:
+            yield page(
+                briefing_list.page(period),
+                "period.md.j2",
+                title="Briefings",
+                back="briefings/index.md",
+                listing=briefing_list,
+                p=period,
+            )
+
+    co = views.co_actors(corpus)
     for aid, actor in corpus.actors.items():
-        page(f"actors/{aid}.md", "actor.md.j2", actor=actor, aid=aid, co_actors=co.get(aid, []))
-    page("briefings/index.md", "briefings.md.j2")
-    page("actors/index.md", "actors.md.j2")
-    page("timeline.md", "timeline.md.j2", years=views.timeline(corpus))
-    page("quotes.md", "quotes.md.j2", speakers=views.quotes_by_speaker(corpus))
-    page("places.md", "places.md.j2", places=place_list)
-    page("topics.md", "topics.md.j2")
-    page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
-    return pages
+        base = f"actors/{aid}"
+        entries = views.listing(base, views.actor_entries(corpus, aid), LIST_MAX)
+        yield from listed(base, actor.name, f"{base}.md", entries, "actor.md.j2", actor=actor, aid=aid, co=co.get(aid))
+    yield from _index(
+        page,
+        "actors",
+        "Actors",
+        "People, organisations and states in the briefings.",
+        [
+            IndexItem(
+                a.name,
+                f"actors/{aid}.md",
+                a.kind + (f"; {a.role}" if a.role else ""),
+                _counts(
+                    briefing=len(corpus.actor_briefings.get(aid, [])),
+                    quote=len(corpus.actor_quotes.get(aid, [])),
+                    event=len(corpus.actor_events.get(aid, [])),
+                ),
+            )
+            for aid, a in corpus.actors.items()
+        ],
+    )
+
+    for eid, event in corpus.events.items():
+        base = f"events/{eid}"
+        entries = views.listing(base, views.event_entries(corpus, eid), LIST_MAX)
+        yield from listed(base, event.title, f"{base}.md", entries, "event.md.j2", e=event, facets=event_facets[eid])
+
+    for folder, title, about, terms in (
+        ("places", "Places", "Every place named in a briefing or its events.", places),
+        ("topics", "Topics", "Every topic of the briefings, with their briefings and events.", topics),
+    ):
+        for term in terms.values():
+            base = f"{folder}/{term.slug}"
+            entries = views.listing(base, views.term_entries(corpus, term), LIST_MAX)
+            yield from listed(
+                base, term.name, f"{base}.md", entries, "term.md.j2", term=term, folder=folder, what=title
+            )
+        yield from _index(
+            page,
+            folder,
+            title,
+            about,
+            [
+                IndexItem(t.name, f"{folder}/{t.slug}.md", "", _counts(briefing=len(t.briefings), event=len(t.events)))
+                for t in terms.values()
+            ],
+        )
+
+    yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=_chart(timeline))
+    for year in timeline:
+        yield page(
+            f"timeline/{year.key}.md",
+            "timeline_period.md.j2",
+            p=year,
+            periods=timeline,
+            facets=event_facets,
+            filters=_filters(year.items, event_facets, corpus, places, topics),
+        )
+
+    quote_refs = [ref for refs in corpus.actor_quotes.values() for ref in refs]
+    quote_periods = periods(quote_refs, lambda r: corpus.briefings[r.briefing].date, QUOTES_MAX)
+    speakers = [
+        IndexItem(
+            corpus.actors[aid].name,
+            f"actors/{aid}.md",
+            corpus.actors[aid].role or "",
+            plural(len(corpus.actor_quotes[aid]), "quote"),
+        )
+        for aid in corpus.actors
+        if aid in corpus.actor_quotes
+    ]
+    yield page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=len(quote_refs))
+    yield from _index(page, "quotes/speakers", "Speakers", "Everyone quoted in the briefings.", speakers)
+    for part in quote_periods:
+        yield page(f"quotes/{part.key}.md", "quotes_period.md.j2", p=part, periods=quote_periods)
+
+    yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
 
 
-def _helpers(path: str) -> dict[str, Any]:
-    """Functions templates call; links are made relative to the page being rendered.
+PageFn = Callable[..., Job]
 
-    The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.
-    """
-    up = "generated/" if path.startswith("snippets/") else "../" * path.count("/")
 
-    def rel(target: str) -> str:
-        return up + target
+def _index(page: PageFn, folder: str, title: str, about: str, items: list[IndexItem]) -> Iterator[Job]:
+    """An A-Z index with counts and a filter box; one page per letter when it is long."""
+    groups = _az(items)
+    split = len(items) > INDEX_MAX
+    letters = [(letter, f"{folder}/az/{letter}.md" if split else None, len(group)) for letter, group in groups]
+    yield page(
+        f"{folder}/index.md",
+        "az.md.j2",
+        title=title,
+        about=about,
+        groups=[] if split else groups,
+        letters=letters,
+        total=len(items),
+        letter=None,
+    )
+    if split:
+        for letter, group in groups:
+            yield page(
+                f"{folder}/az/{letter}.md",
+                "az.md.j2",
+                title=title,
+                about=about,
+                groups=[(letter, group)],
+                letters=letters,
+                total=len(items),
+                letter=letter,
+                index=f"{folder}/index.md",
+            )
 
-    def link(text: object, target: str) -> Markup:
-        return Markup(f"[{md_text(text)}]({rel(target)})")
 
-    return {
-        "link": link,
-        "anchor": anchor,
-        "external": md_link,
-        "front_matter": front_matter,
-        "human_date": views.human_date,
-        "plain_summary": views.plain_summary,
-        "markdown": render_markdown,
-        "markdown_list": markdown_list,
+def _az(items: list[IndexItem]) -> list[tuple[str, list[IndexItem]]]:
+    groups: dict[str, list[IndexItem]] = {}
+    for item in sorted(items, key=lambda i: (i.name.casefold(), i.name)):
+        groups.setdefault(views.initial(item.name), []).append(item)
+    order = sorted(groups, key=lambda g: (len(g) > 1, g))  # 0-9 first, then a-z, then other
+    order = [g for g in order if g == "0-9"] + [g for g in order if len(g) == 1] + [g for g in order if g == "other"]
+    return [(g, groups[g]) for g in order]
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """Events of one month on a timeline page (month 0: dated only by year)."""
+
+    label: str
+    items: list[Any]
+
+
+def _months(items: list[Any]) -> list[Month]:
+    groups: dict[tuple[int, int], list[Any]] = {}
+    for item in items:
+        year, month, _ = date_key(item.date)
+        groups.setdefault((year, month), []).append(item)
+    return [Month(f"{MONTHS[m - 1]} {y}" if m else f"{y}, month not given", group) for (y, m), group in groups.items()]
+
+
+def _counts(**counts: int) -> str:
+    return ", ".join(plural(n, kind) for kind, n in counts.items() if n)
+
+
+def _event_facets(corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Per event, the values the timeline filter matches on, as space-separated ids."""
+    out: dict[str, dict[str, str]] = {}
+    for eid, e in corpus.events.items():
+        topic_ids = {topic_slug[t] for bid in corpus.event_briefings[eid] for t in corpus.briefings[bid].topics}
+        out[eid] = {
+            "kind": e.kind or "",
+            "actors": " ".join(dict.fromkeys(e.actors)),
+            "places": " ".join(dict.fromkeys(place_slug[p] for p in e.places)),
+            "topics": " ".join(sorted(topic_ids)),
+        }
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """One drop-down of the timeline filter: the facet and its choices, most frequent first."""
+
+    facet: str
+    label: str
+    options: list[tuple[str, str, int]]  # value, label, events on this page
+
+
+def _filters(
+    events: list[Any],
+    facets: dict[str, dict[str, str]],
+    corpus: Corpus,
+    places: dict[str, views.Term],
+    topics: dict[str, views.Term],
+) -> list[Filter]:
+    names = {
+        "actors": {aid: a.name for aid, a in corpus.actors.items()},
+        "places": {t.slug: t.name for t in places.values()},
+        "topics": {t.slug: t.name for t in topics.values()},
+        "kind": {k: k.replace("-", " ") for k in EVENT_KINDS},
     }
+    out = []
+    for facet, label in (("actors", "Actor"), ("topics", "Topic"), ("places", "Place"), ("kind", "Kind")):
+        counts: dict[str, int] = {}
+        for e in events:
+            for value in facets[e.id][facet].split():
+                counts[value] = counts.get(value, 0) + 1
+        options = sorted(counts.items(), key=lambda kv: (-kv[1], names[facet][kv[0]].casefold()))
+        if options:
+            out.append(Filter(facet, label, [(v, names[facet][v], n) for v, n in options]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of the timeline chart."""
+
+    label: str
+    key: str
+    count: int
+    percent: int
+    months: list[tuple[str, str, int, int]]  # label, page key (or ""), count, percent
+
+
+def _chart(timeline: list[Period[Any]]) -> list[Bar]:
+    """Counts per year, and per month for the years split by month, as bars scaled to the largest."""
+    by_year: dict[int, list[Period[Any]]] = {}
+    for p in timeline:
+        by_year.setdefault(p.year, []).append(p)
+    totals = {y: sum(len(p.items) for p in ps) for y, ps in by_year.items()}
+    top = max(totals.values(), default=1)
+    bars = []
+    for year, ps in by_year.items():
+        months: list[tuple[str, str, int, int]] = []
+        if len(ps) > 1 or ps[0].key != str(year):
+            mtop = max(len(p.items) for p in ps)
+            months = [(p.label, p.key, len(p.items), round(100 * len(p.items) / mtop)) for p in ps]
+        bars.append(Bar(str(year), ps[0].key, totals[year], max(1, round(100 * totals[year] / top)), months))
+    return bars
+
+
+class _Links:
+    """Links to the corpus's pages from pages at one depth; link texts are escaped once per build."""
+
+    def __init__(self, corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str]) -> None:
+        self.corpus, self.place_slug, self.topic_slug = corpus, place_slug, topic_slug
+        self.helpers: dict[str, dict[str, Any]] = {}
+
+    def for_page(self, path: str) -> dict[str, Any]:
+        """Functions templates call; links are made relative to the page being rendered.
+
+        The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.
+        """
+        up = "generated/" if path.startswith("snippets/") else "../" * path.count("/")
+        if up not in self.helpers:
+            self.helpers[up] = self._make(up)
+        return self.helpers[up]
+
+    def _make(self, up: str) -> dict[str, Any]:
+        corpus, place_slug, topic_slug = self.corpus, self.place_slug, self.topic_slug
+
+        def link(text: object, target: str) -> Markup:
+            return Markup(f"[{md_text(text)}]({up}{target})")
+
+        def actor_link(aid: str) -> Markup:
+            return Markup(f"[{md_text(corpus.actors[aid].name)}]({up}actors/{aid}.md)")
+
+        def briefing_link(bid: str) -> Markup:
+            return Markup(f"[{md_text(corpus.briefings[bid].title)}]({up}briefings/{bid}.md)")
+
+        def event_link(event: Event | str) -> Markup:
+            e = corpus.events[event] if isinstance(event, str) else event
+            return Markup(f"[{md_text(e.title)}]({up}events/{e.id}.md)")
+
+        def place_link(name: str) -> Markup:
+            return Markup(f"[{md_text(name)}]({up}places/{place_slug[name]}.md)")
+
+        def topic_link(name: str) -> Markup:
+            return Markup(f"[{md_text(name)}]({up}topics/{topic_slug[name]}.md)")
+
+        return {
+            "link": link,
+            "actor_link": actor_link,
+            "briefing_link": briefing_link,
+            "event_link": event_link,
+            "place_link": place_link,
+            "topic_link": topic_link,
+            "anchor": anchor,
+            "attr": html_attr,
+            "external": md_link,
+            "front_matter": front_matter,
+            "human_date": views.human_date,
+            "plain_summary": views.plain_summary,
+            "markdown": render_markdown,
+            "markdown_list": markdown_list,
+        }
 
 
 def front_matter(
@@ -109,6 +442,7 @@ def front_matter(
         data["date"] = date
     if tags:
         data["tags"] = list(tags)
+    data["search"] = {"exclude": True}  # Pagefind indexes the site; Material's index keeps the hand-written pages
     data.update(extra)
     # JSON is YAML: each value as ASCII JSON can hold no YAML syntax of its own (and is fast).
     body = "".join(f"{key}: {json.dumps(value, ensure_ascii=True)}\n" for key, value in data.items())

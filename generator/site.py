@@ -40,11 +40,32 @@ def build_site(
                 outcome="the previous site/ is left as it was",
             )
         # (no -q: MkDocs counts warnings for --strict only when it logs them)
+        index_search(tmp)
         if finish is not None:
             finish(tmp)
         _swap(tmp, project.site)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# What Pagefind indexes: the page's article, without permalinks, jump bars and filter forms.
+SEARCH_ROOT = "article.md-content__inner"
+SEARCH_SKIP = (".headerlink", ".bf-jump", ".bf-facets", ".bf-filter")
+
+
+def index_search(site: Path) -> None:
+    """Build the Pagefind search index into site/pagefind/ (fragments a query fetches as it needs)."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", SEARCH_ROOT]
+    cmd += ["--force-language", "en", "--silent"]
+    for selector in SEARCH_SKIP:
+        cmd += ["--exclude-selectors", selector]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output = (result.stderr + result.stdout).strip()
+        raise BriefingsError(
+            [Problem(display_path(site), 0, "search", f"search index failed:\n{output}")],
+            outcome="the previous site/ is left as it was",
+        )
 
 
 def _swap(new: Path, site: Path) -> None:

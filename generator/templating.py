@@ -41,6 +41,7 @@ def environment(user_dir: Path | None, *, html: bool = False) -> jinja2.Environm
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=True,
+        extensions=["jinja2.ext.do"],
         **options,
     )
 

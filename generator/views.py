@@ -1,23 +1,35 @@
-"""Derived views of the corpus: related briefings, co-appearing actors, the timeline's groups, places."""
+"""Derived views of the corpus: related briefings, co-appearing actors, places, topics, listings.
+
+Each view is computed once per build in time that grows with the corpus (no pairwise loops
+over briefings): posting lists of very common terms are skipped when ranking related items.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import heapq
 import html
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .escape import render_markdown_html
-from .link import Corpus
-from .model import Briefing, Event, date_key
+from .link import Corpus, QuoteRef
+from .model import Briefing, date_key
+from .paging import MONTHS, Period, periods
 
-# How much one shared item counts when ranking related briefings.
-WEIGHTS = {"event": 3, "actor": 2, "topic": 1}
+# How much one shared item counts when ranking related briefings (times its rarity, see below).
+WEIGHTS = {"event": 3.0, "actor": 2.0, "topic": 1.0}
 RELATED_MAX = 5
+RELATED_DF_MAX = 100  # an item in more briefings than this says little about relatedness: skipped
 CO_ACTORS_MAX = 10
-MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905
+KIND_ORDER = ("briefing", "quote", "event")
+KIND_TITLES = {"briefing": "Briefings", "quote": "Quotes", "event": "Events"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +37,7 @@ class Related:
     """Another briefing and what it shares with this one."""
 
     briefing: str
-    score: int
+    score: float
     events: int
     actors: int
     topics: int
@@ -37,6 +49,7 @@ class Related:
         return ", ".join(f"{n} {word}{'s' if n > 1 else ''}" for n, word in parts if n)
 
 
+@functools.lru_cache(maxsize=100_000)
 def human_date(date: str) -> str:
     """'2024-06-19' -> '19 June 2024'; '2024-06' -> 'June 2024'; '2024' -> '2024'."""
     year, month, day = date_key(date)
@@ -48,9 +61,29 @@ def human_date(date: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """An anchor-safe slug of free text (ASCII letters, digits, hyphens)."""
+    """A path- and anchor-safe slug of free text (ASCII letters, digits, hyphens).
+
+    Text with no ASCII letters or digits (a name in Cyrillic, Arabic or Chinese) gets a short
+    digest of itself, so different names never share a slug.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    return slug or "x-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+
+
+def unique_slugs(names: Iterable[str]) -> dict[str, str]:
+    """A unique, stable slug for each name (a later name that slugs the same gets -2, -3, ...)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(set(names)):
+        base = slug = slugify(name)
+        n = 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        out[name] = slug
+    return out
 
 
 def briefing_items(corpus: Corpus, bid: str) -> dict[str, set[str]]:
@@ -63,30 +96,36 @@ def briefing_items(corpus: Corpus, bid: str) -> dict[str, set[str]]:
 
 
 def related_briefings(corpus: Corpus) -> dict[str, list[Related]]:
-    """For each briefing, the others ranked by shared events, actors and topics (weighted)."""
+    """For each briefing, the others that share the rarest events, actors and topics with it.
+
+    A shared item scores its kind's weight times its inverse document frequency; items in more
+    than RELATED_DF_MAX briefings are skipped, which keeps the work linear in the corpus.
+    """
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
     items = {bid: briefing_items(corpus, bid) for bid in corpus.briefings}
     for bid, kinds in items.items():
         for kind, values in kinds.items():
             for value in values:
                 index[kind, value].append(bid)
-    order = {bid: i for i, bid in enumerate(corpus.briefings)}  # newest first
+    n = max(len(items), 1)
+    weight = {
+        key: WEIGHTS[key[0]] * math.log(1 + n / len(bids))
+        for key, bids in index.items()
+        if 1 < len(bids) <= RELATED_DF_MAX
+    }
     out: dict[str, list[Related]] = {}
     for bid, kinds in items.items():
-        score: Counter[str] = Counter()
+        score: dict[str, float] = defaultdict(float)
         for kind, values in kinds.items():
             for value in values:
-                for _ in range(WEIGHTS[kind]):  # Counter.update runs in C: weights by repetition
-                    score.update(index[kind, value])
-        del score[bid]
-        if not score:
-            out[bid] = []
-            continue
-        cut = heapq.nlargest(RELATED_MAX, score.values())[-1]
-        top = sorted((o for o, s in score.items() if s >= cut), key=lambda o: (-score[o], order[o]))[:RELATED_MAX]
-        out[bid] = [
-            Related(o, score[o], *(len(kinds[k] & items[o][k]) for k in ("event", "actor", "topic"))) for o in top
-        ]
+                w = weight.get((kind, value))
+                if w is not None:
+                    for other in index[kind, value]:
+                        score[other] += w
+        score.pop(bid, None)
+        # Ties go to the briefing met first: deterministic, as the posting lists are newest first.
+        top = heapq.nlargest(RELATED_MAX, score.items(), key=itemgetter(1))
+        out[bid] = [Related(o, s, *(len(kinds[k] & items[o][k]) for k in ("event", "actor", "topic"))) for o, s in top]
     return out
 
 
@@ -97,66 +136,149 @@ def also_in(corpus: Corpus, bid: str, event_id: str, limit: int) -> tuple[list[s
     return others, len(everyone) - 1 - len(others)
 
 
-def co_actors(corpus: Corpus) -> dict[str, list[tuple[str, int]]]:
-    """For each actor, the actors they share most briefings with."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+@dataclass(frozen=True, slots=True)
+class CoActor:
+    """Another actor and how often the two appear together."""
+
+    actor: str
+    briefings: int
+    events: int
+
+
+def co_actors(corpus: Corpus) -> dict[str, list[CoActor]]:
+    """For each actor, the actors they share most briefings and events with."""
+    in_briefings: dict[str, Counter[str]] = defaultdict(Counter)
+    in_events: dict[str, Counter[str]] = defaultdict(Counter)
     for b in corpus.briefings.values():
         ids = [a.actor for a in b.actors]
         for a in ids:
-            counts[a].update(x for x in ids if x != a)
-    return {
-        aid: sorted(c.items(), key=lambda kv: (-kv[1], corpus.actors[kv[0]].name.casefold(), kv[0]))[:CO_ACTORS_MAX]
-        for aid, c in counts.items()
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class Month:
-    """Events of one month (month 0 holds events dated only by year)."""
-
-    year: int
-    month: int
-    events: list[Event]
-
-    @property
-    def label(self) -> str:
-        return f"{MONTHS[self.month - 1]} {self.year}" if self.month else f"{self.year}, month not given"
-
-
-def timeline(corpus: Corpus) -> list[tuple[int, list[Month]]]:
-    """Events grouped by year, then month, in date order; partial dates first in their group."""
-    years: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in corpus.events.values():  # already in date order
-        year, month, _ = date_key(event.date)
-        years[year][month].append(event)
-    return [(y, [Month(y, m, evs) for m, evs in months.items()]) for y, months in years.items()]
-
-
-def places(corpus: Corpus) -> list[tuple[str, str, list[str]]]:
-    """Every place named by a briefing or its events: (name, anchor, briefing ids newest first)."""
-    found: dict[str, list[str]] = {}
-    for bid, b in corpus.briefings.items():
-        names = [*b.places, *(p for e in corpus.briefing_events[bid] for p in e.places)]
-        for name in dict.fromkeys(names):
-            found.setdefault(name, []).append(bid)
-    anchors = place_anchors(found)
-    return [(name, anchors[name], bids) for name, bids in sorted(found.items(), key=lambda kv: kv[0].casefold())]
-
-
-def place_anchors(names: object) -> dict[str, str]:
-    """A unique, stable anchor for each place name."""
-    out: dict[str, str] = {}
-    used: Counter[str] = Counter()
-    for name in sorted(names, key=str):  # type: ignore[call-overload]
-        slug = "place-" + slugify(name)
-        used[slug] += 1
-        out[name] = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+            in_briefings[a].update(ids)
+    for e in corpus.events.values():
+        ids = list(dict.fromkeys(e.actors))
+        for a in ids:
+            in_events[a].update(ids)
+    out: dict[str, list[CoActor]] = {}
+    for aid in in_briefings.keys() | in_events.keys():
+        bc, ec = in_briefings.get(aid, Counter()), in_events.get(aid, Counter())
+        others = (bc.keys() | ec.keys()) - {aid}
+        top = heapq.nsmallest(
+            CO_ACTORS_MAX,
+            others,
+            key=lambda o: (-(bc[o] + ec[o]), -bc[o], corpus.actors[o].name.casefold(), o),
+        )
+        out[aid] = [CoActor(o, bc[o], ec[o]) for o in top]
     return out
 
 
-def quotes_by_speaker(corpus: Corpus) -> list[str]:
-    """Speakers in name order (only those with quotes)."""
-    return [aid for aid in corpus.actors if aid in corpus.actor_quotes]
+@dataclass(slots=True)
+class Term:
+    """A place or a topic: its page's slug, and the briefings and events that name it."""
+
+    name: str
+    slug: str
+    briefings: list[str] = field(default_factory=list)  # newest first
+    events: list[str] = field(default_factory=list)  # in date order
+
+
+def places(corpus: Corpus) -> dict[str, Term]:
+    """Every place named by a published briefing or its events, in name order."""
+    found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for bid, b in corpus.briefings.items():
+        for name in dict.fromkeys(b.places):
+            found[name][0].append(bid)
+    for eid, e in corpus.events.items():
+        for name in dict.fromkeys(e.places):
+            found[name][1].append(eid)
+    return _terms(found)
+
+
+def topics(corpus: Corpus) -> dict[str, Term]:
+    """Every topic of a published briefing, with the briefings and the events they cite."""
+    found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for bid, b in corpus.briefings.items():
+        for name in dict.fromkeys(b.topics):
+            found[name][0].append(bid)
+    order = {eid: i for i, eid in enumerate(corpus.events)}
+    for _, (bids, eids) in found.items():
+        cited = {e.id for bid in bids for e in corpus.briefing_events[bid]}
+        eids.extend(sorted(cited, key=order.__getitem__))
+    return _terms(found)
+
+
+def _terms(found: dict[str, tuple[list[str], list[str]]]) -> dict[str, Term]:
+    slugs = unique_slugs(found)
+    return {name: Term(name, slugs[name], *found[name]) for name in sorted(found, key=lambda n: (n.casefold(), n))}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dated line of a listing: a briefing (with a role), a quote, or an event."""
+
+    kind: str  # "briefing", "quote" or "event"
+    date: str
+    ref: str  # briefing id or event id
+    role: str | None = None
+    quote: QuoteRef | None = None
+
+
+@dataclass(slots=True)
+class Listing:
+    """Dated entries of one page, grouped into periods; split over pages of their own when long."""
+
+    base: str  # the page's path without .md; a split listing's periods are at {base}/{key}.md
+    periods: list[Period[Entry]]
+    split: bool
+    counts: dict[str, int]
+
+    def page(self, period: Period[Entry]) -> str:
+        return f"{self.base}/{period.key}.md"
+
+
+def listing(base: str, entries: list[Entry], limit: int) -> Listing:
+    """Entries grouped by year (or finer), inline on the page when they fit, else split."""
+    counts = Counter(e.kind for e in entries)
+    split = len(entries) > limit
+    groups = periods(entries, lambda e: e.date, limit if split else max(len(entries), 1))
+    return Listing(base, groups, split, {k: counts[k] for k in KIND_ORDER if counts[k]})
+
+
+def by_kind(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """Entries in sections: briefings, quotes, events (only those present)."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        groups[e.kind].append(e)
+    return [(k, groups[k]) for k in KIND_ORDER if k in groups]
+
+
+def actor_entries(corpus: Corpus, aid: str) -> list[Entry]:
+    out: list[Entry] = []
+    for bid in corpus.actor_briefings.get(aid, []):
+        b = corpus.briefings[bid]
+        role = next((a.role for a in b.actors if a.actor == aid), None)
+        out.append(Entry("briefing", b.date, bid, role=role))
+    for ref in corpus.actor_quotes.get(aid, []):
+        out.append(Entry("quote", corpus.briefings[ref.briefing].date, ref.briefing, quote=ref))
+    for eid in corpus.actor_events.get(aid, []):
+        out.append(Entry("event", corpus.events[eid].date, eid))
+    return out
+
+
+def term_entries(corpus: Corpus, term: Term) -> list[Entry]:
+    return [Entry("briefing", corpus.briefings[bid].date, bid) for bid in term.briefings] + [
+        Entry("event", corpus.events[eid].date, eid) for eid in term.events
+    ]
+
+
+def event_entries(corpus: Corpus, eid: str) -> list[Entry]:
+    return [Entry("briefing", corpus.briefings[bid].date, bid) for bid in corpus.event_briefings[eid]]
+
+
+def initial(name: str) -> str:
+    """The A-Z group of a name: its first letter without accents, '0-9', or 'other'."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1]).encode("ascii", "ignore").decode().lower()
+    if first.isascii() and first.isalpha():
+        return first
+    return "0-9" if first.isdigit() else "other"
 
 
 def plain_summary(b: Briefing, limit: int = 200) -> str:

@@ -36,7 +36,10 @@ PAGES = {
     "briefing": f"generated/briefings/{SAMPLE_ID}/",
     "actor": "generated/actors/kim-jong-un/",
     "timeline": "generated/timeline/",
-    "quotes": "generated/quotes/",
+    "timeline-year": "generated/timeline/2024/",
+    "event": "generated/events/russia-north-korea-defence-pact-signed/",
+    "places": "generated/places/",
+    "quotes": "generated/quotes/2024/",
 }
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
@@ -100,8 +103,8 @@ def search(page: Page, server: str, query: str) -> list[str]:
     page.wait_for_load_state("networkidle")  # the search worker has loaded the index
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)  # as a person types
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    return [a.get_attribute("href") or "" for a in page.locator("a.md-search-result__link").all()]
+    page.locator(".bf-results .md-search-result__item").first.wait_for(timeout=15_000)
+    return [a.get_attribute("href") or "" for a in page.locator(".bf-results a.md-search-result__link").all()]
 
 
 @pytest.mark.parametrize(
@@ -109,6 +112,9 @@ def search(page: Page, server: str, query: str) -> list[str]:
     [
         ("Kim Jong Un", "generated/actors/kim-jong-un/"),
         ("Orban", "generated/actors/viktor-orban/"),  # an alias
+        ("Viktor Orbán", "generated/actors/viktor-orban/"),  # an accent
+        ("Bretton-Gordon", "generated/actors/hamish-de-bretton-gordon/"),  # a hyphen
+        ("People's Army", "generated/actors/korean-peoples-army/"),  # an apostrophe
         ("innermost repressed thoughts", f"generated/briefings/{SAMPLE_ID}/"),  # words of a quote
         ("nuclear technology", f"generated/briefings/{SAMPLE_ID}/"),  # a topic
     ],
@@ -133,23 +139,64 @@ def test_speaker_link_opens_actor_page_listing_the_quote(page: Page, server: str
     assert page.locator("h1").inner_text().rstrip("¶") == "Kim Jong Un"
 
 
-def test_timeline_links_open_the_briefing(page: Page, server: str) -> None:
-    page.goto(server + PAGES["timeline"])
-    entry = page.locator("li", has_text="Briefings:").first
-    entry.get_by_role("link").first.click()
-    page.wait_for_load_state()
+def test_timeline_year_event_page_and_briefing_are_a_few_clicks_from_home(page: Page, server: str) -> None:
+    page.goto(server)
+    page.locator(".md-tabs").get_by_role("link", name="Timeline").click()
+    page.get_by_role("link", name="2024", exact=True).first.click()
+    assert urlsplit(page.url).path == "/generated/timeline/2024/"
+    page.get_by_role("link", name="Kim Jong Un and Vladimir Putin sign a defence pact in Pyongyang").click()
+    assert urlsplit(page.url).path == "/" + PAGES["event"]
+    assert page.locator("h1").inner_text().startswith("Kim Jong Un and Vladimir Putin sign a defence pact")
+    page.locator("article").get_by_role("link", name="North Korean troops could join").first.click()
     assert urlsplit(page.url).path == "/" + PAGES["briefing"]
-    assert "North Korean troops could join" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="Kim Jong Un and Vladimir Putin sign a defence pact in Pyongyang").click()
+    assert urlsplit(page.url).path == "/" + PAGES["event"]  # the briefing links back to the event page
+    assert page.errors == []  # type: ignore[attr-defined]
 
 
-def test_tags_page_lists_the_briefing_under_its_topics(page: Page, server: str) -> None:
+def test_timeline_filter_by_actor_hides_other_events_without_reload(page: Page, server: str) -> None:
+    page.goto(server + PAGES["timeline-year"])
+    events = page.locator(".bf-event")
+    assert events.count() == 6
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("Actor").select_option("mark-rutte")
+    visible = page.locator(".bf-event:visible")
+    assert visible.count() == 2
+    assert all("Rutte" in text or "NATO" in text for text in visible.all_inner_texts())
+    assert page.locator("form.bf-facets output").inner_text() == "2 of 6 events shown"
+    page.get_by_label("Place").select_option("pyongyang")  # filters combine: nothing has both
+    assert page.locator(".bf-event:visible").count() == 0
+    assert page.locator(".bf-month:visible").count() == 0
+    page.get_by_role("button", name="Clear filters").click()
+    page.wait_for_function("document.querySelectorAll('.bf-event:not([hidden])').length === 6")
+    assert page.evaluate("window.notReloaded") is True
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_jump_bar_goes_to_another_year(page: Page, server: str) -> None:
+    page.goto(server + PAGES["timeline-year"])
+    page.locator("nav.bf-jump").get_by_role("link", name="2022").click()
+    assert urlsplit(page.url).path == "/generated/timeline/2022/"
+    assert page.locator(".bf-event").count() == 1
+    assert page.locator("nav.bf-jump strong").inner_text() == "2022"
+
+
+def test_index_filter_box_narrows_the_list(page: Page, server: str) -> None:
+    page.goto(server + PAGES["places"])
+    page.get_by_label("Filter this list").fill("pyong")
+    assert page.locator(".bf-az li:visible").all_inner_texts() == ["Pyongyang: 1 briefing, 3 events"]
+    assert page.locator(".bf-az section:visible h2").all_inner_texts() == ["P¶"]
+    page.get_by_label("Filter this list").fill("")
+    assert page.locator(".bf-az li:visible").count() == 10
+
+
+def test_topic_index_lists_the_topic_page_with_its_briefing(page: Page, server: str) -> None:
     page.goto(server + "generated/topics/")
     for topic in ("war in Ukraine", "NATO", "nuclear technology"):
-        section = page.locator(f'[id="tag:{topic.lower().replace(" ", "-")}"]')
-        assert section.count() == 1, topic
-    link = page.get_by_role("link", name="North Korean troops could join Russia's invasion").first
-    link.click()
-    page.wait_for_load_state()
+        assert page.locator(".bf-az").get_by_role("link", name=topic, exact=True).count() == 1, topic
+    page.locator(".bf-az").get_by_role("link", name="war in Ukraine", exact=True).click()
+    assert urlsplit(page.url).path == "/generated/topics/war-in-ukraine/"
+    page.locator("article").get_by_role("link", name="North Korean troops could join").first.click()
     assert urlsplit(page.url).path == "/" + PAGES["briefing"]
 
 

@@ -9,8 +9,9 @@ import pytest
 from generator.errors import BriefingsError
 from generator.link import link
 from generator.load import load
+from generator.paging import periods, plural
 from generator.render import Options, render_pages
-from generator.views import human_date, related_briefings, timeline
+from generator.views import human_date, related_briefings, slugify, unique_slugs
 
 from .conftest import REPO, SAMPLE_ID, write
 
@@ -68,21 +69,60 @@ def test_related_briefings_rank_by_shared_events_actors_topics(tmp_path: Path) -
     write(tmp_path, "2024-01-04-topic.yaml", briefing("Topic", "2024-01-04", ["c"], ["t"], []))  # 1
     write(tmp_path, "2024-01-05-none.yaml", briefing("None", "2024-01-05", ["c"], [], []))
     related = related_briefings(link(load(tmp_path)))["2024-01-01-main"]
-    assert [(r.briefing, r.score, r.shares) for r in related] == [
-        ("2024-01-03-actors", 4, "2 actors"),
-        ("2024-01-02-event", 3, "1 event"),
-        ("2024-01-04-topic", 1, "1 topic"),
+    assert [(r.briefing, r.shares) for r in related] == [
+        ("2024-01-03-actors", "2 actors"),
+        ("2024-01-02-event", "1 event"),
+        ("2024-01-04-topic", "1 topic"),
+    ]
+    assert related[0].score > related[1].score > related[2].score > 0
+
+
+def test_related_briefings_weigh_a_rare_shared_actor_above_a_common_one(tmp_path: Path) -> None:
+    names = ["rare", "common", "x"]
+    write(tmp_path, "actors.yaml", "actors:\n" + "".join(f"  - {{id: {a}, name: {a}, kind: person}}\n" for a in names))
+    write(tmp_path, "2024-01-01-main.yaml", briefing("Main", "2024-01-01", ["rare", "common"], [], []))
+    write(tmp_path, "2024-01-02-rare.yaml", briefing("Rare", "2024-01-02", ["rare"], [], []))
+    for i in range(3, 9):  # the common actor is everywhere, so sharing it says little
+        write(tmp_path, f"2024-01-0{i}-c.yaml", briefing("C", f"2024-01-0{i}", ["common"], [], []))
+    related = related_briefings(link(load(tmp_path)))["2024-01-01-main"]
+    assert related[0].briefing == "2024-01-02-rare"
+    assert related[0].score > related[1].score
+
+
+def test_sample_timeline_periods_are_newest_first() -> None:
+    corpus = link(load(REPO / "briefings"))
+    years = periods(list(corpus.events.values()), lambda e: e.date, 200)
+    assert [(p.key, p.label) for p in years] == [("2024", "2024"), ("2022", "2022")]
+    assert years[0].items[0].date == "2024-06-19"  # newest first; June 2024 (no day) after it
+
+
+def test_periods_split_a_long_year_by_month_then_into_parts() -> None:
+    dates = ["2023-05-01"] * 2 + ["2024-01-03"] * 5 + ["2024-02"] * 2 + ["2024"]
+    got = periods(dates, lambda d: d, 4)
+    assert [(p.key, p.label, len(p.items)) for p in got] == [
+        ("2024-02", "February 2024", 2),
+        ("2024-01-1", "January 2024 (part 1 of 2)", 4),
+        ("2024-01-2", "January 2024 (part 2 of 2)", 1),
+        ("2024-00", "2024, month not given", 1),
+        ("2023", "2023", 2),
+    ]
+    assert sum(len(p.items) for p in got) == len(dates)
+
+
+def test_counts_have_the_right_grammar() -> None:
+    assert [plural(n, "briefing") for n in (0, 1, 2, 1234)] == [
+        "0 briefings",
+        "1 briefing",
+        "2 briefings",
+        "1,234 briefings",
     ]
 
 
-def test_timeline_groups_by_year_and_month_with_partial_dates_first() -> None:
-    corpus = link(load(REPO / "briefings"))
-    years = timeline(corpus)
-    assert [y for y, _ in years] == [2022, 2024]
-    (june,) = years[1][1]
-    assert june.label == "June 2024"
-    assert [e.date for e in june.events][-1] == "2024-06-19"
-    assert years[0][1][0].label == "2022, month not given"
+def test_slugs_are_unique_and_non_latin_names_keep_their_own() -> None:
+    slugs = unique_slugs(["Kyiv", "KYIV", "Київ", "Москва", "北京"])
+    assert slugs["Kyiv"] != slugs["KYIV"]
+    assert len(set(slugs.values())) == 5
+    assert all(s == slugify(s) or s.startswith("x-") or s[-2:] == "-2" for s in slugs.values())
 
 
 def test_user_template_overrides_and_extends_the_default(tmp_path: Path) -> None:
@@ -91,9 +131,9 @@ def test_user_template_overrides_and_extends_the_default(tmp_path: Path) -> None
         "briefing.md.j2",
         '{% extends "default:briefing.md.j2" %}\n',
     )
-    write(tmp_path, "places.md.j2", "# Custom places\n{% for name, a, b in places %}* {{ name }}\n{% endfor %}")
+    write(tmp_path, "term.md.j2", "# Custom {{ what }}\n{{ term.name }}: {{ term.briefings | length }}\n")
     pages = sample_pages(Options(templates=tmp_path))
-    assert pages["places.md"].startswith("# Custom places\n* Donetsk\n")
+    assert pages["places/donetsk.md"] == "# Custom Places\nDonetsk: 1\n"
     assert pages[f"briefings/{SAMPLE_ID}.md"] == sample_pages()[f"briefings/{SAMPLE_ID}.md"]
 
 

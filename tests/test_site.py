@@ -44,7 +44,8 @@ def test_briefing_page_shows_quotes_with_their_speakers(built_sample: Path) -> N
     assert "Bottom line" in page
     assert "Assessment" in page
     full = html(built_sample / "site", f"generated/briefings/{SAMPLE_ID}")
-    assert '<a href="../../topics/#tag:war-in-ukraine" class="md-tag">war in Ukraine' in full
+    assert '<a href="../../topics/war-in-ukraine/">war in Ukraine</a>' in full
+    assert '<a href="../../events/russia-north-korea-defence-pact-signed/">' in full
 
 
 def test_actor_page_lists_every_quote_and_appearance(built_sample: Path) -> None:
@@ -56,39 +57,54 @@ def test_actor_page_lists_every_quote_and_appearance(built_sample: Path) -> None
     assert "Appears most with" in page
 
 
-def test_timeline_is_in_date_order_and_links_briefings(built_sample: Path) -> None:
-    page = article(html(built_sample / "site", "generated/timeline"))
-    ids = re.findall(r'<h4 id="event-([a-z0-9-]+)"', page)
-    assert ids[0] == "russia-holds-luhansk-and-donetsk"  # 2022
-    assert ids[-1] == "putin-welcoming-ceremony-kim-il-sung-square"  # 19 June 2024, after June 2024
-    assert len(ids) == 7
-    assert page.index(">2022<") < page.index(">2024<") < page.index(">June 2024<")
-    assert f'href="../briefings/{SAMPLE_ID}/"' in page
+def test_timeline_has_a_landing_chart_and_a_page_per_year_newest_first(built_sample: Path) -> None:
+    site = built_sample / "site"
+    landing = article(html(site, "generated/timeline"))
+    assert landing.index('href="2024/"') < landing.index('href="2022/"')
+    assert landing.count('class="bf-bar"') == 2  # a bar per year, drawn by CSS: no script, no network
+    y2024 = article(html(site, "generated/timeline/2024"))
+    ids = re.findall(r'<h3 id="event-([a-z0-9-]+)"', y2024)
+    assert ids[0] == "putin-welcoming-ceremony-kim-il-sung-square"  # 19 June 2024 first, June 2024 after
+    assert len(ids) == 6
+    assert f'href="../../briefings/{SAMPLE_ID}/"' in y2024
+    assert 'href="../../events/russia-north-korea-defence-pact-signed/"' in y2024
+    y2022 = article(html(site, "generated/timeline/2022"))
+    assert re.findall(r'<h3 id="event-([a-z0-9-]+)"', y2022) == ["russia-holds-luhansk-and-donetsk"]
+    assert "2022, month not given" in y2022
 
 
-def test_quote_index_groups_by_speaker(built_sample: Path) -> None:
-    page = text(article(html(built_sample / "site", "generated/quotes")))
-    assert page.index("Kim Jong Un") < page.index("new multipolar world") < page.index("Philip Ingram")
+def test_event_page_lists_date_actors_places_and_citing_briefings(built_sample: Path) -> None:
+    page = text(article(html(built_sample / "site", "generated/events/russia-north-korea-defence-pact-signed")))
+    assert page.startswith("Kim Jong Un and Vladimir Putin sign a defence pact in Pyongyang")
+    assert "June 2024" in page
+    assert "Actors: Kim Jong Un, Vladimir Putin, Russia, North Korea" in page
+    assert "Places: Pyongyang" in page
+    assert "Cited in 1 briefing." in page
+    assert "North Korean troops could join Russia's invasion of Ukraine" in page
 
 
-def test_search_index_holds_aliases_and_quotes(built_sample: Path) -> None:
-    index = json.loads((built_sample / "site/search/search_index.json").read_text(encoding="utf-8"))
-    docs = index["docs"]
-
-    def found(words: str) -> set[str]:
-        return {d["location"].split("#")[0] for d in docs if words.lower() in (d["title"] + " " + d["text"]).lower()}
-
-    assert "generated/actors/viktor-orban/" in found("Orban")
-    assert "generated/actors/hamish-de-bretton-gordon/" in found("Colonel Hamish de Bretton-Gordon")
-    assert f"generated/briefings/{SAMPLE_ID}/" in found("meat grinder")
-    assert "generated/quotes/" in found("innermost repressed thoughts")
+def test_quote_pages_by_year_and_by_speaker(built_sample: Path) -> None:
+    page = text(article(html(built_sample / "site", "generated/quotes/2024")))
+    assert page.count("19 June 2024, in North Korean troops") == 9
+    speakers = text(article(html(built_sample / "site", "generated/quotes/speakers")))
+    assert "Kim Jong Un · North Korean leader: 3 quotes" in speakers
+    assert speakers.index("Hamish") < speakers.index("Kim Jong Un") < speakers.index("Philip Ingram")
 
 
-def test_home_lists_latest_briefing_and_tags_page_lists_topics(built_sample: Path) -> None:
+def test_search_index_is_pagefind_and_material_index_keeps_only_hand_written_pages(built_sample: Path) -> None:
+    site = built_sample / "site"
+    assert (site / "pagefind/pagefind.js").is_file()
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] >= 50
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert {d["location"].split("#")[0] for d in index["docs"]} <= {"", "about/"}
+
+
+def test_home_lists_latest_briefing_and_topics_index_lists_topics(built_sample: Path) -> None:
     home = article((built_sample / "site/index.html").read_text(encoding="utf-8"))
     assert f'href="generated/briefings/{SAMPLE_ID}/"' in home
     topics = text(article(html(built_sample / "site", "generated/topics")))
-    for topic in ("war in Ukraine", "Russia-North Korea relations", "nuclear technology"):
+    for topic in ("war in Ukraine: 1 briefing, 7 events", "Russia-North Korea relations", "nuclear technology"):
         assert topic in topics
 
 

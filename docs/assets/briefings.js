@@ -1,5 +1,153 @@
-/* Briefings: small accessibility fixes to Material's markup. */
+/* Briefings: small accessibility fixes to Material's markup, and the in-page filters. */
 /* Material's search dialog has no accessible name (axe: aria-dialog-name). */
 document.querySelectorAll('.md-search[role="dialog"]').forEach(function (dialog) {
   dialog.setAttribute("aria-label", "Search");
 });
+
+/* Timeline pages: show only the events that match every chosen actor, topic, place and kind.
+   Each event carries its values as space-separated ids in data-actors, data-topics, ... */
+document.querySelectorAll("form.bf-facets").forEach(function (form) {
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-facet]"));
+  var events = Array.prototype.slice.call(document.querySelectorAll(".bf-event"));
+  var months = Array.prototype.slice.call(document.querySelectorAll(".bf-month"));
+  var output = form.querySelector("output");
+  function apply() {
+    var chosen = selects
+      .filter(function (s) { return s.value; })
+      .map(function (s) { return [s.getAttribute("data-facet"), s.value]; });
+    var shown = 0;
+    events.forEach(function (event) {
+      var match = chosen.every(function (c) {
+        return (event.getAttribute("data-" + c[0]) || "").split(" ").indexOf(c[1]) >= 0;
+      });
+      event.hidden = !match;
+      if (match) shown += 1;
+    });
+    months.forEach(function (month) {
+      month.hidden = !month.querySelector(".bf-event:not([hidden])");
+    });
+    output.textContent = chosen.length ? shown + " of " + events.length + " events shown" : "";
+  }
+  selects.forEach(function (s) { s.addEventListener("change", apply); });
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  form.hidden = false;
+});
+
+/* A-Z indexes: a filter box that hides the names that do not contain what is typed. */
+document.querySelectorAll(".bf-filter").forEach(function (box) {
+  var input = box.querySelector("input");
+  var output = box.querySelector("output");
+  var list = box.nextElementSibling;
+  if (!input || !list) return;
+  var items = Array.prototype.slice.call(list.querySelectorAll("li"));
+  var sections = Array.prototype.slice.call(list.querySelectorAll("section"));
+  var fold = function (s) {
+    return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  };
+  var texts = items.map(function (li) { return fold(li.textContent); });
+  input.addEventListener("input", function () {
+    var q = fold(input.value.trim());
+    var shown = 0;
+    items.forEach(function (li, i) {
+      li.hidden = q !== "" && texts[i].indexOf(q) < 0;
+      if (!li.hidden) shown += 1;
+    });
+    sections.forEach(function (section) {
+      section.hidden = !section.querySelector("li:not([hidden])");
+    });
+    output.textContent = q ? shown + " of " + items.length + " shown" : "";
+  });
+  box.hidden = false;
+});
+
+/* Search: Pagefind's index (pagefind/ at the site root, built by `briefings build`) answers the
+   query typed into Material's search box; results are shown in Material's own result markup.
+   Pagefind fetches only the index fragments a query needs, so search stays fast at any size.
+   Material's built-in index holds only the hand-written pages; its result list is hidden. */
+(function () {
+  var script = document.currentScript;
+  var input = document.querySelector("input.md-search__input");
+  var scroll = document.querySelector(".md-search-result");
+  if (!script || !input || !scroll) return;
+  var bundle = new URL("../pagefind/pagefind.js", script.src).href;
+  var base = new URL("../", script.src).pathname;
+  var meta = document.createElement("div");
+  meta.className = "md-search-result__meta bf-meta";
+  meta.textContent = "Type to start searching";
+  var list = document.createElement("ol");
+  list.className = "md-search-result__list bf-results";
+  list.setAttribute("aria-label", "Search results");
+  scroll.append(meta, list);
+  var engine = null;
+  function load() {
+    if (!engine) {
+      engine = import(bundle).then(function (pagefind) {
+        pagefind.options({ baseUrl: base, excerptLength: 20 });
+        pagefind.init();
+        return pagefind;
+      });
+    }
+    return engine;
+  }
+  /* The excerpt is escaped text with <mark> around matches: rebuild it as text and <mark> nodes. */
+  var parser = new DOMParser();
+  function excerpt(html) {
+    var p = document.createElement("p");
+    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      var text = document.createTextNode(parser.parseFromString(part, "text/html").documentElement.textContent);
+      if (marked) {
+        var m = document.createElement("mark");
+        m.append(text);
+        p.append(m);
+      } else {
+        p.append(text);
+      }
+      return marked;
+    }, false);
+    return p;
+  }
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var h = document.createElement("h1");
+    h.textContent = (data.meta && data.meta.title) || data.url;
+    article.append(h, excerpt(data.excerpt || ""));
+    a.append(article);
+    li.append(a);
+    return li;
+  }
+  var latest = 0;
+  function search() {
+    var query = input.value.trim();
+    var n = ++latest;
+    if (!query) {
+      list.replaceChildren();
+      meta.textContent = "Type to start searching";
+      return;
+    }
+    load()
+      .then(function (pagefind) { return pagefind.search(query); })
+      .then(function (found) {
+        if (n !== latest) return null;
+        var count = found.results.length;
+        meta.textContent = count === 0 ? "No matching documents" : count === 1 ? "1 matching document" : count + " matching documents";
+        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
+      })
+      .then(function (datas) {
+        if (datas && n === latest) list.replaceChildren.apply(list, datas.map(item));
+      })
+      .catch(function () {
+        if (n === latest) meta.textContent = "Search is not available on this copy of the site";
+      });
+  }
+  input.addEventListener("input", search);
+  input.addEventListener("focus", load, { once: true });
+})();

@@ -46,8 +46,8 @@ def _build(args: argparse.Namespace, project: Project) -> int:
         line += f"; PDFs {pdf.rendered} rendered, {pdf.cached} up to date ({pdf.seconds:.1f} s)"
     if not args.no_site:
         t = time.perf_counter()
-        build_site(project, strict=args.strict, site_url=args.site_url)
-        line += f"; site built in {time.perf_counter() - t:.1f} s"
+        dirty = build_site(project, strict=args.strict, site_url=args.site_url, incremental=not args.full)
+        line += f"; site built{' (changed pages only)' if dirty else ''} in {time.perf_counter() - t:.1f} s"
     print(f"{line}; {time.perf_counter() - started:.1f} s in all")
     return 0
 
@@ -177,6 +177,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--site-url", help="full URL the site is served from, e.g. https://host/pr-preview/pr-7/")
     p.add_argument("--no-site", action="store_true", help="generate the Markdown only; skip the MkDocs build")
     p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (and the links to them)")
+    p.add_argument("--full", action="store_true", help="render every page again, not only the changed ones")
     p = command("serve", _serve, "Live preview on 127.0.0.1 that regenerates when a YAML file changes.")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--drafts", action="store_true", help="show draft briefings too")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from .errors import BriefingsError, Problem, display_path
@@ -22,13 +25,30 @@ def build_site(
     strict: bool,
     site_url: str | None = None,
     finish: Callable[[Path], None] | None = None,
-) -> None:
-    """Run `mkdocs build` into a fresh folder, let `finish` add to it, then swap it in for site/."""
+    incremental: bool = True,
+) -> bool:
+    """Build the site into a fresh folder, index it for search, then swap it in for site/.
+
+    When site/ was built from the same configuration, the new folder starts as a copy of it
+    (pages as hard links, which MkDocs never writes into: see mkdocs_run.py) and MkDocs renders
+    only the pages whose Markdown changed. Returns whether the build was incremental.
+    """
+    stamp = _stamp(project, strict=strict, site_url=site_url)
+    previous = project.site / STAMP_FILE
+    dirty = (
+        incremental
+        and previous.is_file()
+        and previous.read_text(encoding="utf-8") == stamp
+        and not re.search(r"^use_directory_urls:\s*false", project.mkdocs_yml.read_text(encoding="utf-8"), re.M)
+    )
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
+        cmd = [sys.executable, "-m", "generator.mkdocs_run", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
         if strict:
             cmd.append("--strict")
+        if dirty:
+            _copy_previous(project.site, tmp, project.docs)
+            cmd.append("--dirty")
         env = dict(os.environ)
         if site_url:
             env[SITE_URL_ENV] = site_url
@@ -40,12 +60,76 @@ def build_site(
                 outcome="the previous site/ is left as it was",
             )
         # (no -q: MkDocs counts warnings for --strict only when it logs them)
+        if dirty:
+            _remove_stale_pages(tmp, project.docs)
         index_search(tmp)
         if finish is not None:
             finish(tmp)
+        (tmp / STAMP_FILE).write_text(stamp, encoding="utf-8")
+        os.chmod(tmp, 0o755)
         _swap(tmp, project.site)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return dirty
+
+
+STAMP_FILE = ".briefings-build"
+
+
+def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
+    """What every page of a build depends on besides its own Markdown: a change means a full build."""
+    versions = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "pagefind"))
+    parts = [
+        project.mkdocs_yml.read_bytes(),
+        repr((strict, site_url or os.environ.get(SITE_URL_ENV), versions)).encode(),
+        *(p.read_bytes() for p in sorted(Path(__file__).parent.glob("mkdocs_run.py"))),
+    ]
+    theme = project.root / "overrides"
+    if theme.is_dir():
+        parts += [p.read_bytes() for p in sorted(theme.rglob("*")) if p.is_file()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def _copy_previous(site: Path, into: Path, docs: Path) -> None:
+    """The previous site as a start: pages hard-linked, other files copied, search index left out.
+
+    Pages of hand-written Markdown are left out too, so MkDocs renders them again (they may
+    include generated snippets, whose changes MkDocs cannot see).
+    """
+    hand_written = {
+        _dest(p.relative_to(docs)) for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] != "generated"
+    }
+    for folder, dirs, files in os.walk(site):
+        rel = Path(folder).relative_to(site)
+        if rel == Path("."):
+            dirs[:] = [d for d in dirs if d != "pagefind"]
+        (into / rel).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            src, dest = Path(folder, name), into / rel / name
+            if rel / name in hand_written or (rel == Path(".") and name == STAMP_FILE):
+                continue
+            if name.endswith(".html"):
+                os.link(src, dest)
+            else:
+                shutil.copy2(src, dest)
+
+
+def _dest(md: Path) -> Path:
+    """Where MkDocs (with directory URLs) puts the page of a Markdown file."""
+    if md.name in ("index.md", "README.md"):
+        return md.parent / "index.html"
+    return md.with_suffix("") / "index.html"
+
+
+def _remove_stale_pages(site: Path, docs: Path) -> None:
+    """Pages under generated/ whose Markdown is gone (a removed briefing, actor, ...)."""
+    expected = {_dest(p.relative_to(docs)) for p in (docs / "generated").rglob("*.md")}
+    for page in sorted((site / "generated").rglob("index.html")):
+        if page.relative_to(site) not in expected:
+            page.unlink()
+    for folder in sorted((site / "generated").rglob("*"), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 # What Pagefind indexes: the page's article, without permalinks, jump bars and filter forms.

@@ -117,7 +117,7 @@ def related_briefings(corpus: Corpus) -> dict[str, list[Related]]:
     for bid, kinds in items.items():
         score: dict[str, float] = defaultdict(float)
         for kind, values in kinds.items():
-            for value in values:
+            for value in sorted(values):  # a fixed order, so ties fall the same way in every run
                 w = weight.get((kind, value))
                 if w is not None:
                     for other in index[kind, value]:

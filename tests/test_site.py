@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -198,3 +199,30 @@ def test_hostile_text_lands_as_text(tmp_path: Path) -> None:
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in briefing
     search = (root / "site/search/search_index.json").read_text(encoding="utf-8")
     assert "<script>alert" not in search
+
+
+def test_rebuild_renders_only_changed_pages_and_never_edits_the_old_site_in_place(
+    built_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = built_copy / "site"
+    page = site / f"generated/briefings/{SAMPLE_ID}/index.html"
+    kept = built_copy / "old-page.html"
+    os.link(page, kept)  # the old site's page, as a second name for the same file
+    untouched = site / "generated/quotes/speakers/index.html"  # names no briefing title
+    before = untouched.stat().st_mtime_ns
+    path = built_copy / f"briefings/{SAMPLE_ID}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("experts warn", "experts now warn", 1), encoding="utf-8")
+    assert main(["--root", str(built_copy), "build", "--strict"]) == 0
+    assert "site built (changed pages only)" in capsys.readouterr().out
+    assert "experts now warn" in page.read_text(encoding="utf-8")
+    assert "experts now warn" not in kept.read_text(encoding="utf-8")  # written anew, not in place
+    assert untouched.stat().st_mtime_ns == before  # an unchanged page was not rendered again
+    assert "experts now warn" in (site / "generated/timeline/2024/index.html").read_text(encoding="utf-8")
+    assert (site / "pagefind/pagefind.js").is_file()
+    # A page whose Markdown is gone leaves the site too; --full renders everything.
+    path.write_text(path.read_text(encoding="utf-8").replace("status: published", "status: draft"), encoding="utf-8")
+    assert main(["--root", str(built_copy), "build", "--strict", "--no-pdf"]) == 0
+    assert not page.exists()
+    assert not (site / "generated/actors/vladimir-putin/index.html").exists()
+    assert main(["--root", str(built_copy), "build", "--strict", "--no-pdf", "--full"]) == 0
+    assert "changed pages only" not in capsys.readouterr().out

@@ -224,5 +224,6 @@ def test_rebuild_renders_only_changed_pages_and_never_edits_the_old_site_in_plac
     assert main(["--root", str(built_copy), "build", "--strict", "--no-pdf"]) == 0
     assert not page.exists()
     assert not (site / "generated/actors/vladimir-putin/index.html").exists()
+    capsys.readouterr()
     assert main(["--root", str(built_copy), "build", "--strict", "--no-pdf", "--full"]) == 0
     assert "changed pages only" not in capsys.readouterr().out

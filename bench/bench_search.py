@@ -1,0 +1,74 @@
+"""Time search in a real browser on a built site: python bench/bench_search.py SITE_DIR [QUERY ...].
+
+Serves SITE_DIR on 127.0.0.1, opens the home page in headless Chromium (a fresh, cold cache per
+query), types each query into the search box and prints the time until the first result shows
+and the bytes fetched for the query (everything requested after the home page had loaded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import statistics
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import Request, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+QUERIES = ["Hizb-i", "O'Neill", "Renée Nuñez", "ceasefire held", "sanctions 3", "Kent 12", "briefing 4711"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("queries", nargs="*", default=QUERIES)
+    args = parser.parse_args()
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_port}/"
+    times, sizes = [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for query in args.queries:
+            context = browser.new_context()
+            page = context.new_page()
+            fetched: list[int] = []
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+
+            def count(request: Request, fetched: list[int] = fetched) -> None:
+                fetched.append(request.sizes()["responseBodySize"])
+
+            page.on("requestfinished", count)
+            box = page.locator("input.md-search__input")
+            box.click()
+            started = time.perf_counter()
+            box.fill(query)
+            first = page.locator(".bf-results .md-search-result__item").first
+            first.wait_for(timeout=60_000)
+            seconds = time.perf_counter() - started
+            title = first.locator("h1").inner_text()
+            page.wait_for_load_state("networkidle")
+            kb = sum(fetched) / 1e3
+            times.append(seconds)
+            sizes.append(kb)
+            print(f"{query!r}: first result after {seconds:.2f} s, {kb:.0f} kB fetched; first: {title[:60]!r}")
+            context.close()
+        browser.close()
+    httpd.shutdown()
+    print(
+        f"median {statistics.median(times):.2f} s, max {max(times):.2f} s; fetched median {statistics.median(sizes):.0f} kB, max {max(sizes):.0f} kB"
+    )
+
+
+if __name__ == "__main__":
+    main()

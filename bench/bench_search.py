@@ -65,9 +65,8 @@ def main() -> None:
             context.close()
         browser.close()
     httpd.shutdown()
-    print(
-        f"median {statistics.median(times):.2f} s, max {max(times):.2f} s; fetched median {statistics.median(sizes):.0f} kB, max {max(sizes):.0f} kB"
-    )
+    took = f"median {statistics.median(times):.2f} s, max {max(times):.2f} s"
+    print(f"{took}; fetched median {statistics.median(sizes):.0f} kB, max {max(sizes):.0f} kB")
 
 
 if __name__ == "__main__":

@@ -25,12 +25,25 @@ from bench.synthetic import make_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "briefings"
+# A bare Material site of the same pages: the theme's defaults, and only the nav (so that every
+# page does not list every other page) and the Markdown extensions the pages need.
 BARE = """site_name: bare
 docs_dir: docs
 theme:
   name: material
   font: false
-markdown_extensions: [attr_list, md_in_html, tables, toc]
+markdown_extensions: [attr_list, md_in_html, tables, toc, pymdownx.snippets: {base_path: [docs]}]
+nav:
+  - Home: index.md
+  - Briefings: generated/briefings/index.md
+  - Timeline: generated/timeline/index.md
+  - Actors: generated/actors/index.md
+  - Quotes: generated/quotes/index.md
+  - Places: generated/places/index.md
+  - Topics: generated/topics/index.md
+  - About: about.md
+not_in_nav: /generated/
+exclude_docs: /generated/snippets/
 """
 
 

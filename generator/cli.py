@@ -66,7 +66,9 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
 
     signal.signal(signal.SIGTERM, stop)  # stop the MkDocs server too when we are told to stop
     regenerate()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.mkdocs_yml), "-a", f"127.0.0.1:{args.port}"]
+    # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
+    cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
+    cmd += ["-a", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(cmd, cwd=project.root)
     watched = [project.briefings, project.templates]
     seen = _snapshot(watched)

@@ -88,10 +88,11 @@ def _parser() -> MarkdownIt:
 
 def render_markdown(text: str) -> Markup:
     """Markdown field as a self-contained HTML block (Python-Markdown passes it through untouched)."""
-    body = _parser().render(text).strip()
+    body = render_markdown_html(text).strip()
     return Markup(f'<div class="briefing-md">\n{body}\n</div>')
 
 
+@lru_cache(maxsize=4096)  # a summary is rendered for its page, its description and its PDF
 def render_markdown_html(text: str) -> Markup:
     """Markdown field as HTML, for the PDF templates."""
     return Markup(_parser().render(text))

@@ -1,9 +1,10 @@
-"""Run `mkdocs build` for briefings: python -m generator.mkdocs_run [mkdocs build options].
+"""Run MkDocs for briefings: python -m generator.mkdocs_run build|serve [mkdocs options].
 
 For an incremental (--dirty) build into a copy of the previous site whose pages are hard links,
 every file MkDocs writes is first unlinked, so the previous site is never changed in place. The
 warning MkDocs gives for every --dirty build is dropped: here the copy is kept consistent by
-briefings (see site.py), so it would only make --strict fail.
+briefings (see site.py), so it would only make --strict fail. When serving, the first build is
+indexed for search, so the preview's search box works (the index is not rebuilt on each edit).
 """
 
 from __future__ import annotations
@@ -12,9 +13,13 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from mkdocs import utils
 from mkdocs.__main__ import cli
+from mkdocs.config.defaults import MkDocsConfig
 
 
 def _write_file(content: bytes, output_path: str) -> None:
@@ -39,11 +44,27 @@ class _NoDirtyWarning(logging.Filter):
         return "A 'dirty' build is being performed" not in record.getMessage()
 
 
+def _index_first_build(build: Callable[..., None]) -> Callable[..., None]:
+    def run(config: MkDocsConfig, **kwargs: Any) -> None:
+        build(config, **kwargs)
+        if not os.path.isdir(os.path.join(config.site_dir, "pagefind")):
+            from .site import index_search
+
+            index_search(Path(config.site_dir))
+
+    return run
+
+
 def main() -> None:
     utils.write_file = _write_file
     utils.copy_file = _copy_file
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
-    cli(["build", *sys.argv[1:]])
+    command, *args = sys.argv[1:] or ["build"]
+    if command == "serve":
+        from mkdocs.commands import serve
+
+        serve.build = _index_first_build(serve.build)  # type: ignore[attr-defined]
+    cli([command, *args])
 
 
 if __name__ == "__main__":

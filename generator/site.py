@@ -43,7 +43,7 @@ def build_site(
     )
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
-        cmd = [sys.executable, "-m", "generator.mkdocs_run", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
+        cmd = [sys.executable, "-m", "generator.mkdocs_run", "build", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
         if strict:
             cmd.append("--strict")
         if dirty:

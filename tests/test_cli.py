@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -268,3 +269,22 @@ def test_a_broken_registry_does_not_flood_references(project: Path, capsys: pyte
     assert code == 1
     assert "unknown actor" not in err
     assert err.endswith("1 problem found; nothing was written.\n")
+
+
+def test_generated_pages_are_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Sets iterate in another order under another PYTHONHASHSEED; the pages must not change."""
+    from bench.synthetic import make_corpus
+
+    from .conftest import copy_project
+
+    trees = []
+    for seed in ("1", "2"):
+        root = copy_project(tmp_path / f"p{seed}", briefings=False)
+        make_corpus(root, 80)
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-m", "generator", "--root", str(root), "build", "--no-site", "--no-pdf"]
+        assert subprocess.run(cmd, env=env, capture_output=True, check=False).returncode == 0
+        out = root / "docs/generated"
+        trees.append({str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*.md")})
+    assert len(trees[0]) > 200
+    assert trees[0] == trees[1]

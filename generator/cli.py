@@ -16,11 +16,13 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingsError, display_path
-from .load import input_files
+from .link import Corpus
+from .load import briefing_files, input_files
 from .model import SLUG
 from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .pipeline import check, counts, generate
 from .project import Project, open_project
+from .render import touched_by
 from .scaffold import briefing_id, scaffold
 from .schema import schemas, stale_schemas
 from .site import build_site
@@ -46,17 +48,29 @@ def _build(args: argparse.Namespace, project: Project) -> int:
         line += f"; PDFs {pdf.rendered} rendered, {pdf.cached} up to date ({pdf.seconds:.1f} s)"
     if not args.no_site:
         t = time.perf_counter()
-        dirty = build_site(project, strict=args.strict, site_url=args.site_url, incremental=not args.full)
-        line += f"; site built{' (changed pages only)' if dirty else ''} in {time.perf_counter() - t:.1f} s"
+        site = build_site(project, strict=args.strict, site_url=args.site_url, incremental=not args.full)
+        line += f"; site built{' (changed pages only)' if site.incremental else ''} in {time.perf_counter() - t:.1f} s"
+        line += f" (MkDocs {site.mkdocs_seconds:.1f} s, search index {site.search_seconds:.1f} s)"
     print(f"{line}; {time.perf_counter() - started:.1f} s in all")
     return 0
 
 
 def _serve(args: argparse.Namespace, project: Project) -> int:
-    def regenerate() -> None:
+    last: list[Corpus] = []  # the corpus of the last good generation
+
+    def regenerate(changed: set[Path]) -> None:
+        started = time.perf_counter()
         try:
-            stats, _ = generate(project, check(project, drafts=args.drafts))
-            print(f"regenerated: {stats.written} pages written, {stats.removed} removed", flush=True)
+            corpus = check(project, drafts=args.drafts)
+            only = None
+            # Only briefings changed, none came or went: render their pages and the lists.
+            same_ids = bool(last) and corpus.briefings.keys() == last[0].briefings.keys()
+            if same_ids and changed and all(_is_briefing(project, p) for p in changed):
+                only = touched_by(last[0], corpus, {p.stem for p in changed})
+            stats, _ = generate(project, corpus, only=only)
+            last[:] = [corpus]
+            took = time.perf_counter() - started
+            print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:
             print(exc, file=sys.stderr, flush=True)
             print("not regenerated: fix the problems above; the preview keeps the last good pages", file=sys.stderr)
@@ -65,7 +79,7 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)  # stop the MkDocs server too when we are told to stop
-    regenerate()
+    regenerate(set())
     # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
     cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
     cmd += ["-a", f"127.0.0.1:{args.port}"]
@@ -77,14 +91,20 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
             time.sleep(args.interval)
             now = _snapshot(watched)
             if now != seen:
+                changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
                 seen = now
-                regenerate()
+                regenerate(changed)
     except KeyboardInterrupt:
         pass
     finally:
         server.terminate()
         server.wait(timeout=10)
     return 0
+
+
+def _is_briefing(project: Project, path: Path) -> bool:
+    """A briefing file (not a registry, a stored source or a template)."""
+    return path.suffix in (".yaml", ".yml") and path in set(briefing_files(project.briefings))
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:

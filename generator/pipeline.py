@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .link import Corpus, link
@@ -52,11 +53,19 @@ def counts(corpus: Corpus) -> Counts:
     )
 
 
-def generate(project: Project, corpus: Corpus, *, pdfs: bool = False) -> tuple[WriteStats, PdfStats | None]:
-    """Render every page (and PDF) in memory, then write what changed into docs/generated/."""
-    files: dict[str, str | bytes] = dict(
-        render_pages(corpus, Options(templates=project.templates, pdf_links=pdfs, latest=project.settings.latest))
-    )
+def generate(
+    project: Project, corpus: Corpus, *, pdfs: bool = False, only: Callable[[str], bool] | None = None
+) -> tuple[WriteStats, PdfStats | None]:
+    """Render every page (and PDF) in memory, then write what changed into docs/generated/.
+
+    With `only`, render just the pages it accepts and leave the others on disk as they are.
+    """
+    options = Options(templates=project.templates, pdf_links=pdfs, latest=project.settings.latest)
+    files: dict[str, str | bytes] = dict(render_pages(corpus, options, only))
+    if only is not None:
+        writer = Writer(project.generated)
+        written = sum(writer.write_bytes(rel, str(text).encode("utf-8")) for rel, text in sorted(files.items()))
+        return WriteStats(written, len(files) - written, 0), None
     stats = None
     if pdfs:
         jobs = briefing_jobs(project, corpus, corpus.briefings)

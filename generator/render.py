@@ -60,14 +60,16 @@ _ENV: list[jinja2.Environment] = []
 PARALLEL_PAGES = 3000  # below this many pages, one process is faster than two
 
 
-def render_pages(corpus: Corpus, options: Options | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path inside the generated folder.
+def render_pages(
+    corpus: Corpus, options: Options | None = None, only: Callable[[str], bool] | None = None
+) -> dict[str, str]:
+    """Every generated page (or those `only` accepts), keyed by its path inside the generated folder.
 
     Large corpora are rendered on two cores: forked workers share the corpus and the jobs.
     """
     options = options or Options()
     env = environment(options.templates)
-    jobs = list(iter_pages(corpus, options, env))
+    jobs = [job for job in iter_pages(corpus, options, env) if only is None or only(job[0])]
     workers = min(2, os.cpu_count() or 1)
     if len(jobs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return {path: render(env, template, **context) for path, template, context in jobs}
@@ -234,6 +236,46 @@ def iter_pages(corpus: Corpus, options: Options, env: jinja2.Environment) -> Ite
         yield page(f"quotes/{part.key}.md", "quotes_period.md.j2", p=part, periods=quote_periods)
 
     yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
+
+
+ENTITY_FOLDERS = ("briefings", "actors", "events", "places", "topics")
+LIST_FOLDERS = {"index", "year", "az"}  # pages under these are lists, not one entity's
+
+
+def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], bool]:
+    """Which pages can differ after the briefings `changed` were edited (the rest of the corpus
+    being the same): their own pages and those of every actor, event, place and topic they name
+    before or after, the briefings that list them as related or beside a shared event, and every
+    list page. A new ranking of related briefings elsewhere waits for the next build.
+    """
+    touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
+    places, topics = views.places(new), views.topics(new)
+    for corpus in (old, new):
+        for bid, related in views.related_briefings(corpus).items():  # pages that name a changed one
+            if any(r.briefing in changed for r in related):
+                touched["briefings"].add(bid)
+        for bid in changed & corpus.briefings.keys():
+            b = corpus.briefings[bid]
+            touched["briefings"].add(bid)
+            for e in corpus.briefing_events[bid]:
+                citing = corpus.event_briefings[e.id]
+                if bid in citing[: ALSO_IN_MAX + 1]:  # it is among those listed beside the event
+                    touched["briefings"].update(citing)
+            touched["actors"].update(a.actor for a in b.actors)
+            for e in corpus.briefing_events[bid]:
+                touched["events"].add(e.id)
+                touched["actors"].update(e.actors)
+                touched["places"].update(places[p].slug for p in e.places if p in places)
+            touched["places"].update(places[p].slug for p in b.places if p in places)
+            touched["topics"].update(topics[t].slug for t in b.topics if t in topics)
+
+    def wanted(path: str) -> bool:
+        parts = path.removesuffix(".md").split("/")
+        if parts[0] in touched and len(parts) > 1 and parts[1] not in LIST_FOLDERS:
+            return parts[1] in touched[parts[0]]
+        return True
+
+    return wanted
 
 
 PageFn = Callable[..., Job]

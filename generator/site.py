@@ -9,7 +9,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -26,12 +28,12 @@ def build_site(
     site_url: str | None = None,
     finish: Callable[[Path], None] | None = None,
     incremental: bool = True,
-) -> bool:
+) -> SiteStats:
     """Build the site into a fresh folder, index it for search, then swap it in for site/.
 
     When site/ was built from the same configuration, the new folder starts as a copy of it
     (pages as hard links, which MkDocs never writes into: see mkdocs_run.py) and MkDocs renders
-    only the pages whose Markdown changed. Returns whether the build was incremental.
+    only the pages whose Markdown changed.
     """
     stamp = _stamp(project, strict=strict, site_url=site_url)
     previous = project.site / STAMP_FILE
@@ -52,7 +54,9 @@ def build_site(
         env = dict(os.environ)
         if site_url:
             env[SITE_URL_ENV] = site_url
+        started = time.perf_counter()
         result = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True, check=False)
+        mkdocs_seconds = time.perf_counter() - started
         if result.returncode != 0:
             output = (result.stderr + result.stdout).strip()
             raise BriefingsError(
@@ -62,7 +66,9 @@ def build_site(
         # (no -q: MkDocs counts warnings for --strict only when it logs them)
         if dirty:
             _remove_stale_pages(tmp, project.docs)
+        started = time.perf_counter()
         index_search(tmp)
+        search_seconds = time.perf_counter() - started
         if finish is not None:
             finish(tmp)
         (tmp / STAMP_FILE).write_text(stamp, encoding="utf-8")
@@ -70,7 +76,16 @@ def build_site(
         _swap(tmp, project.site)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return dirty
+    return SiteStats(dirty, mkdocs_seconds, search_seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteStats:
+    """How a site build went."""
+
+    incremental: bool  # only the changed pages were rendered
+    mkdocs_seconds: float
+    search_seconds: float
 
 
 STAMP_FILE = ".briefings-build"

@@ -10,7 +10,7 @@ from generator.errors import BriefingsError
 from generator.link import link
 from generator.load import load
 from generator.paging import periods, plural
-from generator.render import Options, render_pages
+from generator.render import Options, render_pages, touched_by
 from generator.views import human_date, related_briefings, slugify, unique_slugs
 
 from .conftest import REPO, SAMPLE_ID, write
@@ -153,3 +153,23 @@ def test_template_typo_is_an_error_naming_file_and_line(tmp_path: Path, template
     assert problem.path.endswith("briefing.md.j2")
     assert problem.line == line
     assert message in problem.message
+
+
+def test_pages_touched_by_an_edit_are_all_that_change(tmp_path: Path) -> None:
+    """Rendering only the touched pages, on top of the old ones, gives the same pages as a full render."""
+    from bench.synthetic import make_corpus
+
+    root = make_corpus(tmp_path, 60)
+    old = link(load(root))
+    before = render_pages(old)
+    for k in (0, 17, 41):  # the newest briefing, and two older ones
+        bid = list(old.briefings)[k]
+        path = next(root.rglob(f"{bid}.yaml"))
+        path.write_text(path.read_text(encoding="utf-8").replace("SYNTHETIC briefing", "Edited briefing", 1), "utf-8")
+        new = link(load(root))
+        after = render_pages(new)
+        partial = render_pages(new, only=touched_by(old, new, {bid}))
+        assert f"briefings/{bid}.md" in partial
+        assert len(partial) < len(after) / 2
+        assert {**before, **partial} == after, bid
+        old, before = new, after

@@ -1,0 +1,74 @@
+"""Time the live preview: python bench/bench_serve.py PROJECT [--edits 3].
+
+Starts `briefings serve` on PROJECT (a folder with briefings/, such as one bench_build.py kept),
+waits for the first build, then edits one briefing's title several times and prints how long
+each edit took to show on the briefing's page, from saving the file to the new page being served.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--edits", type=int, default=3)
+    args = parser.parse_args()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    files = sorted((args.project / "briefings").rglob("*-synthetic-*.yaml"))
+    target = files[len(files) // 2]
+    url = f"http://127.0.0.1:{port}/generated/briefings/{target.stem}/"
+    cmd = [sys.executable, "-m", "generator", "--root", str(args.project), "serve", "--port", str(port)]
+    cmd += ["--interval", "0.2"]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        started = time.perf_counter()
+        while "SYNTHETIC" not in fetch(url):
+            if time.perf_counter() - started > 1800 or server.poll() is not None:
+                raise SystemExit("the preview did not start")
+            time.sleep(0.5)
+        print(f"first build served after {time.perf_counter() - started:.0f} s", flush=True)
+        original = target.read_text(encoding="utf-8")
+        times = []
+        try:
+            for k in range(args.edits):
+                marker = f"EDIT{k}MARK"
+                target.write_text(original.replace("SYNTHETIC briefing", f"{marker} briefing", 1), encoding="utf-8")
+                saved = time.perf_counter()
+                while marker not in fetch(url):
+                    if time.perf_counter() - saved > 600:
+                        raise SystemExit("the edit never showed")
+                    time.sleep(0.05)
+                times.append(time.perf_counter() - saved)
+                print(f"edit {k + 1}: shown {times[-1]:.1f} s after saving", flush=True)
+                time.sleep(1)
+        finally:
+            target.write_text(original, encoding="utf-8")
+        print(f"median {statistics.median(times):.1f} s from saving to the new page ({len(files):,} briefings)")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

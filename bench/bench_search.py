@@ -1,8 +1,9 @@
-"""Time search in a real browser on a built site: python bench/bench_search.py SITE_DIR [QUERY ...].
+"""Time search and page loads in a real browser: python bench/bench_search.py SITE_DIR [QUERY ...].
 
 Serves SITE_DIR on 127.0.0.1, opens the home page in headless Chromium (a fresh, cold cache per
 query), types each query into the search box and prints the time until the first result shows
 and the bytes fetched for the query (everything requested after the home page had loaded).
+Then loads the largest HTML pages of the site, cold, and prints how long each took to load.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site", type=Path)
     parser.add_argument("queries", nargs="*", default=QUERIES)
+    parser.add_argument("--pages", type=int, default=5, help="largest pages to time loading")
     args = parser.parse_args()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -62,6 +64,16 @@ def main() -> None:
             times.append(seconds)
             sizes.append(kb)
             print(f"{query!r}: first result after {seconds:.2f} s, {kb:.0f} kB fetched; first: {title[:60]!r}")
+            context.close()
+        largest = sorted(args.site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[: args.pages]
+        for path in largest:
+            context = browser.new_context()
+            page = context.new_page()
+            started = time.perf_counter()
+            page.goto(url + str(path.relative_to(args.site)), wait_until="load")
+            seconds = time.perf_counter() - started
+            kb = path.stat().st_size / 1e3
+            print(f"{path.relative_to(args.site)}: {kb:.0f} kB, loaded in {seconds:.2f} s")
             context.close()
         browser.close()
     httpd.shutdown()

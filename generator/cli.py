@@ -49,8 +49,13 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     if not args.no_site:
         t = time.perf_counter()
         site = build_site(project, strict=args.strict, site_url=args.site_url, incremental=not args.full)
-        line += f"; site built{' (changed pages only)' if site.incremental else ''} in {time.perf_counter() - t:.1f} s"
-        line += f" (MkDocs {site.mkdocs_seconds:.1f} s, search index {site.search_seconds:.1f} s)"
+        if site.up_to_date:
+            line += "; site/ up to date"
+        else:
+            line += (
+                f"; site built{' (changed pages only)' if site.incremental else ''} in {time.perf_counter() - t:.1f} s"
+            )
+            line += f" (MkDocs {site.mkdocs_seconds:.1f} s, search index {site.search_seconds:.1f} s)"
     print(f"{line}; {time.perf_counter() - started:.1f} s in all")
     return 0
 

@@ -36,13 +36,16 @@ def build_site(
     only the pages whose Markdown changed.
     """
     stamp = _stamp(project, strict=strict, site_url=site_url)
+    inputs = _inputs(project.docs)
     previous = project.site / STAMP_FILE
+    before = previous.read_text(encoding="utf-8").split("\n") if previous.is_file() else []
     dirty = (
         incremental
-        and previous.is_file()
-        and previous.read_text(encoding="utf-8") == stamp
+        and before[:1] == [stamp]
         and not re.search(r"^use_directory_urls:\s*false", project.mkdocs_yml.read_text(encoding="utf-8"), re.M)
     )
+    if dirty and before[1:2] == [inputs] and finish is None:
+        return SiteStats(True, 0.0, 0.0, up_to_date=True)  # nothing in docs/ changed: nothing to write
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
         cmd = [sys.executable, "-m", "generator.mkdocs_run", "build", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
@@ -71,7 +74,7 @@ def build_site(
         search_seconds = time.perf_counter() - started
         if finish is not None:
             finish(tmp)
-        (tmp / STAMP_FILE).write_text(stamp, encoding="utf-8")
+        (tmp / STAMP_FILE).write_text(f"{stamp}\n{inputs}\n", encoding="utf-8")
         os.chmod(tmp, 0o755)
         _swap(tmp, project.site)
     finally:
@@ -86,6 +89,18 @@ class SiteStats:
     incremental: bool  # only the changed pages were rendered
     mkdocs_seconds: float
     search_seconds: float
+    up_to_date: bool = False  # nothing had changed, so nothing was built
+
+
+def _inputs(docs: Path) -> str:
+    """A digest of every file under docs/ by name, size and time (the writer leaves unchanged files be)."""
+    digest = hashlib.sha256()
+    for folder, _, files in sorted(os.walk(docs)):
+        for name in sorted(files):
+            st = os.stat(os.path.join(folder, name))
+            rel = os.path.relpath(os.path.join(folder, name), docs)
+            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 STAMP_FILE = ".briefings-build"

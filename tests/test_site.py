@@ -205,6 +205,13 @@ def test_rebuild_renders_only_changed_pages_and_never_edits_the_old_site_in_plac
     built_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = built_copy / "site"
+    inode = site.stat().st_ino
+    assert main(["--root", str(built_copy), "build", "--strict"]) == 0
+    out = capsys.readouterr().out
+    assert "files 0 written" in out
+    assert "PDFs 0 rendered" in out
+    assert "site/ up to date" in out
+    assert site.stat().st_ino == inode  # nothing changed, so no new site was made
     page = site / f"generated/briefings/{SAMPLE_ID}/index.html"
     kept = built_copy / "old-page.html"
     os.link(page, kept)  # the old site's page, as a second name for the same file

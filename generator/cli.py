@@ -16,13 +16,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingsError, display_path
-from .link import Corpus
-from .load import briefing_files, input_files
+from .load import input_files
 from .model import SLUG
 from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .pipeline import check, counts, generate
 from .project import Project, open_project
-from .render import touched_by
 from .scaffold import briefing_id, scaffold
 from .schema import schemas, stale_schemas
 from .site import build_site
@@ -40,7 +38,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
 def _build(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     corpus = check(project, drafts=args.drafts)
-    stats, pdf = generate(project, corpus, pdfs=not args.no_pdf)
+    stats, pdf = generate(project, corpus, pdfs=not args.no_pdf, full=args.full)
     line = (
         f"Done: {counts(corpus)}; files {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed"
     )
@@ -61,19 +59,10 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 
 def _serve(args: argparse.Namespace, project: Project) -> int:
-    last: list[Corpus] = []  # the corpus of the last good generation
-
-    def regenerate(changed: set[Path]) -> None:
+    def regenerate() -> None:
         started = time.perf_counter()
         try:
-            corpus = check(project, drafts=args.drafts)
-            only = None
-            # Only briefings changed, none came or went: render their pages and the lists.
-            same_ids = bool(last) and corpus.briefings.keys() == last[0].briefings.keys()
-            if same_ids and changed and all(_is_briefing(project, p) for p in changed):
-                only = touched_by(last[0], corpus, {p.stem for p in changed})
-            stats, _ = generate(project, corpus, only=only)
-            last[:] = [corpus]
+            stats, _ = generate(project, check(project, drafts=args.drafts))  # only what the edit changed
             took = time.perf_counter() - started
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:
@@ -84,7 +73,7 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)  # stop the MkDocs server too when we are told to stop
-    regenerate(set())
+    regenerate()
     # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
     cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
     cmd += ["-a", f"127.0.0.1:{args.port}"]
@@ -96,20 +85,14 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
             time.sleep(args.interval)
             now = _snapshot(watched)
             if now != seen:
-                changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
                 seen = now
-                regenerate(changed)
+                regenerate()
     except KeyboardInterrupt:
         pass
     finally:
         server.terminate()
         server.wait(timeout=10)
     return 0
-
-
-def _is_briefing(project: Project, path: Path) -> bool:
-    """A briefing file (not a registry, a stored source or a template)."""
-    return path.suffix in (".yaml", ".yml") and path in set(briefing_files(project.briefings))
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:

@@ -37,6 +37,12 @@ class Corpus:
     actor_briefings: dict[str, list[str]] = field(default_factory=dict)  # newest first
     actor_quotes: dict[str, list[QuoteRef]] = field(default_factory=dict)
     actor_events: dict[str, list[str]] = field(default_factory=dict)  # in date order
+    digests: dict[str, str] = field(default_factory=dict)  # content digest of each input file, by path
+
+    def digest_of(self, bid: str) -> str:
+        """The content digest of a briefing's file ('' when unknown)."""
+        lines, _ = self.briefings[bid].where()
+        return self.digests.get(str(lines.path), "")
 
 
 def normalise(text: str) -> str:
@@ -65,7 +71,9 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
         for bid, b in sorted(inputs.briefings.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)
         if drafts or b.status == "published"
     }
-    return _index(actors, events, chosen)
+    corpus = _index(actors, events, chosen)
+    corpus.digests = dict(inputs.digests)
+    return corpus
 
 
 def event_problem(event: Event, sub: tuple[str | int, ...], message: str) -> Problem:

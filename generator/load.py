@@ -33,6 +33,7 @@ class Inputs:
     actors_complete: bool = True  # False: actors.yaml failed, so actor references cannot be judged
     events_complete: bool = True  # False: an event may be missing, so event references cannot be judged
     unvalidated_event_ids: set[str] = field(default_factory=set)  # inline events of invalid briefings
+    digests: dict[str, str] = field(default_factory=dict)  # content digest of each file read, by path
 
 
 def briefing_files(root: Path) -> list[Path]:
@@ -65,6 +66,7 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
     registries = [p for p in (root / ACTORS_FILE, root / EVENTS_FILE) if p.exists()]
     files = briefing_files(root)
     parsed = parse_files([*registries, *files], cache)
+    inputs.digests = {str(path): p.digest for path, p in parsed.items()}
     if (root / ACTORS_FILE).exists():
         actors, _ = _read(parsed[root / ACTORS_FILE], ActorFile, problems)
         inputs.actors = actors or inputs.actors

@@ -30,6 +30,7 @@ class Parsed:
     data: Any = None
     lines: LineMap | None = None
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""  # of the file's bytes
 
 
 @dataclass(slots=True)
@@ -64,10 +65,11 @@ def parse_files(paths: list[Path], cache: ParseCache | None = None) -> dict[Path
         digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest()
         hit = cache.entries.get(str(path)) if cache is not None else None
         if hit is not None and hit[0] == digest:
-            out[path] = Parsed(hit[1], LineMap(path))
+            out[path] = Parsed(hit[1], LineMap(path), digest=digest)
         else:
             todo.append((path, raw, digest))
     for (path, _, digest), parsed in zip(todo, _parse_all([(p, raw) for p, raw, _ in todo]), strict=True):
+        parsed.digest = digest
         out[path] = parsed
         if cache is not None:
             cache.dirty = True

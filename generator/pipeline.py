@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import incremental
 from .link import Corpus, link
 from .load import load
 from .parse import ParseCache
@@ -14,6 +14,7 @@ from .render import PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
 
 PARSE_CACHE = "parsed.json"
+SNAPSHOT = "generated.pickle"  # what the last generation rendered (incremental.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,22 +55,41 @@ def counts(corpus: Corpus) -> Counts:
 
 
 def generate(
-    project: Project, corpus: Corpus, *, pdfs: bool = False, only: Callable[[str], bool] | None = None
+    project: Project, corpus: Corpus, *, pdfs: bool = False, full: bool = False
 ) -> tuple[WriteStats, PdfStats | None]:
-    """Render every page (and PDF) in memory, then write what changed into docs/generated/.
+    """Render the pages (and PDFs) in memory, then write what changed into docs/generated/.
 
-    With `only`, render just the pages it accepts and leave the others on disk as they are.
+    When only briefing files changed since the last generation (see incremental.py), only the
+    pages they can change are rendered; the others are left on disk as they are. `full` renders
+    every page.
     """
     options = Options(templates=project.templates, pdf_links=pdfs, latest=project.settings.latest)
+    paths = incremental.briefing_paths(corpus)
+    key = incremental.render_key(corpus, options, set(paths.values()))
+    snapshot_file = project.cache / SNAPSHOT
+    old = None if full else incremental.read(snapshot_file)
+    only = incremental.pages_to_render(old, key, corpus, project.generated)
     files: dict[str, str | bytes] = dict(render_pages(corpus, options, only))
-    if only is not None:
-        writer = Writer(project.generated)
-        written = sum(writer.write_bytes(rel, str(text).encode("utf-8")) for rel, text in sorted(files.items()))
-        return WriteStats(written, len(files) - written, 0), None
     stats = None
     if pdfs:
         jobs = briefing_jobs(project, corpus, corpus.briefings)
         jobs.append(digest_job(project, corpus, Selection()))
         made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress)
         files.update({f"{PDF_DIR}/{name}": data for name, data in made.items()})
-    return Writer(project.generated).sync(files), stats
+    writer = Writer(project.generated)
+    if only is None:
+        written = writer.sync(files)
+        pages = sorted(p for p in files if p.endswith(".md"))
+    else:
+        assert old is not None
+        count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
+        keep = {(project.generated / p).resolve() for p in old.pages}
+        written = WriteStats(count, len(files) - count, writer.remove_others(keep))
+        pages = old.pages
+    snapshot = incremental.Snapshot(key, corpus, pages)
+    Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
+    return written, stats
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data

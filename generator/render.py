@@ -242,19 +242,40 @@ ENTITY_FOLDERS = ("briefings", "actors", "events", "places", "topics")
 LIST_FOLDERS = {"index", "year", "az"}  # pages under these are lists, not one entity's
 
 
-def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], bool]:
-    """Which pages can differ after the briefings `changed` were edited (the rest of the corpus
-    being the same): their own pages and those of every actor, event, place and topic they name
-    before or after, the briefings that list them as related or beside a shared event, and every
-    list page. A new ranking of related briefings elsewhere waits for the next build.
+def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], bool] | None:
+    """Which pages can differ after the briefings `changed` were edited, the rest staying the same.
+
+    They are: the changed briefings' own pages and those of every actor, event, place and topic
+    they name before or after; the briefings that list them as related or beside a shared event;
+    the briefings whose related ranking moves because an item's count changed; and every list
+    page. None when every page may differ (briefings, actors, events, places or topics came or
+    went, or a page's slug moved).
     """
-    touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
     places, topics = views.places(new), views.topics(new)
+    old_places, old_topics = views.places(old), views.topics(old)
+    if (
+        old.briefings.keys() != new.briefings.keys()
+        or old.actors.keys() != new.actors.keys()
+        or old.events.keys() != new.events.keys()
+        or {n: t.slug for n, t in places.items()} != {n: t.slug for n, t in old_places.items()}
+        or {n: t.slug for n, t in topics.items()} != {n: t.slug for n, t in old_topics.items()}
+    ):
+        return None
+    touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
     for corpus in (old, new):
         for bid, related in views.related_briefings(corpus).items():  # pages that name a changed one
             if any(r.briefing in changed for r in related):
                 touched["briefings"].add(bid)
-        for bid in changed & corpus.briefings.keys():
+    for bid in changed:
+        items = [views.briefing_items(corpus, bid) for corpus in (old, new)]
+        for kind in items[0]:
+            for value in items[0][kind] ^ items[1][kind]:  # its count changed, so its weight did
+                for corpus in (old, new):
+                    holders = _holders(corpus, kind, value)
+                    if len(holders) <= views.RELATED_DF_MAX + 1:
+                        touched["briefings"].update(holders)
+    for corpus in (old, new):
+        for bid in changed:
             b = corpus.briefings[bid]
             touched["briefings"].add(bid)
             for e in corpus.briefing_events[bid]:
@@ -265,9 +286,9 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
             for e in corpus.briefing_events[bid]:
                 touched["events"].add(e.id)
                 touched["actors"].update(e.actors)
-                touched["places"].update(places[p].slug for p in e.places if p in places)
-            touched["places"].update(places[p].slug for p in b.places if p in places)
-            touched["topics"].update(topics[t].slug for t in b.topics if t in topics)
+                touched["places"].update(places[p].slug for p in e.places)
+            touched["places"].update(places[p].slug for p in b.places)
+            touched["topics"].update(topics[t].slug for t in b.topics)
 
     def wanted(path: str) -> bool:
         parts = path.removesuffix(".md").split("/")
@@ -276,6 +297,15 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
         return True
 
     return wanted
+
+
+def _holders(corpus: Corpus, kind: str, value: str) -> list[str]:
+    """The briefings that hold an event, actor or topic."""
+    if kind == "event":
+        return corpus.event_briefings.get(value, [])
+    if kind == "actor":
+        return corpus.actor_briefings.get(value, [])
+    return [bid for bid, b in corpus.briefings.items() if value in b.topics]
 
 
 PageFn = Callable[..., Job]

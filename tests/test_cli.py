@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -97,6 +98,8 @@ def test_rerun_writes_only_changed_pages_and_removes_gone_ones(
 ) -> None:
     assert run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")[0] == 0
     code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")
+    assert "files 0 written, 0 unchanged, 0 removed" in out  # nothing changed: nothing rendered
+    code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf", "--full")
     assert "files 0 written, 50 unchanged, 0 removed" in out
     edit(project / SAMPLE_FILE, "status: published", "status: draft")
     code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")
@@ -288,3 +291,29 @@ def test_generated_pages_are_the_same_bytes_whatever_the_hash_seed(tmp_path: Pat
         trees.append({str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*.md")})
     assert len(trees[0]) > 200
     assert trees[0] == trees[1]
+
+
+def test_rebuild_after_an_edit_renders_less_and_gives_the_same_pages_as_a_full_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.synthetic import make_corpus
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path / "p", briefings=False)
+    make_corpus(root, 50)
+    args = ["--root", str(root), "build", "--no-site", "--no-pdf"]
+    assert run_cli(capsys, *args)[0] == 0
+    path = sorted((root / "briefings").rglob("*-synthetic-*.yaml"))[10]
+    edit(path, "SYNTHETIC briefing", "Edited briefing")
+    code, out, _ = run_cli(capsys, *args)
+    assert code == 0
+    rendered = re.search(r"files (\d+) written, (\d+) unchanged", out)
+    assert rendered is not None
+    out_dir = root / "docs/generated"
+    quick = {str(p.relative_to(out_dir)): p.read_bytes() for p in out_dir.rglob("*.md")}
+    code, out, _ = run_cli(capsys, *args, "--full")
+    full = {str(p.relative_to(out_dir)): p.read_bytes() for p in out_dir.rglob("*.md")}
+    assert "files 0 written" in out  # the quick rebuild had written everything a full one would
+    assert quick == full
+    assert int(rendered.group(1)) + int(rendered.group(2)) < len(full) / 2

@@ -9,6 +9,7 @@ import pytest
 from generator.errors import BriefingsError
 from generator.link import link
 from generator.load import load
+from generator.model import Briefing
 from generator.paging import periods, plural
 from generator.render import Options, render_pages, touched_by
 from generator.views import human_date, related_briefings, slugify, unique_slugs
@@ -162,14 +163,40 @@ def test_pages_touched_by_an_edit_are_all_that_change(tmp_path: Path) -> None:
     root = make_corpus(tmp_path, 60)
     old = link(load(root))
     before = render_pages(old)
-    for k in (0, 17, 41):  # the newest briefing, and two older ones
+
+    def retitle(text: str, b: Briefing) -> str:
+        return text.replace("SYNTHETIC briefing", "Edited briefing", 1)
+
+    def add_actor(text: str, b: Briefing) -> str:  # a popular actor: its count and weight change
+        new = next(
+            f"synthetic-actor-{i}" for i in range(10) if f"synthetic-actor-{i}" not in {a.actor for a in b.actors}
+        )
+        return text.replace("actors:\n", f"actors:\n- actor: {new}\n  role: added\n", 1)
+
+    def redate(text: str, b: Briefing) -> str:
+        return text.replace(f"date: '{b.date}'", "date: '2019-02-03'", 1)
+
+    for k, edit in ((0, retitle), (17, add_actor), (41, redate)):
         bid = list(old.briefings)[k]
         path = next(root.rglob(f"{bid}.yaml"))
-        path.write_text(path.read_text(encoding="utf-8").replace("SYNTHETIC briefing", "Edited briefing", 1), "utf-8")
+        path.write_text(edit(path.read_text(encoding="utf-8"), old.briefings[bid]), "utf-8")
         new = link(load(root))
         after = render_pages(new)
-        partial = render_pages(new, only=touched_by(old, new, {bid}))
+        only = touched_by(old, new, {bid})
+        assert only is not None, edit
+        partial = render_pages(new, only=only)
         assert f"briefings/{bid}.md" in partial
         assert len(partial) < len(after) / 2
-        assert {**before, **partial} == after, bid
+        assert {**before, **partial} == after, edit
         old, before = new, after
+
+
+def test_nothing_is_skipped_when_pages_come_or_go(tmp_path: Path) -> None:
+    from bench.synthetic import make_corpus
+
+    root = make_corpus(tmp_path, 30)
+    old = link(load(root))
+    bid = next(iter(old.briefings))
+    path = next(root.rglob(f"{bid}.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace("topics:\n", "topics:\n- a new topic\n", 1), "utf-8")
+    assert touched_by(old, link(load(root)), {bid}) is None  # a topic page comes: render everything

@@ -162,14 +162,27 @@ def _remove_stale_pages(site: Path, docs: Path) -> None:
             folder.rmdir()
 
 
-# What Pagefind indexes: the page's article, without permalinks, jump bars and filter forms.
+# What Pagefind indexes: the home and about pages and the page of each briefing, actor, event,
+# place and topic (lists would only repeat them); of each, the article without permalinks, jump
+# bars, filter forms and lists of other pages' entries.
+SEARCH_PAGES = "{index.html,about/index.html,generated/{briefings,actors,events,places,topics}/*/index.html}"
 SEARCH_ROOT = "article.md-content__inner"
-SEARCH_SKIP = (".headerlink", ".bf-jump", ".bf-facets", ".bf-filter")
+SEARCH_SKIP = (".headerlink", ".bf-jump", ".bf-facets", ".bf-filter", ".bf-listing")
 
 
 def index_search(site: Path) -> None:
     """Build the Pagefind search index into site/pagefind/ (fragments a query fetches as it needs)."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", SEARCH_ROOT]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--glob",
+        SEARCH_PAGES,
+        "--root-selector",
+        SEARCH_ROOT,
+    ]
     cmd += ["--force-language", "en", "--silent"]
     for selector in SEARCH_SKIP:
         cmd += ["--exclude-selectors", selector]

@@ -39,12 +39,21 @@ class Inputs:
 def briefing_files(root: Path) -> list[Path]:
     """Briefing files: every .yaml/.yml under `root` except the registries and stored sources."""
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        if folder == str(root):
-            dirs[:] = [d for d in dirs if d != SOURCES_DIR]
-            files = [f for f in files if f not in (ACTORS_FILE, EVENTS_FILE)]
-        found.extend(Path(folder, f) for f in files if f.endswith((".yaml", ".yml")))
-    return sorted(p for p in found if p.is_file())
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                at_top = folder == root
+                if entry.is_dir() and not (at_top and entry.name == SOURCES_DIR):
+                    pending.append(Path(entry.path))
+                elif (
+                    entry.is_file()
+                    and entry.name.endswith((".yaml", ".yml"))
+                    and not (at_top and entry.name in (ACTORS_FILE, EVENTS_FILE))
+                ):
+                    found.append(Path(entry.path))
+    return sorted(found)
 
 
 def input_files(root: Path) -> list[Path]:

@@ -35,6 +35,7 @@ def _date_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+@functools.lru_cache(maxsize=100_000)  # thousands of briefings share a few thousand days
 def _check_date(value: str, *, full: bool) -> str:
     m = _PARTIAL.match(value)
     if not m or (full and not m.group(3)):

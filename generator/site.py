@@ -162,10 +162,10 @@ def _remove_stale_pages(site: Path, docs: Path) -> None:
             folder.rmdir()
 
 
-# What Pagefind indexes: the home and about pages and the page of each briefing, actor, event,
+# What Pagefind indexes: the about page and the page of each briefing, actor, event,
 # place and topic (lists would only repeat them); of each, the article without permalinks, jump
 # bars, filter forms and lists of other pages' entries.
-SEARCH_PAGES = "{index.html,about/index.html,generated/{briefings,actors,events,places,topics}/*/index.html}"
+SEARCH_PAGES = "{about/index.html,generated/{briefings,actors,events,places,topics}/*/index.html}"
 SEARCH_ROOT = "article.md-content__inner"
 SEARCH_SKIP = (".headerlink", ".bf-jump", ".bf-facets", ".bf-filter", ".bf-listing")
 

@@ -20,7 +20,7 @@ from playwright.sync_api import Request, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-QUERIES = ["Hizb-i", "O'Neill", "Renée Nuñez", "ceasefire held", "sanctions 3", "Kent 12", "briefing 4711"]
+QUERIES = ["Hizb-i", "O'Neill", "Renée Nuñez", "Al-Rashid", "ceasefire held", "sanctions", "briefing 4711", "kuku"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -104,6 +104,19 @@ _WORDS = [
 ]
 
 
+_SYLLABLES = "ka ri mo sa lu ne ta vi do ra be li no ze ha mu ge pa so fi ku de ma yo".split()  # noqa: SIM905
+
+
+def _word(k: int) -> str:
+    """The k-th made-up word (a long tail of distinct words)."""
+    out = ""
+    while True:
+        out += _SYLLABLES[k % len(_SYLLABLES)]
+        k //= len(_SYLLABLES)
+        if not k:
+            return out
+
+
 def _zipf(n: int, s: float = 1.1) -> list[float]:
     """Cumulative Zipf weights over n ranks: rank 0 is the most common."""
     return list(itertools.accumulate(1.0 / (k + 1) ** s for k in range(n)))
@@ -115,8 +128,17 @@ def _pick(rng: random.Random, cum: list[float], k: int) -> list[int]:
     return sorted({bisect.bisect(cum, rng.random() * total) for _ in range(k)})
 
 
+_VOCABULARY = [*_WORDS, *(_word(k) for k in range(30, 8000))]
+_VOCABULARY_WEIGHTS = None
+
+
 def _sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(_WORDS) for _ in range(n)).capitalize() + "."
+    """Words drawn from a Zipf-shaped vocabulary of some 8,000 words, as in real text."""
+    global _VOCABULARY_WEIGHTS
+    if _VOCABULARY_WEIGHTS is None:
+        _VOCABULARY_WEIGHTS = _zipf(len(_VOCABULARY), 1.0)
+    picks = rng.choices(_VOCABULARY, cum_weights=_VOCABULARY_WEIGHTS, k=n)
+    return " ".join(picks).capitalize() + "."
 
 
 def _date(rng: random.Random, start: dt.date, span: int) -> dt.date:
@@ -135,10 +157,13 @@ def make_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
     actors = []
     for i, aid in enumerate(actor_ids):
         kind = KINDS[0] if i % 3 else KINDS[1 + i % 3]
-        if kind == "person":
-            name = f"{_FIRST[i % len(_FIRST)]} {_LAST[(i // len(_FIRST)) % len(_LAST)]} {i}"
+        if kind == "person":  # the special names first, then a long tail of made-up ones
+            special = i < len(_FIRST) * len(_LAST)
+            first = _FIRST[i % len(_FIRST)] if special else _word(i * 7 + 3).capitalize()
+            last = _LAST[(i // len(_FIRST)) % len(_LAST)] if special else _word(i * 13 + 5).capitalize()
+            name = f"{first} {last}"
         else:
-            name = f"{MARK} {_ORG[i % len(_ORG)]} {i}"
+            name = f"{MARK} {_word(i * 11 + 7).capitalize()} {_ORG[i % len(_ORG)]}"
         actors.append(
             {
                 "id": aid,
@@ -148,8 +173,8 @@ def make_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
                 "description": f"{MARK}: a made-up actor for benchmarks.",
             }
         )
-    places = [f"{_LAST[i % len(_LAST)].split('-')[0]}{_PLACE[i % len(_PLACE)].lower()} {i}" for i in range(n_places)]
-    topics = [f"{_TOPIC[i % len(_TOPIC)]} {i}" for i in range(n_topics)]
+    places = [f"{_word(i * 5 + 1).capitalize()}{_PLACE[i % len(_PLACE)].lower()}" for i in range(n_places)]
+    topics = [f"{_TOPIC[i % len(_TOPIC)]} {_word(i * 3 + 2)}" for i in range(n_topics)]
     actor_w, event_w, place_w, topic_w = _zipf(n_actors), _zipf(n_events, 1.05), _zipf(n_places), _zipf(n_topics)
     events = []
     for i in range(n_events):

@@ -60,6 +60,7 @@ lock: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py 1000 3000 10000 --keep build/bench
 	$(BIN)/python bench/bench_search.py build/bench/n10000/site
+	$(BIN)/python bench/bench_serve.py build/bench/n3000
 	$(BIN)/python bench/bench_pdf.py 1000
 
 serve: $(STAMP)

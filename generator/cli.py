@@ -10,6 +10,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,7 +47,8 @@ def _build(args: argparse.Namespace, project: Project) -> int:
         line += f"; PDFs {pdf.rendered} rendered, {pdf.cached} up to date ({pdf.seconds:.1f} s)"
     if not args.no_site:
         t = time.perf_counter()
-        site = build_site(project, strict=args.strict, site_url=args.site_url, incremental=not args.full)
+        newest = max((b.date for b in corpus.briefings.values()), default=None)
+        site = build_site(project, strict=args.strict, site_url=args.site_url, incremental=not args.full, date=newest)
         if site.up_to_date:
             line += "; site/ up to date"
         else:
@@ -69,10 +71,6 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
             print(exc, file=sys.stderr, flush=True)
             print("not regenerated: fix the problems above; the preview keeps the last good pages", file=sys.stderr)
 
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)  # stop the MkDocs server too when we are told to stop
     regenerate()
     # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
     cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
@@ -130,7 +128,8 @@ def _pdf(args: argparse.Namespace, project: Project) -> int:
             actor=args.actor,
         )
         if args.ids:
-            corpus = dataclasses.replace(corpus, briefings={b: corpus.briefings[b] for b in args.ids})
+            chosen = {b: corpus.briefings[b] for b in args.ids}
+            corpus = dataclasses.replace(corpus, briefings=chosen, views={})  # views of the whole corpus no longer hold
         jobs = [digest_job(project, corpus, selection, name=f"digest-{slugify(selection.describe())}.pdf")]
     else:
         jobs = briefing_jobs(project, corpus, args.ids or list(corpus.briefings))
@@ -210,9 +209,15 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; problems go to stderr with exit status 1, never a traceback."""
     args = parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():  # stopped (CI, a timeout): clean up as on Ctrl-C
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         project = open_project(args.root)
         result: int = args.run(args, project)

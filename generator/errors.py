@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +17,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        path, field = _visible(self.path), _visible(self.field)
+        message = "\n".join(_visible(line) for line in self.message.split("\n"))
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {field}: {message}" if field else f"{where}: {message}"
+
+
+# Control characters and line separators in a field name or a value would break the
+# one-problem-per-line output (or a terminal): they are shown escaped, as Python writes them.
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class BriefingsError(Exception):

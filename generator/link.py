@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .errors import BriefingsError, Problem
-from .load import Inputs
+from .errors import BriefingsError, Problem, display_path
+from .load import ACTORS_FILE, Inputs
 from .model import RESERVED_IDS, Actor, Briefing, Event, Quote, date_key
 
 R = TypeVar("R", Actor, Event)
@@ -38,6 +38,7 @@ class Corpus:
     actor_quotes: dict[str, list[QuoteRef]] = field(default_factory=dict)
     actor_events: dict[str, list[str]] = field(default_factory=dict)  # in date order
     digests: dict[str, str] = field(default_factory=dict)  # content digest of each input file, by path
+    views: dict[str, object] = field(default_factory=dict)  # derived views, worked out once (views.py)
 
     def digest_of(self, bid: str) -> str:
         """The content digest of a briefing's file ('' when unknown)."""
@@ -55,7 +56,12 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
     problems: list[Problem] = list(inputs.problems)  # from loading, when it ran with partial=True
     actors = _unique("actor", inputs.actors.actors, problems)
     events = _unique("event", [*inputs.events.events, *_inline_events(inputs)], problems)
-    known = Known(actors, events, inputs.actors_complete, inputs.events_complete, inputs.unvalidated_event_ids)
+    named = any(b.actors or b.quotes for b in inputs.briefings.values()) or any(e.actors for e in events.values())
+    if inputs.actors_missing and named:  # one problem, not one per actor named
+        where = display_path(inputs.root / ACTORS_FILE)
+        problems.append(Problem(where, 0, "", "no actor registry: the briefings name actors, so they need this file"))
+    complete = inputs.actors_complete and not inputs.actors_missing
+    known = Known(actors, events, complete, inputs.events_complete, inputs.unvalidated_event_ids)
     for event in events.values():
         for i, ref in enumerate(event.actors):
             if not known.actor(ref):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import BriefingsError, Problem, display_path
-from .model import RESERVED_IDS, SLUG, ActorFile, Briefing, EventFile
+from .model import MAX_ID, RESERVED_IDS, SLUG, ActorFile, Briefing, EventFile
 from .parse import ParseCache, Parsed, parse_files
 from .validate import validate
 
@@ -31,13 +31,15 @@ class Inputs:
     # What failed to load (kept only by load(..., partial=True)), so linking can still check the rest:
     problems: list[Problem] = field(default_factory=list)
     actors_complete: bool = True  # False: actors.yaml failed, so actor references cannot be judged
+    actors_missing: bool = False  # there is no actors.yaml
     events_complete: bool = True  # False: an event may be missing, so event references cannot be judged
     unvalidated_event_ids: set[str] = field(default_factory=set)  # inline events of invalid briefings
     digests: dict[str, str] = field(default_factory=dict)  # content digest of each file read, by path
 
 
 def briefing_files(root: Path) -> list[Path]:
-    """Briefing files: every .yaml/.yml under `root` except the registries and stored sources."""
+    """Briefing files: every .yaml/.yml (any case) under `root` except the registries and stored
+    sources, and every symbolic link there (which load() refuses rather than follows)."""
     found: list[Path] = []
     pending = [root]
     while pending:
@@ -45,11 +47,13 @@ def briefing_files(root: Path) -> list[Path]:
         with os.scandir(folder) as entries:
             for entry in entries:
                 at_top = folder == root
-                if entry.is_dir() and not (at_top and entry.name == SOURCES_DIR):
+                if entry.is_symlink():
+                    found.append(Path(entry.path))
+                elif entry.is_dir() and not (at_top and entry.name == SOURCES_DIR):
                     pending.append(Path(entry.path))
                 elif (
                     entry.is_file()
-                    and entry.name.endswith((".yaml", ".yml"))
+                    and entry.name.lower().endswith((".yaml", ".yml"))
                     and not (at_top and entry.name in (ACTORS_FILE, EVENTS_FILE))
                 ):
                     found.append(Path(entry.path))
@@ -72,24 +76,35 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
         raise BriefingsError([Problem(display_path(root), 0, "", "no such folder of briefings")])
     problems: list[Problem] = []
     inputs = Inputs(root)
-    registries = [p for p in (root / ACTORS_FILE, root / EVENTS_FILE) if p.exists()]
-    files = briefing_files(root)
+    registries = [p for p in (root / ACTORS_FILE, root / EVENTS_FILE) if p.exists() or p.is_symlink()]
+    links = [p for p in (*registries, *briefing_files(root)) if p.is_symlink()]
+    for path in links:  # a link may point anywhere (/etc/passwd): never read one
+        problems.append(Problem(display_path(path), 0, "", "is a symbolic link; use a regular file inside the project"))
+    registries = [p for p in registries if p not in links]
+    files = [p for p in briefing_files(root) if p not in links]
     parsed = parse_files([*registries, *files], cache)
     inputs.digests = {str(path): p.digest for path, p in parsed.items()}
-    if (root / ACTORS_FILE).exists():
+    if root / ACTORS_FILE in registries:
         actors, _ = _read(parsed[root / ACTORS_FILE], ActorFile, problems)
         inputs.actors = actors or inputs.actors
         inputs.actors_complete = actors is not None
-    if (root / EVENTS_FILE).exists():
+    else:
+        inputs.actors_missing = True  # linking says so once if anything names an actor
+    if root / EVENTS_FILE in registries:
         events, _ = _read(parsed[root / EVENTS_FILE], EventFile, problems)
         inputs.events = events or inputs.events
         inputs.events_complete = events is not None
     seen: dict[str, Path] = {}
     for path in files:
         bid = path.stem
-        if not re.match(SLUG, bid):
+        if not re.fullmatch(SLUG, bid) or len(bid) > MAX_ID:
             problems.append(
-                Problem(display_path(path), 0, "", "file name must be a lowercase id (letters, digits, hyphens)")
+                Problem(
+                    display_path(path),
+                    0,
+                    "",
+                    f"file name must be a lowercase id (letters, digits, hyphens; at most {MAX_ID} characters)",
+                )
             )
             continue
         if bid in RESERVED_IDS:

@@ -17,17 +17,32 @@ from .yamlfile import Key, LineMap
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 RESERVED_IDS = frozenset({"index"})  # the name of each generated folder's list page
-Slug = Annotated[str, Field(pattern=SLUG, max_length=100, description="A lowercase id: letters, digits, hyphens.")]
+MAX_ID = 100
+Slug = Annotated[str, Field(pattern=SLUG, max_length=MAX_ID, description="A lowercase id: letters, digits, hyphens.")]
 NOT_BLANK = r"\S"
-Text = Annotated[str, Field(pattern=NOT_BLANK, description="Plain text; shown exactly as written.")]
-Markdown = Annotated[str, Field(pattern=NOT_BLANK, description="Markdown (no raw HTML; links http, https, mailto).")]
-Url = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", description="An http or https address.")]
+# Limits on sizes (README: Limits): long enough for any real briefing, short enough that a
+# mistake or an attack cannot make a page, a PDF or a build blow up.
+MAX_TEXT = 1_000  # a title, name, role, place, quote or note
+MAX_MARKDOWN = 20_000  # a summary, key point, assessment or description
+MAX_URL = 2_000
+MAX_ITEMS = 500  # entries in any one list of a briefing (actors, quotes, events, ...)
+MAX_REGISTRY = 100_000  # actors or events in one registry file
+Text = Annotated[
+    str, Field(pattern=NOT_BLANK, max_length=MAX_TEXT, description="Plain text; shown exactly as written.")
+]
+Markdown = Annotated[
+    str,
+    Field(pattern=NOT_BLANK, max_length=MAX_MARKDOWN, description="Markdown (no raw HTML; links http, https, mailto)."),
+]
+Url = Annotated[
+    str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=MAX_URL, description="An http or https address.")
+]
 Topic = Annotated[
     str,
     Field(pattern=r"^[\w][\w' -]{0,59}$", description="A topic label: letters, digits, spaces, hyphens, apostrophes."),
 ]
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 def _date_text(value: Any) -> Any:
@@ -37,12 +52,14 @@ def _date_text(value: Any) -> Any:
 
 @functools.lru_cache(maxsize=100_000)  # thousands of briefings share a few thousand days
 def _check_date(value: str, *, full: bool) -> str:
-    m = _PARTIAL.match(value)
+    m = _PARTIAL.fullmatch(value)
     if not m or (full and not m.group(3)):
         want = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
         raise ValueError(f"expected a date as {want}, got {value!r}")
     year, month, day = (int(g) if g else None for g in m.groups())
     assert year is not None
+    if year < 1:
+        raise ValueError(f"no year 0 in {value!r}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"no month {month} in {value!r}")
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -109,6 +126,7 @@ class Source(Record):
     note: Text | None = Field(default=None, description="Anything a reader should know about this source.")
     text: str | None = Field(
         default=None,
+        max_length=MAX_TEXT,
         description="Path, relative to briefings/, of the stored text of this source; quotes are checked against it.",
     )
 
@@ -119,12 +137,12 @@ class Actor(Located):
     id: Slug
     name: Text
     kind: Literal["person", "organisation", "state", "other"]
-    aliases: list[Text] = []
+    aliases: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
     role: Text | None = Field(default=None, description="Role or title, in general (not in one story).")
     country: Text | None = None
     description: Text | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
-    links: list[Link] = []
+    links: Annotated[list[Link], Field(max_length=MAX_ITEMS)] = []
 
 
 EVENT_KINDS = (
@@ -165,9 +183,9 @@ class Event(Located):
     title: Text
     kind: EventKind | None = Field(default=None, description="What sort of event: " + ", ".join(EVENT_KINDS) + ".")
     description: Markdown | None = None
-    places: list[Text] = []
-    actors: list[Slug] = []
-    sources: list[Source] = []
+    places: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    actors: Annotated[list[Slug], Field(max_length=MAX_ITEMS)] = []
+    sources: Annotated[list[Source], Field(max_length=MAX_ITEMS)] = []
 
 
 class Appearance(Record):
@@ -201,27 +219,29 @@ class Briefing(Located):
     title: Text
     date: FullDate
     status: Literal["draft", "published"] = "published"
-    sources: Annotated[list[Source], Field(min_length=1)]
+    sources: Annotated[list[Source], Field(min_length=1, max_length=MAX_ITEMS)]
     summary: Markdown = Field(description="Bottom line up front (Markdown).")
-    key_points: list[Markdown] = []
-    actors: list[Appearance] = []
-    quotes: list[Quote] = []
-    events: list[EventEntry] = Field(default=[], description="Event ids from events.yaml, or events defined here.")
-    places: list[Text] = []
-    topics: list[Topic] = []
+    key_points: Annotated[list[Markdown], Field(max_length=MAX_ITEMS)] = []
+    actors: Annotated[list[Appearance], Field(max_length=MAX_ITEMS)] = []
+    quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = []
+    events: list[EventEntry] = Field(
+        default=[], max_length=MAX_ITEMS, description="Event ids from events.yaml, or events defined here."
+    )
+    places: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    topics: Annotated[list[Topic], Field(max_length=MAX_ITEMS)] = []
     assessment: Markdown | None = None
 
 
 class ActorFile(Record):
     """briefings/actors.yaml: the shared actor registry."""
 
-    actors: list[Actor] = []
+    actors: Annotated[list[Actor], Field(max_length=MAX_REGISTRY)] = []
 
 
 class EventFile(Record):
     """briefings/events.yaml: the shared event registry."""
 
-    events: list[Event] = []
+    events: Annotated[list[Event], Field(max_length=MAX_REGISTRY)] = []
 
 
 @functools.lru_cache(maxsize=100_000)

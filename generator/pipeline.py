@@ -105,9 +105,10 @@ def generate(
     else:
         assert old is not None
         count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
-        keep = {(project.generated / p).resolve() for p in old.pages}
-        written = WriteStats(count, len(files) - count, writer.remove_others(keep))
-        pages = old.pages
+        # The pages now: those rendered, and those of the last generation that were not to be.
+        pages = sorted({p for p in old.pages if not only(p)} | {p for p in files if p.endswith(".md")})
+        keep = set(pages) | set(files)
+        written = WriteStats(count, len(files) - count, writer.remove_except(keep))
     snapshot = incremental.Snapshot(key, corpus, pages)
     Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
     return written, stats

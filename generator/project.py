@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from .errors import BriefingsError, Problem, display_path
 
 SETTINGS_FILE = "briefings.toml"
 KNOWN = {"marking", "paper", "publisher", "latest"}
+MAX_LATEST = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ def open_project(root: Path) -> Project:
     """The project at `root`, with its settings read and checked."""
     root = root.resolve()  # tools run with another working directory (mkdocs) get absolute paths
     path = root / SETTINGS_FILE
+    if path.is_symlink():  # a link may point anywhere: never read one
+        raise BriefingsError([Problem(display_path(path), 0, "", "is a symbolic link; use a regular file")])
     if not path.exists():
         return Project(root)
     shown = display_path(path)
@@ -81,13 +85,39 @@ def open_project(root: Path) -> Project:
         raise BriefingsError(
             [Problem(shown, int(found.group(1)) if found else 0, "", f"invalid TOML: {message}")]
         ) from None
-    problems = [Problem(shown, 0, key, "unknown setting") for key in data if key not in KNOWN]
+    text = path.read_text(encoding="utf-8")
+
+    def line(key: str) -> int:
+        found = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", text, re.M)
+        return text.count("\n", 0, found.start()) + 1 if found else 0
+
+    def shown_value(value: object) -> str:
+        text = repr(value)
+        return text if len(text) <= 40 else text[:37] + "..."
+
+    problems = []
+    for key in data:
+        if key not in KNOWN:
+            close = difflib.get_close_matches(key, sorted(KNOWN), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(sorted(KNOWN))})"
+            problems.append(Problem(shown, line(key), key, f"unknown setting{hint}"))
     defaults = Settings()
-    for key in KNOWN & data.keys():
-        if type(data[key]) is not type(getattr(defaults, key)):
-            problems.append(Problem(shown, 0, key, f"expected {type(getattr(defaults, key)).__name__}"))
-    if data.get("paper", "A4") not in ("A4", "Letter"):
-        problems.append(Problem(shown, 0, "paper", "expected 'A4' or 'Letter'"))
+    for key in sorted(KNOWN & data.keys()):
+        want = type(getattr(defaults, key))
+        if type(data[key]) is not want:
+            kind = "a whole number" if want is int else "text"
+            problems.append(Problem(shown, line(key), key, f"expected {kind}, got {shown_value(data[key])}"))
+    if isinstance(data.get("paper"), str) and data["paper"] not in ("A4", "Letter"):
+        problems.append(
+            Problem(shown, line("paper"), "paper", f"expected 'A4' or 'Letter', got {shown_value(data['paper'])}")
+        )
+    latest = data.get("latest")
+    if type(latest) is int and not 0 <= latest <= MAX_LATEST:
+        problems.append(Problem(shown, line("latest"), "latest", f"expected 0 to {MAX_LATEST}, got {latest}"))
+    for key in ("marking", "publisher"):
+        value = data.get(key)
+        if isinstance(value, str) and (not value.strip() or len(value) > 200):
+            problems.append(Problem(shown, line(key), key, f"expected 1 to 200 characters, got {shown_value(value)}"))
     if problems:
         raise BriefingsError(problems)
     return Project(root, Settings(**{k: v for k, v in data.items() if k in KNOWN}))

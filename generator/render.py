@@ -57,7 +57,7 @@ class IndexItem:
 Job = tuple[str, str, dict[str, Any]]  # page path, template name, context
 _JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
 _ENV: list[jinja2.Environment] = []
-PARALLEL_PAGES = 3000  # below this many pages, one process is faster than two
+PARALLEL_PAGES = 400  # below this many pages, one process is faster than two
 
 
 def render_pages(
@@ -69,7 +69,7 @@ def render_pages(
     """
     options = options or Options()
     env = environment(options.templates)
-    jobs = [job for job in iter_pages(corpus, options, env) if only is None or only(job[0])]
+    jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]
     workers = min(2, os.cpu_count() or 1)
     if len(jobs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return {path: render(env, template, **context) for path, template, context in jobs}
@@ -89,8 +89,18 @@ def _render_slice(start: int, stop: int) -> list[tuple[str, str]]:
     return [(path, render(env, template, **context)) for path, template, context in _JOBS[start:stop]]
 
 
-def iter_pages(corpus: Corpus, options: Options, env: jinja2.Environment) -> Iterator[Job]:
-    """(path, template, context) of every generated page; each path once."""
+def iter_pages(
+    corpus: Corpus, options: Options, env: jinja2.Environment, only: Callable[[str], bool] | None = None
+) -> Iterator[Job]:
+    """(path, template, context) of every generated page; each path once.
+
+    The page of a briefing, actor, event, place or topic that `only` refuses is skipped before
+    its context is worked out (with the pages of its years).
+    """
+
+    def wanted(path: str) -> bool:
+        return only is None or only(path)
+
     places, topics = views.places(corpus), views.topics(corpus)
     place_slug = {name: t.slug for name, t in places.items()}
     topic_slug = {name: t.slug for name, t in topics.items()}
@@ -133,6 +143,8 @@ def iter_pages(corpus: Corpus, options: Options, env: jinja2.Environment) -> Ite
 
     related = views.related_briefings(corpus)
     for bid, b in corpus.briefings.items():
+        if not wanted(f"briefings/{bid}.md"):
+            continue
         yield page(
             f"briefings/{bid}.md",
             "briefing.md.j2",
@@ -159,6 +171,8 @@ def iter_pages(corpus: Corpus, options: Options, env: jinja2.Environment) -> Ite
     co = views.co_actors(corpus)
     for aid, actor in corpus.actors.items():
         base = f"actors/{aid}"
+        if not wanted(f"{base}.md"):
+            continue
         entries = views.listing(base, views.actor_entries(corpus, aid), LIST_MAX)
         yield from listed(base, actor.name, f"{base}.md", entries, "actor.md.j2", actor=actor, aid=aid, co=co.get(aid))
     yield from _index(
@@ -183,6 +197,8 @@ def iter_pages(corpus: Corpus, options: Options, env: jinja2.Environment) -> Ite
 
     for eid, event in corpus.events.items():
         base = f"events/{eid}"
+        if not wanted(f"{base}.md"):
+            continue
         entries = views.listing(base, views.event_entries(corpus, eid), LIST_MAX)
         yield from listed(base, event.title, f"{base}.md", entries, "event.md.j2", e=event, facets=event_facets[eid])
 
@@ -192,6 +208,8 @@ def iter_pages(corpus: Corpus, options: Options, env: jinja2.Environment) -> Ite
     ):
         for term in terms.values():
             base = f"{folder}/{term.slug}"
+            if not wanted(f"{base}.md"):
+                continue
             entries = views.listing(base, views.term_entries(corpus, term), LIST_MAX)
             yield from listed(
                 base, term.name, f"{base}.md", entries, "term.md.j2", term=term, folder=folder, what=title

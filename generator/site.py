@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import hashlib
 import os
 import re
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from .errors import BriefingsError, Problem, display_path
 from .project import Project
+from .writer import Writer
 
 SITE_URL_ENV = "BRIEFINGS_SITE_URL"
 
@@ -28,17 +31,22 @@ def build_site(
     site_url: str | None = None,
     finish: Callable[[Path], None] | None = None,
     incremental: bool = True,
+    date: str | None = None,
 ) -> SiteStats:
     """Build the site into a fresh folder, index it for search, then swap it in for site/.
 
     When site/ was built from the same configuration, the new folder starts as a copy of it
     (pages as hard links, which MkDocs never writes into: see mkdocs_run.py) and MkDocs renders
-    only the pages whose Markdown changed.
+    only the pages whose Markdown changed. Dates MkDocs writes (the sitemap's) are `date` (the
+    newest briefing's, YYYY-MM-DD) unless SOURCE_DATE_EPOCH is set, so the same input gives the
+    same bytes on any day.
     """
+    _remove_leftovers(project)
     stamp = _stamp(project, strict=strict, site_url=site_url)
-    inputs = _inputs(project.docs)
-    previous = project.site / STAMP_FILE
-    before = previous.read_text(encoding="utf-8").split("\n") if previous.is_file() else []
+    inputs, names = _inputs(project.docs)
+    previous = project.cache / STAMP_FILE
+    built = project.site.is_dir() and previous.is_file()
+    before = previous.read_text(encoding="utf-8").split("\n") if built else []
     dirty = (
         incremental
         and before[:1] == [stamp]
@@ -57,6 +65,9 @@ def build_site(
         env = dict(os.environ)
         if site_url:
             env[SITE_URL_ENV] = site_url
+        if "SOURCE_DATE_EPOCH" not in env:
+            day = dt.date.fromisoformat(date) if date else dt.date(1970, 1, 1)
+            env["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
         started = time.perf_counter()
         result = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True, check=False)
         mkdocs_seconds = time.perf_counter() - started
@@ -67,16 +78,17 @@ def build_site(
                 outcome="the previous site/ is left as it was",
             )
         # (no -q: MkDocs counts warnings for --strict only when it logs them)
-        if dirty:
+        if dirty and before[2:3] != [names]:  # some page came or went since the last build
             _remove_stale_pages(tmp, project.docs)
         started = time.perf_counter()
         index_search(tmp)
         search_seconds = time.perf_counter() - started
         if finish is not None:
             finish(tmp)
-        (tmp / STAMP_FILE).write_text(f"{stamp}\n{inputs}\n", encoding="utf-8")
+        stamp_text = f"{stamp}\n{inputs}\n{names}\n"
         os.chmod(tmp, 0o755)
         _swap(tmp, project.site)
+        Writer(project.cache).write_bytes(STAMP_FILE, stamp_text.encode("utf-8"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return SiteStats(dirty, mkdocs_seconds, search_seconds)
@@ -92,18 +104,20 @@ class SiteStats:
     up_to_date: bool = False  # nothing had changed, so nothing was built
 
 
-def _inputs(docs: Path) -> str:
-    """A digest of every file under docs/ by name, size and time (the writer leaves unchanged files be)."""
-    digest = hashlib.sha256()
+def _inputs(docs: Path) -> tuple[str, str]:
+    """Digests of the files under docs/: by name, size and time (the writer leaves unchanged
+    files be), and by name alone (what pages there are)."""
+    digest, names = hashlib.sha256(), hashlib.sha256()
     for folder, _, files in sorted(os.walk(docs)):
         for name in sorted(files):
             st = os.stat(os.path.join(folder, name))
             rel = os.path.relpath(os.path.join(folder, name), docs)
             digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+            names.update(f"{rel}\n".encode())
+    return digest.hexdigest(), names.hexdigest()
 
 
-STAMP_FILE = ".briefings-build"
+STAMP_FILE = "site.stamp"  # in build/cache/: what the site in site/ was built from
 
 
 def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
@@ -126,22 +140,43 @@ def _copy_previous(site: Path, into: Path, docs: Path) -> None:
     Pages of hand-written Markdown are left out too, so MkDocs renders them again (they may
     include generated snippets, whose changes MkDocs cannot see).
     """
-    hand_written = {
-        _dest(p.relative_to(docs)) for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] != "generated"
-    }
+    hand_written = {str(_dest(p.relative_to(docs))) for p in _hand_written(docs)}
+    linked = _link_tree(site / "generated", into / "generated")
     for folder, dirs, files in os.walk(site):
-        rel = Path(folder).relative_to(site)
-        if rel == Path("."):
-            dirs[:] = [d for d in dirs if d != "pagefind"]
-        (into / rel).mkdir(parents=True, exist_ok=True)
+        rel = os.path.relpath(folder, site)
+        if rel == ".":
+            dirs[:] = [d for d in dirs if d != "pagefind" and not (d == "generated" and linked)]
+        os.makedirs(os.path.join(into, rel), exist_ok=True)
         for name in files:
-            src, dest = Path(folder, name), into / rel / name
-            if rel / name in hand_written or (rel == Path(".") and name == STAMP_FILE):
+            path = os.path.normpath(os.path.join(rel, name))
+            if path in hand_written:
                 continue
+            src, dest = os.path.join(folder, name), os.path.join(into, path)
             if name.endswith(".html"):
                 os.link(src, dest)
             else:
                 shutil.copy2(src, dest)
+
+
+def _link_tree(src: Path, dest: Path) -> bool:
+    """Hard-link a folder's files into a new folder with GNU cp (fast); False if that cannot be done."""
+    if not src.is_dir() or shutil.which("cp") is None:
+        return False
+    result = subprocess.run(["cp", "-al", str(src), str(dest)], capture_output=True, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(dest, ignore_errors=True)
+        return False
+    return True
+
+
+def _hand_written(docs: Path) -> list[Path]:
+    """The Markdown pages of docs/ that are not generated."""
+    found = []
+    for folder, dirs, files in os.walk(docs):
+        if folder == str(docs):
+            dirs[:] = [d for d in dirs if d != "generated"]
+        found += [Path(folder, name) for name in files if name.endswith(".md")]
+    return found
 
 
 def _dest(md: Path) -> Path:
@@ -193,6 +228,16 @@ def index_search(site: Path) -> None:
             [Problem(display_path(site), 0, "search", f"search index failed:\n{output}")],
             outcome="the previous site/ is left as it was",
         )
+
+
+def _remove_leftovers(project: Project) -> None:
+    """Folders an interrupted build may have left behind (a new site, or the old one mid-swap)."""
+    for leftover in project.root.glob(".site-*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+    old = project.site.with_name(project.site.name + ".old")
+    if old.is_dir() and project.site.is_dir():
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _swap(new: Path, site: Path) -> None:

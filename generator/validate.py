@@ -28,7 +28,7 @@ def validate(cls: type[M], data: Any, lines: LineMap, problems: list[Problem]) -
     try:
         record = cls.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_problem(cls, err, lines) for err in exc.errors())
+        problems.extend(_problem(cls, err, lines, data) for err in exc.errors())
         return None
     _locate(record, lines, ())
     return record
@@ -46,10 +46,26 @@ def _locate(obj: Any, lines: LineMap, key: Key) -> None:
                     item.locate(lines, (*key, name, i))
 
 
-def _problem(root: type[BaseModel], err: ErrorDetails, lines: LineMap) -> Problem:
-    key: Key = tuple(p for p in err["loc"] if not (isinstance(p, str) and (p in _TAGS or "[" in p)))
+def _data_key(loc: tuple[str | int, ...], data: Any) -> Key:
+    """The error's location as a key into the data, without the labels pydantic adds for unions."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        in_dict = isinstance(node, dict) and part in node
+        if in_dict or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            node = node[part]
+        elif isinstance(part, str) and (part in _TAGS or "[" in part):
+            continue  # a union branch's label, not a key
+        else:
+            node = None  # a missing field, or one pydantic names after the data ends
+        out.append(part)
+    return tuple(out)
+
+
+def _problem(root: type[BaseModel], err: ErrorDetails, lines: LineMap, data: Any) -> Problem:
+    key = _data_key(tuple(err["loc"]), data)
     kind = err["type"]
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and key:
         name = str(key[-1])
         known = sorted(_fields_at(root, key[:-1]))
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)

@@ -14,9 +14,10 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import TypeVar
 
 from .escape import render_markdown_html
 from .link import Corpus, QuoteRef
@@ -28,6 +29,7 @@ WEIGHTS = {"event": 3.0, "actor": 2.0, "topic": 1.0}
 RELATED_MAX = 5
 RELATED_DF_MAX = 100  # an item in more briefings than this says little about relatedness: skipped
 CO_ACTORS_MAX = 10
+T = TypeVar("T")
 KIND_ORDER = ("briefing", "quote", "event")
 KIND_TITLES = {"briefing": "Briefings", "quote": "Quotes", "event": "Events"}
 
@@ -95,6 +97,19 @@ def briefing_items(corpus: Corpus, bid: str) -> dict[str, set[str]]:
     }
 
 
+def _once(view: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
+    """Work a view of a corpus out once; it is kept with the corpus (and in its snapshot)."""
+
+    @functools.wraps(view)
+    def cached(corpus: Corpus) -> T:
+        if view.__name__ not in corpus.views:
+            corpus.views[view.__name__] = view(corpus)
+        return corpus.views[view.__name__]  # type: ignore[return-value]
+
+    return cached
+
+
+@_once
 def related_briefings(corpus: Corpus) -> dict[str, list[Related]]:
     """For each briefing, the others that share the rarest events, actors and topics with it.
 
@@ -145,6 +160,7 @@ class CoActor:
     events: int
 
 
+@_once
 def co_actors(corpus: Corpus) -> dict[str, list[CoActor]]:
     """For each actor, the actors they share most briefings and events with."""
     in_briefings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -180,6 +196,7 @@ class Term:
     events: list[str] = field(default_factory=list)  # in date order
 
 
+@_once
 def places(corpus: Corpus) -> dict[str, Term]:
     """Every place named by a published briefing or its events, in name order."""
     found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
@@ -192,6 +209,7 @@ def places(corpus: Corpus) -> dict[str, Term]:
     return _terms(found)
 
 
+@_once
 def topics(corpus: Corpus) -> dict[str, Term]:
     """Every topic of a published briefing, with the briefings and the events they cite."""
     found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))

@@ -71,6 +71,19 @@ class Writer:
         removed = self.remove_others()
         return WriteStats(written, len(files) - written, removed)
 
+    def remove_except(self, keep: set[str]) -> int:
+        """Delete files whose path inside the folder is not in `keep`, then empty folders."""
+        removed = 0
+        for folder, _, files in os.walk(self.out_dir, topdown=False):
+            rel = os.path.relpath(folder, self.out_dir)
+            for name in files:
+                if os.path.normpath(os.path.join(rel, name)) not in keep:
+                    os.unlink(os.path.join(folder, name))
+                    removed += 1
+            if folder != str(self.out_dir) and not os.listdir(folder):
+                os.rmdir(folder)
+        return removed
+
     def remove_others(self, keep: set[Path] | None = None) -> int:
         """Delete files this run did not write or keep, then empty folders."""
         if not self.out_dir.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from .errors import BriefingsError, Problem, display_path
 
 Key = tuple[str | int, ...]
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
+MAX_DEPTH = 50  # the model nests four levels; deeper YAML is a mistake or an attack
 
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
@@ -93,6 +95,10 @@ def dotted(key: Key) -> str:
     """('quotes', 2, 'speaker') -> 'quotes[2].speaker'."""
     out = ""
     for part in key:
+        if isinstance(part, str) and not re.fullmatch(r"[\w-]{1,40}", part):  # a key may be anything
+            shown = repr(part if len(part) <= 40 else part[:37] + "...")
+            out += f"[{shown}]"
+            continue
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
@@ -150,9 +156,27 @@ def parse_fast(text: str) -> Any:
     """The document's data, or _Careful when it needs the careful path."""
     loader = _FastLoader(text)
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
     finally:
         loader.dispose()
+    if not _shallow(data):
+        raise _Careful  # which reports the line
+    return data
+
+
+def _shallow(data: Any) -> bool:
+    """Whether no value is nested deeper than MAX_DEPTH (walked without recursion)."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        if depth >= MAX_DEPTH:
+            return False
+        stack.extend((item, depth + 1) for item in value if isinstance(item, (dict, list)))
+    return True
 
 
 def _parse_careful(text: str, lines: LineMap) -> Any:
@@ -163,6 +187,8 @@ def _parse_careful(text: str, lines: LineMap) -> Any:
             node = loader.get_single_node()
         finally:
             loader.dispose()
+    except RecursionError:
+        raise BriefingsError([Problem(lines.shown, 1, "", f"nested deeper than {MAX_DEPTH} levels")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -196,6 +222,9 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise BriefingsError([self.lines.problem(key, f"document too large (over {MAX_NODES} values)")])
+        if len(key) > MAX_DEPTH:
+            line = node.start_mark.line + 1
+            raise BriefingsError([Problem(self.lines.shown, line, "", f"nested deeper than {MAX_DEPTH} levels")])
         self.values[key] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}

@@ -201,9 +201,11 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('marking = "TLP:CLEAR"\npaper = "A5"\n', "briefings.toml: paper: expected 'A4' or 'Letter'"),
-        ("latest = 'ten'\n", "briefings.toml: latest: expected int"),
-        ('markings = "x"\n', "briefings.toml: markings: unknown setting"),
+        ('marking = "TLP:CLEAR"\npaper = "A5"\n', "briefings.toml:2: paper: expected 'A4' or 'Letter', got 'A5'"),
+        ("latest = 'ten'\n", "briefings.toml:1: latest: expected a whole number, got 'ten'"),
+        ("marking = 'x'\nlatest = -3\n", "briefings.toml:2: latest: expected 0 to 1000, got -3"),
+        ('markings = "x"\n', "briefings.toml:1: markings: unknown setting; did you mean 'marking'?"),
+        ('marking = "   "\n', "briefings.toml:1: marking: expected 1 to 200 characters, got '   '"),
         ("marking = \n", "briefings.toml:1: invalid TOML"),
     ],
 )

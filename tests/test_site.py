@@ -235,3 +235,21 @@ def test_rebuild_renders_only_changed_pages_and_never_edits_the_old_site_in_plac
     capsys.readouterr()
     assert main(["--root", str(built_copy), "build", "--strict", "--no-pdf", "--full"]) == 0
     assert "changed pages only" not in capsys.readouterr().out
+
+
+def test_same_input_gives_the_same_site_bytes_on_any_day(built_sample: Path, tmp_path: Path) -> None:
+    sitemap = (built_sample / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2024-06-19"}  # the newest briefing's day
+    again = copy_project(tmp_path / "again")
+    assert main(["--root", str(again), "build", "--strict"]) == 0
+    first, second = built_sample / "site", again / "site"
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
+
+
+def test_leftovers_of_an_interrupted_build_are_cleaned_up(built_copy: Path) -> None:
+    (built_copy / ".site-abc123/generated").mkdir(parents=True)
+    (built_copy / "site.old").mkdir()
+    assert main(["--root", str(built_copy), "build", "--no-pdf", "--full"]) == 0
+    assert [p.name for p in built_copy.iterdir() if p.name.startswith((".site-", "site.old"))] == []

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BriefingsError, display_path
+from .incremental import Snapshot
 from .load import input_files
 from .model import SLUG
 from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
@@ -61,10 +62,12 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 
 def _serve(args: argparse.Namespace, project: Project) -> int:
+    memory: list[Snapshot] = []  # the last generation, kept here between edits
+
     def regenerate() -> None:
         started = time.perf_counter()
         try:
-            stats, _ = generate(project, check(project, drafts=args.drafts))  # only what the edit changed
+            stats, _ = generate(project, check(project, drafts=args.drafts), memory=memory)  # what changed
             took = time.perf_counter() - started
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:

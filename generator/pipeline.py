@@ -76,19 +76,30 @@ def counts(corpus: Corpus) -> Counts:
 
 
 def generate(
-    project: Project, corpus: Corpus, *, pdfs: bool = False, full: bool = False
+    project: Project,
+    corpus: Corpus,
+    *,
+    pdfs: bool = False,
+    full: bool = False,
+    memory: list[incremental.Snapshot] | None = None,
 ) -> tuple[WriteStats, PdfStats | None]:
     """Render the pages (and PDFs) in memory, then write what changed into docs/generated/.
 
     When only briefing files changed since the last generation (see incremental.py), only the
     pages they can change are rendered; the others are left on disk as they are. `full` renders
-    every page.
+    every page. A caller that generates again and again (serve) passes `memory`: the snapshot
+    stays there instead of going through build/cache/, whose copy is voided.
     """
     options = Options(templates=project.templates, pdf_links=pdfs, latest=project.settings.latest)
     paths = incremental.briefing_paths(corpus)
     key = incremental.render_key(corpus, options, set(paths.values()))
     snapshot_file = project.cache / SNAPSHOT
-    old = None if full else incremental.read(snapshot_file)
+    if full:
+        old = None
+    elif memory is not None:
+        old = memory[0] if memory else None
+    else:
+        old = incremental.read(snapshot_file)
     only = incremental.pages_to_render(old, key, corpus, project.generated)
     with paused_gc():
         files: dict[str, str | bytes] = dict(render_pages(corpus, options, only))
@@ -110,7 +121,11 @@ def generate(
         keep = set(pages) | set(files)
         written = WriteStats(count, len(files) - count, writer.remove_except(keep))
     snapshot = incremental.Snapshot(key, corpus, pages)
-    Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
+    if memory is not None:
+        memory[:] = [snapshot]
+        Writer(project.cache).write_bytes(SNAPSHOT, b"")  # the next build starts afresh
+    else:
+        Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
     return written, stats
 
 

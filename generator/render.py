@@ -57,7 +57,7 @@ class IndexItem:
 Job = tuple[str, str, dict[str, Any]]  # page path, template name, context
 _JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
 _ENV: list[jinja2.Environment] = []
-PARALLEL_PAGES = 400  # below this many pages, one process is faster than two
+PARALLEL_PAGES = 200  # below this many pages, one process is faster than two
 
 
 def render_pages(

@@ -308,12 +308,52 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
             touched["places"].update(places[p].slug for p in b.places)
             touched["topics"].update(topics[t].slug for t in b.topics)
 
+    # Pages of periods (timeline, quotes, briefings by year): those that hold a touched event or
+    # a changed briefing, or whose members changed; all of them if the periods themselves did.
+    lists = {kind: _changed_periods(old, new, kind, touched["events"], changed) for kind in _PERIODS}
+
     def wanted(path: str) -> bool:
         parts = path.removesuffix(".md").split("/")
+        for kind, keys in lists.items():
+            if path.startswith(kind + "/") and parts[-1] != "index" and path.count("/") == kind.count("/") + 1:
+                return keys is None or parts[-1] in keys
         if parts[0] in touched and len(parts) > 1 and parts[1] not in LIST_FOLDERS:
             return parts[1] in touched[parts[0]]
         return True
 
+    return wanted
+
+
+_PERIODS = ("timeline", "quotes", "briefings/year")
+
+
+def _period_members(corpus: Corpus, kind: str) -> dict[str, frozenset[str]]:
+    """The pages of periods of one kind, as render_pages makes them, and the ids on each."""
+    if kind == "timeline":
+        return {
+            p.key: frozenset(e.id for e in p.items)
+            for p in periods(list(corpus.events.values()), lambda e: e.date, TIMELINE_MAX)
+        }
+    if kind == "quotes":
+        refs = [ref for refs in corpus.actor_quotes.values() for ref in refs]
+        return {
+            p.key: frozenset(f"{r.briefing}#{r.index}" for r in p.items)
+            for p in periods(refs, lambda r: corpus.briefings[r.briefing].date, QUOTES_MAX)
+        }
+    every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
+    listing = views.listing("briefings/year", every, LIST_MAX)
+    return {p.key: frozenset(e.ref for e in p.items) for p in listing.periods} if listing.split else {}
+
+
+def _changed_periods(old: Corpus, new: Corpus, kind: str, events: set[str], changed: set[str]) -> set[str] | None:
+    before, after = _period_members(old, kind), _period_members(new, kind)
+    if list(before) != list(after):
+        return None
+    wanted = set()
+    for key, members in after.items():
+        ids = members if kind != "quotes" else {m.split("#")[0] for m in members}
+        if members != before[key] or ids & (events if kind == "timeline" else changed):
+            wanted.add(key)
     return wanted
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
 from pydantic.functional_validators import AfterValidator
@@ -145,20 +145,6 @@ class Actor(Located):
     links: Annotated[list[Link], Field(max_length=MAX_ITEMS)] = []
 
 
-EVENT_KINDS = (
-    "statement",
-    "meeting",
-    "agreement",
-    "election",
-    "protest",
-    "armed-clash",
-    "attack",
-    "legal",
-    "policy",
-    "economic",
-    "disaster",
-    "other",
-)
 EventKind = Literal[
     "statement",
     "meeting",
@@ -173,6 +159,7 @@ EventKind = Literal[
     "disaster",
     "other",
 ]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)  # the documented vocabulary, in order
 
 
 class Event(Located):

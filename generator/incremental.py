@@ -2,7 +2,7 @@
 
 A snapshot is the linked corpus of the last generation and a key of everything else its pages
 depended on (registries, settings, templates, options, this package's version). When the key
-is the same and only briefing files changed, `touched_by` (render.py) names the pages to render.
+is the same and only briefing files changed, `touched_by` names the pages to render.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
+from . import __version__, views
 from .link import Corpus
-from .render import Options, touched_by
+from .paging import periods
+from .render import ALSO_IN_MAX, LIST_MAX, QUOTES_MAX, TIMELINE_MAX, Options
 from .templating import DEFAULT_TEMPLATES
 
 SNAPSHOT_VERSION = 1
@@ -58,6 +59,116 @@ def read(path: Path) -> Snapshot | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     return snapshot if isinstance(snapshot, Snapshot) else None
+
+
+ENTITY_FOLDERS = ("briefings", "actors", "events", "places", "topics")
+LIST_FOLDERS = {"index", "year", "az"}  # pages under these are lists, not one entity's
+
+
+def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], bool] | None:
+    """Which pages can differ after the briefings `changed` were edited, the rest staying the same.
+
+    They are: the changed briefings' own pages and those of every actor, event, place and topic
+    they name before or after; the briefings that list them as related or beside a shared event;
+    the briefings whose related ranking moves because an item's count changed; and every list
+    page. None when every page may differ (briefings, actors, events, places or topics came or
+    went, or a page's slug moved).
+    """
+    places, topics = views.places(new), views.topics(new)
+    old_places, old_topics = views.places(old), views.topics(old)
+    if (
+        old.briefings.keys() != new.briefings.keys()
+        or old.actors.keys() != new.actors.keys()
+        or old.events.keys() != new.events.keys()
+        or {n: t.slug for n, t in places.items()} != {n: t.slug for n, t in old_places.items()}
+        or {n: t.slug for n, t in topics.items()} != {n: t.slug for n, t in old_topics.items()}
+    ):
+        return None
+    touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
+    for corpus in (old, new):
+        for bid, related in views.related_briefings(corpus).items():  # pages that name a changed one
+            if any(r.briefing in changed for r in related):
+                touched["briefings"].add(bid)
+    for bid in changed:
+        items = [views.briefing_items(corpus, bid) for corpus in (old, new)]
+        for kind in items[0]:
+            for value in items[0][kind] ^ items[1][kind]:  # its count changed, so its weight did
+                for corpus in (old, new):
+                    holders = _holders(corpus, kind, value)
+                    if len(holders) <= views.RELATED_DF_MAX + 1:
+                        touched["briefings"].update(holders)
+    for corpus in (old, new):
+        for bid in changed:
+            b = corpus.briefings[bid]
+            touched["briefings"].add(bid)
+            for e in corpus.briefing_events[bid]:
+                citing = corpus.event_briefings[e.id]
+                if bid in citing[: ALSO_IN_MAX + 1]:  # it is among those listed beside the event
+                    touched["briefings"].update(citing)
+            touched["actors"].update(a.actor for a in b.actors)
+            for e in corpus.briefing_events[bid]:
+                touched["events"].add(e.id)
+                touched["actors"].update(e.actors)
+                touched["places"].update(places[p].slug for p in e.places)
+            touched["places"].update(places[p].slug for p in b.places)
+            touched["topics"].update(topics[t].slug for t in b.topics)
+
+    # Pages of periods (timeline, quotes, briefings by year): those that hold a touched event or
+    # a changed briefing, or whose members changed; all of them if the periods themselves did.
+    lists = {kind: _changed_periods(old, new, kind, touched["events"], changed) for kind in _PERIODS}
+
+    def wanted(path: str) -> bool:
+        parts = path.removesuffix(".md").split("/")
+        for kind, keys in lists.items():
+            if path.startswith(kind + "/") and parts[-1] != "index" and path.count("/") == kind.count("/") + 1:
+                return keys is None or parts[-1] in keys
+        if parts[0] in touched and len(parts) > 1 and parts[1] not in LIST_FOLDERS:
+            return parts[1] in touched[parts[0]]
+        return True
+
+    return wanted
+
+
+_PERIODS = ("timeline", "quotes", "briefings/year")
+
+
+def _period_members(corpus: Corpus, kind: str) -> dict[str, frozenset[str]]:
+    """The pages of periods of one kind, as render_pages makes them, and the ids on each."""
+    if kind == "timeline":
+        return {
+            p.key: frozenset(e.id for e in p.items)
+            for p in periods(list(corpus.events.values()), lambda e: e.date, TIMELINE_MAX)
+        }
+    if kind == "quotes":
+        refs = [ref for refs in corpus.actor_quotes.values() for ref in refs]
+        return {
+            p.key: frozenset(f"{r.briefing}#{r.index}" for r in p.items)
+            for p in periods(refs, lambda r: corpus.briefings[r.briefing].date, QUOTES_MAX)
+        }
+    every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
+    listing = views.listing("briefings/year", every, LIST_MAX)
+    return {p.key: frozenset(e.ref for e in p.items) for p in listing.periods} if listing.split else {}
+
+
+def _changed_periods(old: Corpus, new: Corpus, kind: str, events: set[str], changed: set[str]) -> set[str] | None:
+    before, after = _period_members(old, kind), _period_members(new, kind)
+    if list(before) != list(after):
+        return None
+    wanted = set()
+    for key, members in after.items():
+        ids = members if kind != "quotes" else {m.split("#")[0] for m in members}
+        if members != before[key] or ids & (events if kind == "timeline" else changed):
+            wanted.add(key)
+    return wanted
+
+
+def _holders(corpus: Corpus, kind: str, value: str) -> list[str]:
+    """The briefings that hold an event, actor or topic."""
+    if kind == "event":
+        return corpus.event_briefings.get(value, [])
+    if kind == "actor":
+        return corpus.actor_briefings.get(value, [])
+    return [bid for bid, b in corpus.briefings.items() if value in b.topics]
 
 
 def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Path) -> Callable[[str], bool] | None:

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from generator.errors import BriefingsError
+from generator.incremental import touched_by
 from generator.link import link
 from generator.load import load
 from generator.model import Briefing
 from generator.paging import periods, plural
-from generator.render import Options, render_pages, touched_by
+from generator.render import Options, render_pages
 from generator.views import human_date, related_briefings, slugify, unique_slugs
 
 from .conftest import REPO, SAMPLE_ID, write

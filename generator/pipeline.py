@@ -57,8 +57,8 @@ def check(project: Project, *, drafts: bool = False) -> Corpus:
 
     Parsed files are cached in build/cache/ by content, so the next check parses only what changed.
     """
-    cache = ParseCache.read(project.cache / PARSE_CACHE)
     with paused_gc():
+        cache = ParseCache.read(project.cache / PARSE_CACHE)
         inputs = load(project.briefings, partial=True, cache=cache)
     if cache.dirty:
         Writer(project.cache).write_bytes(PARSE_CACHE, cache.dumps())

@@ -57,7 +57,7 @@ def html_text(text: object) -> str:
 
 def html_attr(text: object) -> Markup:
     """Plain text for an HTML attribute value in double quotes."""
-    return Markup(html.escape(one_line(str(text)), quote=True))
+    return Markup(html_text(text))
 
 
 def safe_url(url: str) -> str:

@@ -77,11 +77,12 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
     problems: list[Problem] = []
     inputs = Inputs(root)
     registries = [p for p in (root / ACTORS_FILE, root / EVENTS_FILE) if p.exists() or p.is_symlink()]
-    links = [p for p in (*registries, *briefing_files(root)) if p.is_symlink()]
+    found = briefing_files(root)
+    links = [p for p in (*registries, *found) if p.is_symlink()]
     for path in links:  # a link may point anywhere (/etc/passwd): never read one
         problems.append(Problem(display_path(path), 0, "", "is a symbolic link; use a regular file inside the project"))
     registries = [p for p in registries if p not in links]
-    files = [p for p in briefing_files(root) if p not in links]
+    files = [p for p in found if p not in links]
     parsed = parse_files([*registries, *files], cache)
     inputs.digests = {str(path): p.digest for path, p in parsed.items()}
     if root / ACTORS_FILE in registries:

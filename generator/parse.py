@@ -8,7 +8,6 @@ the same digest, so an edited file is always parsed again.
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import multiprocessing
 import os
@@ -76,7 +75,7 @@ def parse_files(paths: list[Path], cache: ParseCache | None = None) -> dict[Path
         out[path] = parsed
         if cache is not None:
             cache.dirty = True
-            if not parsed.problems and _plain(parsed.data):
+            if not parsed.problems:  # marshal keeps every type the YAML loader makes, exactly
                 cache.entries[str(path)] = (digest, parsed.data)
             else:
                 cache.entries.pop(str(path), None)
@@ -86,14 +85,6 @@ def parse_files(paths: list[Path], cache: ParseCache | None = None) -> dict[Path
             del cache.entries[gone]
             cache.dirty = True
     return out
-
-
-def _plain(data: Any) -> bool:
-    """Whether JSON gives back exactly this data (so a cached copy validates the same way)."""
-    try:
-        return bool(json.loads(json.dumps(data)) == data)
-    except (TypeError, ValueError):
-        return False
 
 
 def _parse_all(items: list[tuple[Path, bytes]]) -> list[Parsed]:

@@ -171,7 +171,7 @@ def build_pdfs(
                 if progress:
                     progress(done, len(todo))
     if prune:  # forget PDFs of briefings that are gone
-        writer.remove_others(keep={(cache / n).resolve() for j in jobs for n in (j.name, f"{j.name}.sha256")})
+        writer.remove_except({n for j in jobs for n in (j.name, f"{j.name}.sha256")})
     return out, PdfStats(len(todo), len(jobs) - len(todo), time.perf_counter() - started)
 
 

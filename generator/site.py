@@ -126,7 +126,7 @@ def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
     parts = [
         project.mkdocs_yml.read_bytes(),
         repr((strict, site_url or os.environ.get(SITE_URL_ENV), versions)).encode(),
-        *(p.read_bytes() for p in sorted(Path(__file__).parent.glob("mkdocs_run.py"))),
+        (Path(__file__).parent / "mkdocs_run.py").read_bytes(),
     ]
     theme = project.root / "overrides"
     if theme.is_dir():

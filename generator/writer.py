@@ -68,7 +68,7 @@ class Writer:
             self.write_bytes(rel, data.encode("utf-8") if isinstance(data, str) else data)
             for rel, data in sorted(files.items())
         )
-        removed = self.remove_others()
+        removed = self.remove_except(set(files))
         return WriteStats(written, len(files) - written, removed)
 
     def remove_except(self, keep: set[str]) -> int:
@@ -82,18 +82,4 @@ class Writer:
                     removed += 1
             if folder != str(self.out_dir) and not os.listdir(folder):
                 os.rmdir(folder)
-        return removed
-
-    def remove_others(self, keep: set[Path] | None = None) -> int:
-        """Delete files this run did not write or keep, then empty folders."""
-        if not self.out_dir.exists():
-            return 0
-        keep_all = self._seen | (keep or set())
-        removed = 0
-        for path in sorted(self.out_dir.rglob("*"), reverse=True):
-            if path.is_file() and path.resolve() not in keep_all:
-                path.unlink()
-                removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
         return removed

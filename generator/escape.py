@@ -101,3 +101,17 @@ def render_markdown_html(text: str) -> Markup:
 def render_markdown_inline(text: str) -> Markup:
     """A one-paragraph Markdown field (a key point) as inline HTML."""
     return Markup(_parser().renderInline(one_line(text)))
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as one line of plain text (markup dropped, entities decoded)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", render_markdown_html(markdown))).split())
+
+
+@lru_cache(maxsize=100_000)
+def headline(markdown: str, limit: int = 120) -> str:
+    """The first sentence of a Markdown text as plain text, cut at a word near `limit` characters."""
+    text = plain_text(markdown)
+    m = re.match(r"(.+?[.!?])(?:\s|$)", text)
+    first = m.group(1) if m else text
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"

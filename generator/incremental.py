@@ -108,7 +108,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
             touched["actors"].update(a.actor for a in b.actors)
             for e in corpus.briefing_events[bid]:
                 touched["events"].add(e.id)
-                touched["actors"].update(e.actors)
+                touched["actors"].update(e.actor_ids)
                 touched["places"].update(places[p].slug for p in e.places)
             touched["places"].update(places[p].slug for p in b.places)
             touched["topics"].update(topics[t].slug for t in b.topics)

@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from .dates import sort_key
 from .errors import BriefingsError, Problem, display_path
 from .load import ACTORS_FILE, Inputs
-from .model import RESERVED_IDS, Actor, Briefing, Event, Quote, date_key
+from .model import RESERVED_IDS, Actor, Briefing, Event, Place, Quote, Relation
 
-R = TypeVar("R", Actor, Event)
+R = TypeVar("R", Actor, Event, Place)
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
 
 
@@ -23,6 +24,31 @@ class QuoteRef:
     quote: Quote
     briefing: str
     index: int
+
+
+# How a relation reads on the page of the actor it is written on, and on the other actor's page.
+RELATION_LABELS: dict[str, tuple[str, str]] = {
+    "member-of": ("Member of", "Has member"),
+    "part-of": ("Part of", "Includes"),
+    "leads": ("Leads", "Led by"),
+    "spokesperson-for": ("Spokesperson for", "Spokesperson"),
+    "employed-by": ("Works for", "Employs"),
+    "allied-with": ("Allied with", "Allied with"),
+    "opposed-to": ("Opposed to", "Opposed by"),
+    "affiliated-with": ("Affiliated with", "Affiliated with"),
+    "successor-of": ("Successor of", "Succeeded by"),
+    "other": ("Related to", "Related to"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """One relation as seen from one actor's page."""
+
+    label: str
+    other: str  # the other actor's id
+    relation: Relation
+    linked: bool  # the other actor has a page
 
 
 @dataclass(slots=True)
@@ -37,6 +63,10 @@ class Corpus:
     actor_briefings: dict[str, list[str]] = field(default_factory=dict)  # newest first
     actor_quotes: dict[str, list[QuoteRef]] = field(default_factory=dict)
     actor_events: dict[str, list[str]] = field(default_factory=dict)  # in date order
+    names: dict[str, str] = field(default_factory=dict)  # every registry actor's name, by id
+    ties: dict[str, list[Tie]] = field(default_factory=dict)  # relations, on both actors' pages
+    places: dict[str, Place] = field(default_factory=dict)  # registry places with a page, by id
+    place_refs: dict[str, str] = field(default_factory=dict)  # place name as written -> registry id
     digests: dict[str, str] = field(default_factory=dict)  # content digest of each input file, by path
     views: dict[str, object] = field(default_factory=dict)  # derived views, worked out once (views.py)
 
@@ -54,22 +84,34 @@ def normalise(text: str) -> str:
 def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
     """Check every reference and every quote; build the corpus of what will be published."""
     problems: list[Problem] = list(inputs.problems)  # from loading, when it ran with partial=True
-    actors = _unique("actor", inputs.actors.actors, problems)
-    events = _unique("event", [*inputs.events.events, *_inline_events(inputs)], problems)
+    actors = _unique("actor", inputs.actors, problems)
+    places = _unique("place", inputs.places, problems)
+    events = _unique("event", [*inputs.events, *_inline_events(inputs)], problems)
     named = any(b.actors or b.quotes for b in inputs.briefings.values()) or any(e.actors for e in events.values())
     if inputs.actors_missing and named:  # one problem, not one per actor named
         where = display_path(inputs.root / ACTORS_FILE)
         problems.append(Problem(where, 0, "", "no actor registry: the briefings name actors, so they need this file"))
     complete = inputs.actors_complete and not inputs.actors_missing
     known = Known(actors, events, complete, inputs.events_complete, inputs.unvalidated_event_ids)
+    gazetteer = Gazetteer(places)
+    _check_places(places, problems)
+    for actor in actors.values():
+        _check_relations(actor, known, problems)
     for event in events.values():
-        for i, ref in enumerate(event.actors):
+        for i, entry in enumerate(event.actors):
+            ref = entry if isinstance(entry, str) else entry.actor
+            sub: tuple[str | int, ...] = ("actors", i) if isinstance(entry, str) else ("actors", i, "actor")
             if not known.actor(ref):
-                problems.append(
-                    event_problem(event, ("actors", i), f"unknown actor '{ref}'{_did_you_mean(ref, actors)}")
-                )
+                problems.append(event_problem(event, sub, f"unknown actor '{ref}'{_did_you_mean(ref, actors)}"))
+        for i, name in enumerate(event.places):
+            if (message := gazetteer.problem(name)) is not None:
+                problems.append(event_problem(event, ("places", i), message))
     for briefing in inputs.briefings.values():
         _check_briefing(briefing, known, inputs.texts, problems)
+        for i, name in enumerate(briefing.places):
+            if (message := gazetteer.problem(name)) is not None:
+                lines, key = briefing.where("places", i)
+                problems.append(lines.problem(key, message))
     if problems:
         raise BriefingsError(problems)
     chosen = {
@@ -77,9 +119,67 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
         for bid, b in sorted(inputs.briefings.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)
         if drafts or b.status == "published"
     }
-    corpus = _index(actors, events, chosen)
+    standalone = [e.id for e in inputs.events]
+    corpus = _index(actors, events, chosen, standalone)
+    _link_places(corpus, gazetteer)
     corpus.digests = dict(inputs.digests)
     return corpus
+
+
+class Gazetteer:
+    """Finds the registry place a name as written means: its id, its name or one of its aliases."""
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        self.places = places
+        self.by_name: dict[str, set[str]] = {}
+        for pid, place in places.items():
+            for name in (place.name, *place.aliases):
+                self.by_name.setdefault(name.casefold(), set()).add(pid)
+
+    def find(self, name: str) -> str | None:
+        """The id of the one place `name` means, or None for a place not in the registry."""
+        if name in self.places:
+            return name
+        ids = self.by_name.get(name.casefold(), set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def problem(self, name: str) -> str | None:
+        """Why `name` cannot be used (it could mean several places), or None."""
+        ids = self.by_name.get(name.casefold(), set())
+        if name in self.places or len(ids) < 2:
+            return None
+        return f"place '{name}' could mean {' or '.join(sorted(ids))}; write the id of the one you mean"
+
+
+def _check_places(places: dict[str, Place], problems: list[Problem]) -> None:
+    for place in places.values():
+        if place.parent is None:
+            continue
+        lines, key = place.where("parent")
+        if place.parent not in places:
+            problems.append(lines.problem(key, f"unknown place '{place.parent}'{_did_you_mean(place.parent, places)}"))
+            continue
+        seen = {place.id}
+        up: str | None = place.parent
+        while up is not None and up in places:
+            if up in seen:
+                problems.append(lines.problem(key, f"place '{place.id}' lies inside itself (through '{up}')"))
+                break
+            seen.add(up)
+            up = places[up].parent
+
+
+def _check_relations(actor: Actor, known: Known, problems: list[Problem]) -> None:
+    for i, relation in enumerate(actor.relations):
+        lines, key = actor.where("relations", i, "actor")
+        if relation.actor == actor.id:
+            problems.append(lines.problem(key, "an actor cannot be related to itself"))
+        elif not known.actor(relation.actor):
+            message = f"unknown actor '{relation.actor}'{_did_you_mean(relation.actor, known.actors)}"
+            problems.append(lines.problem(key, message))
+        if relation.since and relation.until and sort_key(relation.until) < sort_key(relation.since):
+            lines, key = actor.where("relations", i, "until")
+            problems.append(lines.problem(key, f"ends ({relation.until}) before it starts ({relation.since})"))
 
 
 def event_problem(event: Event, sub: tuple[str | int, ...], message: str) -> Problem:
@@ -168,12 +268,14 @@ def _did_you_mean(name: str, known: Mapping[str, object]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def _index(actors: dict[str, Actor], events: dict[str, Event], briefings: dict[str, Briefing]) -> Corpus:
+def _index(
+    actors: dict[str, Actor], events: dict[str, Event], briefings: dict[str, Briefing], standalone: list[str]
+) -> Corpus:
     corpus = Corpus(actors={}, events={}, briefings=briefings)
     used_actors: set[str] = set()
     for bid, b in briefings.items():
         evs = [events[e] if isinstance(e, str) else e for e in b.events]
-        corpus.briefing_events[bid] = sorted(evs, key=lambda e: (date_key(e.date), e.id))
+        corpus.briefing_events[bid] = sorted(evs, key=lambda e: (sort_key(e.date), e.id))
         for e in evs:
             corpus.event_briefings.setdefault(e.id, []).append(bid)
         for appearance in b.actors:
@@ -181,11 +283,39 @@ def _index(actors: dict[str, Actor], events: dict[str, Event], briefings: dict[s
             used_actors.add(appearance.actor)
         for i, q in enumerate(b.quotes):
             corpus.actor_quotes.setdefault(q.speaker, []).append(QuoteRef(q, bid, i))
-    timeline = sorted((events[eid] for eid in corpus.event_briefings), key=lambda e: (date_key(e.date), e.id))
+    shown = dict.fromkeys([*standalone, *corpus.event_briefings])  # events of their own, and those cited
+    timeline = sorted((events[eid] for eid in shown), key=lambda e: (sort_key(e.date), e.id))
     corpus.events = {e.id: e for e in timeline}
     for e in timeline:
-        for a in e.actors:
+        corpus.event_briefings.setdefault(e.id, [])
+        for a in e.actor_ids:
             corpus.actor_events.setdefault(a, []).append(e.id)
             used_actors.add(a)
     corpus.actors = {aid: actors[aid] for aid in sorted(used_actors, key=lambda a: (actors[a].name.casefold(), a))}
+    corpus.names = {aid: a.name for aid, a in actors.items()}
+    for aid, actor in actors.items():
+        for relation in actor.relations:
+            forward, backward = RELATION_LABELS[relation.type]
+            if aid in corpus.actors:
+                tie = Tie(forward, relation.actor, relation, relation.actor in corpus.actors)
+                corpus.ties.setdefault(aid, []).append(tie)
+            if relation.actor in corpus.actors:
+                corpus.ties.setdefault(relation.actor, []).append(Tie(backward, aid, relation, aid in corpus.actors))
     return corpus
+
+
+def _link_places(corpus: Corpus, gazetteer: Gazetteer) -> None:
+    """Which registry place each place name means; the registry places that get a page (those
+    named, and the places they lie in)."""
+    names = {n for b in corpus.briefings.values() for n in b.places}
+    names.update(n for e in corpus.events.values() for n in e.places)
+    for name in sorted(names):
+        pid = gazetteer.find(name)
+        if pid is not None:
+            corpus.place_refs[name] = pid
+    wanted: set[str] = set()
+    for pid in corpus.place_refs.values():
+        while pid is not None and pid not in wanted:
+            wanted.add(pid)
+            pid = gazetteer.places[pid].parent
+    corpus.places = {pid: gazetteer.places[pid] for pid in sorted(wanted)}

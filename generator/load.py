@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import BriefingsError, Problem, display_path
-from .model import MAX_ID, RESERVED_IDS, SLUG, ActorFile, Briefing, EventFile
+from .model import MAX_ID, RESERVED_IDS, SLUG, Actor, ActorFile, Briefing, Event, EventFile, Place, PlaceFile
 from .parse import ParseCache, Parsed, parse_files
 from .validate import validate
 
 ACTORS_FILE = "actors.yaml"
 EVENTS_FILE = "events.yaml"
+PLACES_FILE = "places.yaml"
 SOURCES_DIR = "sources"
-M = TypeVar("M", ActorFile, EventFile, Briefing)
+# Registries: briefings/NAME.yaml and any YAML file under briefings/NAME/ (split as you like).
+REGISTRIES = ("actors", "events", "places")
+M = TypeVar("M", ActorFile, EventFile, PlaceFile, Briefing)
 
 
 @dataclass(slots=True)
@@ -24,8 +27,9 @@ class Inputs:
     """Everything read from briefings/, validated record by record but not yet cross-checked."""
 
     root: Path
-    actors: ActorFile = field(default_factory=ActorFile)
-    events: EventFile = field(default_factory=EventFile)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # from the event registry files
+    places: list[Place] = field(default_factory=list)
     briefings: dict[str, Briefing] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # stored source texts, by their `text:` path
     # What failed to load (kept only by load(..., partial=True)), so linking can still check the rest:
@@ -33,31 +37,46 @@ class Inputs:
     actors_complete: bool = True  # False: actors.yaml failed, so actor references cannot be judged
     actors_missing: bool = False  # there is no actors.yaml
     events_complete: bool = True  # False: an event may be missing, so event references cannot be judged
+    places_complete: bool = True  # False: a place registry file failed, so place names cannot be judged
     unvalidated_event_ids: set[str] = field(default_factory=set)  # inline events of invalid briefings
     digests: dict[str, str] = field(default_factory=dict)  # content digest of each file read, by path
 
 
-def briefing_files(root: Path) -> list[Path]:
-    """Briefing files: every .yaml/.yml (any case) under `root` except the registries and stored
-    sources, and every symbolic link there (which load() refuses rather than follows)."""
+def _yaml_files(folder: Path, *, skip_top: tuple[str, ...] = ()) -> list[Path]:
+    """Every .yaml/.yml file (any case) under `folder`, and every symbolic link there (which
+    load() refuses rather than follows); at the top, names in `skip_top` are left out."""
     found: list[Path] = []
-    pending = [root]
+    pending = [folder]
     while pending:
-        folder = pending.pop()
-        with os.scandir(folder) as entries:
+        current = pending.pop()
+        with os.scandir(current) as entries:
             for entry in entries:
-                at_top = folder == root
+                if current == folder and entry.name in skip_top:
+                    continue
                 if entry.is_symlink():
                     found.append(Path(entry.path))
-                elif entry.is_dir() and not (at_top and entry.name == SOURCES_DIR):
+                elif entry.is_dir():
                     pending.append(Path(entry.path))
-                elif (
-                    entry.is_file()
-                    and entry.name.lower().endswith((".yaml", ".yml"))
-                    and not (at_top and entry.name in (ACTORS_FILE, EVENTS_FILE))
-                ):
+                elif entry.is_file() and entry.name.lower().endswith((".yaml", ".yml")):
                     found.append(Path(entry.path))
     return sorted(found)
+
+
+def briefing_files(root: Path) -> list[Path]:
+    """Briefing files: every YAML file under `root` but the registries and the stored sources."""
+    return _yaml_files(root, skip_top=(SOURCES_DIR, *REGISTRIES, *(f"{name}.yaml" for name in REGISTRIES)))
+
+
+def registry_files(root: Path, name: str) -> list[Path]:
+    """The files of one registry: briefings/NAME.yaml, then the files under briefings/NAME/."""
+    top = root / f"{name}.yaml"
+    folder = root / name
+    files = [top] if top.exists() or top.is_symlink() else []
+    if folder.is_dir() and not folder.is_symlink():
+        files += _yaml_files(folder)
+    elif folder.is_symlink():
+        files.append(folder)
+    return files
 
 
 def input_files(root: Path) -> list[Path]:
@@ -76,25 +95,29 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
         raise BriefingsError([Problem(display_path(root), 0, "", "no such folder of briefings")])
     problems: list[Problem] = []
     inputs = Inputs(root)
-    registries = [p for p in (root / ACTORS_FILE, root / EVENTS_FILE) if p.exists() or p.is_symlink()]
+    registries = {name: registry_files(root, name) for name in REGISTRIES}
     found = briefing_files(root)
-    links = [p for p in (*registries, *found) if p.is_symlink()]
+    every = [p for files in registries.values() for p in files] + found
+    links = [p for p in every if p.is_symlink()]
     for path in links:  # a link may point anywhere (/etc/passwd): never read one
         problems.append(Problem(display_path(path), 0, "", "is a symbolic link; use a regular file inside the project"))
-    registries = [p for p in registries if p not in links]
+    registries = {name: [p for p in files if p not in links] for name, files in registries.items()}
     files = [p for p in found if p not in links]
-    parsed = parse_files([*registries, *files], cache)
+    parsed = parse_files([p for p in every if p not in links], cache)
     inputs.digests = {str(path): p.digest for path, p in parsed.items()}
-    if root / ACTORS_FILE in registries:
-        actors, _ = _read(parsed[root / ACTORS_FILE], ActorFile, problems)
-        inputs.actors = actors or inputs.actors
-        inputs.actors_complete = actors is not None
-    else:
-        inputs.actors_missing = True  # linking says so once if anything names an actor
-    if root / EVENTS_FILE in registries:
-        events, _ = _read(parsed[root / EVENTS_FILE], EventFile, problems)
-        inputs.events = events or inputs.events
-        inputs.events_complete = events is not None
+    inputs.actors_missing = not registries["actors"]  # linking says so once if anything names an actor
+    for path in registries["actors"]:
+        actors, _ = _read(parsed[path], ActorFile, problems)
+        inputs.actors += actors.actors if actors else []
+        inputs.actors_complete &= actors is not None
+    for path in registries["events"]:
+        events, _ = _read(parsed[path], EventFile, problems)
+        inputs.events += events.events if events else []
+        inputs.events_complete &= events is not None
+    for path in registries["places"]:
+        places, _ = _read(parsed[path], PlaceFile, problems)
+        inputs.places += places.places if places else []
+        inputs.places_complete &= places is not None
     seen: dict[str, Path] = {}
     for path in files:
         bid = path.stem

@@ -5,14 +5,15 @@ The JSON Schema in schema/ is generated from these classes (``briefings schema``
 
 from __future__ import annotations
 
-import calendar
 import functools
-import re
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
 from pydantic.functional_validators import AfterValidator
 
+from . import dates
+from .dates import date_key as date_key
+from .escape import headline
 from .yamlfile import Key, LineMap
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -37,12 +38,15 @@ Markdown = Annotated[
 Url = Annotated[
     str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=MAX_URL, description="An http or https address.")
 ]
+# A topic is any printable label on one line ("U.S.", "9/11", "COVID-19"); its page gets a slug.
 Topic = Annotated[
     str,
-    Field(pattern=r"^[\w][\w' -]{0,59}$", description="A topic label: letters, digits, spaces, hyphens, apostrophes."),
+    Field(
+        pattern=r"^[^\x00-\x1F\x7F]*[^\s\x00-\x1F\x7F][^\x00-\x1F\x7F]*$",
+        max_length=100,
+        description="A topic label: any printable text on one line, at most 100 characters.",
+    ),
 ]
-
-_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 def _date_text(value: Any) -> Any:
@@ -50,40 +54,34 @@ def _date_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-@functools.lru_cache(maxsize=100_000)  # thousands of briefings share a few thousand days
-def _check_date(value: str, *, full: bool) -> str:
-    m = _PARTIAL.fullmatch(value)
-    if not m or (full and not m.group(3)):
-        want = "YYYY-MM-DD" if full else "YYYY, YYYY-MM or YYYY-MM-DD"
-        raise ValueError(f"expected a date as {want}, got {value!r}")
-    year, month, day = (int(g) if g else None for g in m.groups())
-    assert year is not None
-    if year < 1:
-        raise ValueError(f"no year 0 in {value!r}")
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"no month {month} in {value!r}")
-    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(f"no such day: {value!r}")
-    return value
-
-
-PartialDate = Annotated[
+_DATE_HELP = (
+    "A date with its real precision (2024, 2024-06, 2024-06-19), an ISO 8601 interval "
+    "(2015-09-01/2015-09-14, or 2015-09-01/14), and ~ after a date for 'about' (2015-03~)."
+)
+DateSpec = Annotated[
     str,
     BeforeValidator(_date_text),
-    AfterValidator(lambda v: _check_date(v, full=False)),
+    AfterValidator(dates.check),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": dates.SCHEMA_PATTERN, "description": _DATE_HELP}),
+]
+PointDate = Annotated[
+    str,
+    BeforeValidator(_date_text),
+    AfterValidator(lambda v: dates.check(v, interval=False)),
     WithJsonSchema(
         {
             "type": ["string", "integer"],
-            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-            "description": "A date with its real precision: 2024, 2024-06 or 2024-06-19.",
+            "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$",
+            "description": "A date with its real precision: 2024, 2024-06 or 2024-06-19; ~ after it for 'about'.",
         }
     ),
 ]
 FullDate = Annotated[
     str,
-    AfterValidator(lambda v: _check_date(v, full=True)),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "A day: YYYY-MM-DD."}),
+    AfterValidator(lambda v: dates.check(v, day=True)),
+    WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A day: YYYY-MM-DD."}),
 ]
+Count = Annotated[int, Field(ge=0, le=10**10)]
 
 
 class Record(BaseModel):
@@ -122,7 +120,7 @@ class Source(Record):
     publication: Text | None = None
     url: Url | None = None
     author: Text | None = None
-    published: PartialDate | None = None
+    published: PointDate | None = None
     note: Text | None = Field(default=None, description="Anything a reader should know about this source.")
     text: str | None = Field(
         default=None,
@@ -131,18 +129,99 @@ class Source(Record):
     )
 
 
+ActorKind = Literal[
+    "person",
+    "state",
+    "government-body",
+    "armed-group",
+    "political-party",
+    "company",
+    "international-organisation",
+    "media",
+    "organisation",
+    "other",
+]
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+RelationType = Literal[
+    "member-of",
+    "part-of",
+    "leads",
+    "spokesperson-for",
+    "employed-by",
+    "allied-with",
+    "opposed-to",
+    "affiliated-with",
+    "successor-of",
+    "other",
+]
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+
+
+class Relation(Record):
+    """A tie from this actor to another, with the dates it held (when known)."""
+
+    type: RelationType = Field(description="How this actor relates to the other: " + ", ".join(RELATION_TYPES) + ".")
+    actor: Slug
+    since: PointDate | None = None
+    until: PointDate | None = None
+    note: Text | None = None
+    sources: Annotated[list[Source], Field(max_length=MAX_ITEMS)] = []
+
+
 class Actor(Located):
     """A person, organisation or state that appears in briefings."""
 
     id: Slug
     name: Text
-    kind: Literal["person", "organisation", "state", "other"]
+    kind: ActorKind = Field(description="What sort of actor: " + ", ".join(ACTOR_KINDS) + ".")
     aliases: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
     role: Text | None = Field(default=None, description="Role or title, in general (not in one story).")
     country: Text | None = None
     description: Text | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
     links: Annotated[list[Link], Field(max_length=MAX_ITEMS)] = []
+    relations: Annotated[list[Relation], Field(max_length=MAX_ITEMS)] = []
+    sources: Annotated[
+        list[Source], Field(max_length=MAX_ITEMS, description="Where this actor record comes from.")
+    ] = []
+
+
+PlaceKind = Literal[
+    "continent",
+    "country",
+    "region",
+    "district",
+    "city",
+    "town",
+    "village",
+    "neighbourhood",
+    "site",
+    "area",
+    "water",
+    "other",
+]
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
+
+
+class Place(Located):
+    """A place in the registry; briefings and events name it by id, name or alternative name."""
+
+    id: Slug
+    name: Text
+    aliases: Annotated[list[Text], Field(max_length=MAX_ITEMS, description="Other names and spellings.")] = []
+    kind: PlaceKind | None = Field(default=None, description="What sort of place: " + ", ".join(PLACE_KINDS) + ".")
+    country: Text | None = Field(default=None, description="The country it is in: a name, or a place id.")
+    parent: Slug | None = Field(default=None, description="The id of the place it lies in (town in region).")
+    lat: Annotated[float, Field(ge=-90, le=90)] | None = Field(default=None, description="Latitude, WGS 84 degrees.")
+    lon: Annotated[float, Field(ge=-180, le=180)] | None = Field(default=None, description="Longitude, WGS 84.")
+    description: Text | None = None
+    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("give both lat and lon, or neither")
+        return self
 
 
 EventKind = Literal[
@@ -162,24 +241,97 @@ EventKind = Literal[
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)  # the documented vocabulary, in order
 
 
+class EventActor(Record):
+    """An actor's part in an event."""
+
+    actor: Slug
+    part: Text | None = Field(default=None, description="Their part: side A, perpetrator, target, mediator, ...")
+
+
+class Estimate(Record):
+    """A reported figure with its range: best estimate, low and high."""
+
+    best: Count | None = None
+    low: Count | None = None
+    high: Count | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Estimate:
+        given = [v for v in (self.low, self.best, self.high) if v is not None]
+        if not given:
+            raise ValueError("give at least one of best, low and high")
+        if given != sorted(given):
+            raise ValueError("expected low <= best <= high")
+        return self
+
+
+def _figure_kind(value: Any) -> str:
+    return "count" if isinstance(value, int) else "estimate"
+
+
+Figure = Annotated[
+    Annotated[Count, Tag("count")] | Annotated[Estimate, Tag("estimate")],
+    Discriminator(_figure_kind),
+    Field(description="A number, or {best, low, high}."),
+]
+FIGURES = ("fatalities", "injured", "displaced", "arrested")
+
+
+def _actor_kind(value: Any) -> str:
+    return "ref" if isinstance(value, str) else "part"
+
+
+EventActorEntry = Annotated[
+    Annotated[Slug, Tag("ref")] | Annotated[EventActor, Tag("part")],
+    Discriminator(_actor_kind),
+]
+
+
 class Event(Located):
-    """Something that happened on a date, given with the precision that is known."""
+    """Something that happened, dated with the precision that is known."""
 
     id: Slug
-    date: PartialDate
-    title: Text
+    date: DateSpec
+    title: Text | None = Field(default=None, description="A headline; optional when the description says it.")
     kind: EventKind | None = Field(default=None, description="What sort of event: " + ", ".join(EVENT_KINDS) + ".")
     description: Markdown | None = None
     places: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
-    actors: Annotated[list[Slug], Field(max_length=MAX_ITEMS)] = []
+    actors: Annotated[list[EventActorEntry], Field(max_length=MAX_ITEMS)] = []
+    fatalities: Figure | None = None
+    injured: Figure | None = None
+    displaced: Figure | None = None
+    arrested: Figure | None = None
     sources: Annotated[list[Source], Field(max_length=MAX_ITEMS)] = []
+    notes: Markdown | None = Field(default=None, description="Free notes: caveats, coding decisions, open questions.")
+
+    @model_validator(mode="after")
+    def _titled(self) -> Event:
+        if self.title is None and self.description is None:
+            raise ValueError("an event needs a title or a description")
+        return self
+
+    @functools.cached_property
+    def actor_ids(self) -> list[str]:
+        """The ids of the actors taking part, each once, in order."""
+        return list(dict.fromkeys(a if isinstance(a, str) else a.actor for a in self.actors))
+
+    @functools.cached_property
+    def parts(self) -> dict[str, str]:
+        """Each actor's part, where one is given."""
+        return {a.actor: a.part for a in self.actors if isinstance(a, EventActor) and a.part}
+
+    @functools.cached_property
+    def headline(self) -> str:
+        """The title, or the first sentence of the description."""
+        return self.title or headline(self.description or "")
 
 
 class Appearance(Record):
     """An actor's part in one briefing."""
 
     actor: Slug
-    role: Text
+    role: Text | None = Field(default=None, description="Their part in this story.")
 
 
 class Quote(Record):
@@ -205,9 +357,10 @@ class Briefing(Located):
 
     title: Text
     date: FullDate
+    period: DateSpec | None = Field(default=None, description="The period the briefing covers, when it is not one day.")
     status: Literal["draft", "published"] = "published"
     sources: Annotated[list[Source], Field(min_length=1, max_length=MAX_ITEMS)]
-    summary: Markdown = Field(description="Bottom line up front (Markdown).")
+    summary: Markdown | None = Field(default=None, description="Bottom line up front (Markdown).")
     key_points: Annotated[list[Markdown], Field(max_length=MAX_ITEMS)] = []
     actors: Annotated[list[Appearance], Field(max_length=MAX_ITEMS)] = []
     quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = []
@@ -220,19 +373,18 @@ class Briefing(Located):
 
 
 class ActorFile(Record):
-    """briefings/actors.yaml: the shared actor registry."""
+    """briefings/actors.yaml, or any file under briefings/actors/: actor records."""
 
     actors: Annotated[list[Actor], Field(max_length=MAX_REGISTRY)] = []
 
 
 class EventFile(Record):
-    """briefings/events.yaml: the shared event registry."""
+    """briefings/events.yaml, or any file under briefings/events/: events on their own."""
 
     events: Annotated[list[Event], Field(max_length=MAX_REGISTRY)] = []
 
 
-@functools.lru_cache(maxsize=100_000)
-def date_key(date: str) -> tuple[int, int, int]:
-    """Sort key for a partial date: a month or year with no day sorts first within it."""
-    year, month, day = (*(int(p) for p in date.split("-")), 0, 0)[:3]
-    return year, month, day
+class PlaceFile(Record):
+    """briefings/places.yaml, or any file under briefings/places/: the place registry."""
+
+    places: Annotated[list[Place], Field(max_length=MAX_REGISTRY)] = []

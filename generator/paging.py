@@ -10,10 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .model import date_key
+from .dates import MONTHS, date_key
 
 T = TypeVar("T")
-MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import views
 from .escape import render_markdown_html
 from .link import Corpus
 from .project import Project
@@ -99,6 +100,8 @@ class PdfRenderer:
             human_date=human_date,
             markdown=render_markdown_html,
             css=self.css,
+            place_name=lambda name: views.places(corpus)[name].name,
+            place_map=lambda names, label: views.place_map(corpus, names, label),
         )
 
 

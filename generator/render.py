@@ -9,6 +9,7 @@ import itertools
 import json
 import multiprocessing
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,10 +20,11 @@ import jinja2
 from markupsafe import Markup
 
 from . import views
+from .dates import MONTHS
 from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
 from .link import Corpus
-from .model import EVENT_KINDS, Event, date_key
-from .paging import MONTHS, Period, periods, plural
+from .model import EVENT_KINDS, FIGURES, Event, date_key
+from .paging import Period, periods, plural
 from .templating import environment, render
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
@@ -122,6 +124,14 @@ def iter_pages(
         "timeline_briefings_max": TIMELINE_BRIEFINGS_MAX,
         "months_of": _months,
         "timeline_key": {e.id: p.key for p in timeline for e in p.items},
+        "places": places,
+        "children": views.place_children(corpus),
+        "names": corpus.names,
+        "ties": defaultdict(list, corpus.ties),
+        "figures": FIGURES,
+        "figure": views.figure_text,
+        "coordinates": views.coordinates,
+        "place_map": lambda names, label, world=False: views.place_map(corpus, names, label, world),
     }
     seen: set[str] = set()
     links = _Links(corpus, place_slug, topic_slug)
@@ -184,7 +194,7 @@ def iter_pages(
             IndexItem(
                 a.name,
                 f"actors/{aid}.md",
-                a.kind + (f"; {a.role}" if a.role else ""),
+                a.kind.replace("-", " ") + (f"; {a.role}" if a.role else ""),
                 _counts(
                     briefing=len(corpus.actor_briefings.get(aid, [])),
                     quote=len(corpus.actor_quotes.get(aid, [])),
@@ -200,10 +210,10 @@ def iter_pages(
         if not wanted(f"{base}.md"):
             continue
         entries = views.listing(base, views.event_entries(corpus, eid), LIST_MAX)
-        yield from listed(base, event.title, f"{base}.md", entries, "event.md.j2", e=event, facets=event_facets[eid])
+        yield from listed(base, event.headline, f"{base}.md", entries, "event.md.j2", e=event, facets=event_facets[eid])
 
     for folder, title, about, terms in (
-        ("places", "Places", "Every place named in a briefing or its events.", places),
+        ("places", "Places", "Every place named in a briefing or an event.", views.unique_terms(places)),
         ("topics", "Topics", "Every topic of the briefings, with their briefings and events.", topics),
     ):
         for term in terms.values():
@@ -220,7 +230,12 @@ def iter_pages(
             title,
             about,
             [
-                IndexItem(t.name, f"{folder}/{t.slug}.md", "", _counts(briefing=len(t.briefings), event=len(t.events)))
+                IndexItem(
+                    t.name,
+                    f"{folder}/{t.slug}.md",
+                    _place_note(t),
+                    _counts(briefing=len(t.briefings), event=len(t.events)),
+                )
                 for t in terms.values()
             ],
         )
@@ -314,6 +329,12 @@ def _months(items: list[Any]) -> list[Month]:
     return [Month(f"{MONTHS[m - 1]} {y}" if m else f"{y}, month not given", group) for (y, m), group in groups.items()]
 
 
+def _place_note(term: views.Term) -> str:
+    """'city, Ukraine' for a registry place; nothing for a topic or a bare place name."""
+    p = term.place
+    return ", ".join(x for x in (p.kind, p.country) if x) if p is not None else ""
+
+
 def _counts(**counts: int) -> str:
     return ", ".join(plural(n, kind) for kind, n in counts.items() if n)
 
@@ -325,7 +346,7 @@ def _event_facets(corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[s
         topic_ids = {topic_slug[t] for bid in corpus.event_briefings[eid] for t in corpus.briefings[bid].topics}
         out[eid] = {
             "kind": e.kind or "",
-            "actors": " ".join(dict.fromkeys(e.actors)),
+            "actors": " ".join(e.actor_ids),
             "places": " ".join(dict.fromkeys(place_slug[p] for p in e.places)),
             "topics": " ".join(sorted(topic_ids)),
         }
@@ -412,7 +433,8 @@ class _Links:
         return self.helpers[up]
 
     def _make(self, up: str) -> dict[str, Any]:
-        corpus, place_slug, topic_slug = self.corpus, self.place_slug, self.topic_slug
+        corpus, topic_slug = self.corpus, self.topic_slug
+        place_terms = views.places(corpus)
 
         def link(text: object, target: str) -> Markup:
             return Markup(f"[{md_text(text)}]({up}{target})")
@@ -425,10 +447,11 @@ class _Links:
 
         def event_link(event: Event | str) -> Markup:
             e = corpus.events[event] if isinstance(event, str) else event
-            return Markup(f"[{md_text(e.title)}]({up}events/{e.id}.md)")
+            return Markup(f"[{md_text(e.headline)}]({up}events/{e.id}.md)")
 
         def place_link(name: str) -> Markup:
-            return Markup(f"[{md_text(name)}]({up}places/{place_slug[name]}.md)")
+            term = place_terms[name]
+            return Markup(f"[{md_text(term.name)}]({up}places/{term.slug}.md)")
 
         def topic_link(name: str) -> Markup:
             return Markup(f"[{md_text(name)}]({up}topics/{topic_slug[name]}.md)")

@@ -8,12 +8,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import ActorFile, Briefing, EventFile
+from .model import ActorFile, Briefing, EventFile, PlaceFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "briefing.schema.json": (Briefing, "A briefing: one YAML file per briefing under briefings/."),
-    "actors.schema.json": (ActorFile, "briefings/actors.yaml: the shared actor registry."),
-    "events.schema.json": (EventFile, "briefings/events.yaml: the shared event registry."),
+    "actors.schema.json": (ActorFile, "briefings/actors.yaml or briefings/actors/*.yaml: actor records."),
+    "events.schema.json": (EventFile, "briefings/events.yaml or briefings/events/*.yaml: events on their own."),
+    "places.schema.json": (PlaceFile, "briefings/places.yaml or briefings/places/*.yaml: the place registry."),
 }
 
 

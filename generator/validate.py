@@ -15,7 +15,7 @@ from .model import NOT_BLANK, Located
 from .yamlfile import Key, LineMap
 
 M = TypeVar("M", bound=BaseModel)
-_TAGS = {"ref", "inline"}  # union branch names pydantic puts in error locations
+_TAGS = {"ref", "inline", "part", "count", "estimate"}  # union branch names pydantic puts in error locations
 
 
 def validate(cls: type[M], data: Any, lines: LineMap, problems: list[Problem]) -> M | None:
@@ -38,7 +38,7 @@ def _locate(obj: Any, lines: LineMap, key: Key) -> None:
     """Tell every located record in `obj` where it came from (records sit at known places)."""
     if isinstance(obj, Located):
         obj.locate(lines, key)
-    for name in ("actors", "events"):
+    for name in ("actors", "events", "places"):
         items = getattr(obj, name, None)
         if isinstance(items, list):
             for i, item in enumerate(items):
@@ -88,12 +88,12 @@ def _pattern_message(key: Key, err: ErrorDetails) -> str:
     got = _show(err["input"])
     if err.get("ctx", {}).get("pattern") == NOT_BLANK:
         return "must not be blank"
-    if field in ("id", "speaker", "actor", "actors", "events") or field == "":
+    if field in ("id", "speaker", "actor", "actors", "events", "parent") or field == "":
         return f"expected an id of lowercase letters, digits and hyphens, got {got}"
     if field in ("url",):
         return f"expected an http or https address, got {got}"
     if field == "topics":
-        return f"expected a topic label (letters, digits, spaces, hyphens, apostrophes; at most 60), got {got}"
+        return f"expected a topic label (printable text on one line), got {got}"
     if field == "wikidata":
         return f"expected a Wikidata id such as Q7747, got {got}"
     return f"does not match the expected form, got {got}"

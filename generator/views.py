@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
-import html
 import math
 import re
 import unicodedata
@@ -19,10 +18,14 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TypeVar
 
-from .escape import render_markdown_html
+from anyascii import anyascii
+from markupsafe import Markup
+
+from . import dates, mapsvg
+from .escape import html_text, plain_text
 from .link import Corpus, QuoteRef
-from .model import Briefing, date_key
-from .paging import MONTHS, Period, periods
+from .model import RESERVED_IDS, Briefing, Estimate, Place
+from .paging import Period, periods, plural
 
 # How much one shared item counts when ranking related briefings (times its rarity, see below).
 WEIGHTS = {"event": 3.0, "actor": 2.0, "topic": 1.0}
@@ -31,6 +34,7 @@ RELATED_DF_MAX = 100  # an item in more briefings than this says little about re
 CO_ACTORS_MAX = 10
 T = TypeVar("T")
 KIND_ORDER = ("briefing", "quote", "event")
+RESERVED_SLUGS = RESERVED_IDS | {"az"}  # the list pages inside each folder
 KIND_TITLES = {"briefing": "Briefings", "quote": "Quotes", "event": "Events"}
 
 
@@ -51,36 +55,31 @@ class Related:
         return ", ".join(f"{n} {word}{'s' if n > 1 else ''}" for n, word in parts if n)
 
 
-@functools.lru_cache(maxsize=100_000)
 def human_date(date: str) -> str:
-    """'2024-06-19' -> '19 June 2024'; '2024-06' -> 'June 2024'; '2024' -> '2024'."""
-    year, month, day = date_key(date)
-    if not month:
-        return str(year)
-    if not day:
-        return f"{MONTHS[month - 1]} {year}"
-    return f"{day} {MONTHS[month - 1]} {year}"
+    """'2024-06-19' -> '19 June 2024'; intervals and approximate dates in words (see dates.py)."""
+    return dates.human(date)
 
 
 def slugify(text: str) -> str:
     """A path- and anchor-safe slug of free text (ASCII letters, digits, hyphens).
 
-    Text with no ASCII letters or digits (a name in Cyrillic, Arabic or Chinese) gets a short
-    digest of itself, so different names never share a slug.
+    Names in other scripts are transliterated (Москва -> moskva, 北京 -> beijing); text with
+    nothing to transliterate (symbols only) gets a short digest of itself.
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = anyascii(unicodedata.normalize("NFC", text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
     return slug or "x-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
-def unique_slugs(names: Iterable[str]) -> dict[str, str]:
-    """A unique, stable slug for each name (a later name that slugs the same gets -2, -3, ...)."""
+def unique_slugs(names: Iterable[str], taken: set[str] | None = None) -> dict[str, str]:
+    """A unique, stable slug for each name (a later name that slugs the same gets -2, -3, ...);
+    slugs in `taken` are not given out."""
     out: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(taken or ())
     for name in sorted(set(names)):
         base = slug = slugify(name)
         n = 1
-        while slug in used:
+        while slug in used or slug in RESERVED_SLUGS:
             n += 1
             slug = f"{base}-{n}"
         used.add(slug)
@@ -170,7 +169,7 @@ def co_actors(corpus: Corpus) -> dict[str, list[CoActor]]:
         for a in ids:
             in_briefings[a].update(ids)
     for e in corpus.events.values():
-        ids = list(dict.fromkeys(e.actors))
+        ids = e.actor_ids
         for a in ids:
             in_events[a].update(ids)
     out: dict[str, list[CoActor]] = {}
@@ -194,19 +193,51 @@ class Term:
     slug: str
     briefings: list[str] = field(default_factory=list)  # newest first
     events: list[str] = field(default_factory=list)  # in date order
+    place: Place | None = None  # the registry record of a place, when it has one
 
 
 @_once
 def places(corpus: Corpus) -> dict[str, Term]:
-    """Every place named by a published briefing or its events, in name order."""
+    """The page of every place name used by a published briefing or an event, keyed by the name
+    as written: the names of one registry place (its id, name, aliases) share one Term.
+
+    Registry places that are not named but hold a named place (a country, a region) have a Term
+    too, keyed by their id. A registry place's slug is its id; other names get a slug of their own.
+    """
     found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+
+    def key(name: str) -> str:
+        pid = corpus.place_refs.get(name)
+        return "\0" + pid if pid is not None else name
+
     for bid, b in corpus.briefings.items():
-        for name in dict.fromkeys(b.places):
-            found[name][0].append(bid)
+        for k in dict.fromkeys(map(key, b.places)):
+            found[k][0].append(bid)
     for eid, e in corpus.events.items():
-        for name in dict.fromkeys(e.places):
-            found[name][1].append(eid)
-    return _terms(found)
+        for k in dict.fromkeys(map(key, e.places)):
+            found[k][1].append(eid)
+    for pid in corpus.places:
+        found["\0" + pid]  # a place that holds named places gets a page too
+    bare = unique_slugs((k for k in found if not k.startswith("\0")), taken=set(corpus.places))
+    terms: dict[str, Term] = {}
+    for k in sorted(found, key=lambda k: (_place_name(corpus, k).casefold(), k)):
+        place = corpus.places.get(k[1:]) if k.startswith("\0") else None
+        slug = place.id if place is not None else bare[k]
+        terms[k] = Term(_place_name(corpus, k), slug, *found[k], place=place)
+    out = {name: terms[key(name)] for name in sorted(k for k in found if not k.startswith("\0"))}
+    out.update((name, terms["\0" + pid]) for name, pid in corpus.place_refs.items())
+    out.update((pid, terms["\0" + pid]) for pid in corpus.places)
+    return out
+
+
+def _place_name(corpus: Corpus, key: str) -> str:
+    return corpus.places[key[1:]].name if key.startswith("\0") else key
+
+
+def unique_terms(terms: dict[str, Term]) -> dict[str, Term]:
+    """Each Term once (several names may share one), in name order, keyed by slug."""
+    out = {t.slug: t for t in terms.values()}
+    return {t.slug: t for t in sorted(out.values(), key=lambda t: (t.name.casefold(), t.name, t.slug))}
 
 
 @_once
@@ -220,10 +251,6 @@ def topics(corpus: Corpus) -> dict[str, Term]:
     for _, (bids, eids) in found.items():
         cited = {e.id for bid in bids for e in corpus.briefing_events[bid]}
         eids.extend(sorted(cited, key=order.__getitem__))
-    return _terms(found)
-
-
-def _terms(found: dict[str, tuple[list[str], list[str]]]) -> dict[str, Term]:
     slugs = unique_slugs(found)
     return {name: Term(name, slugs[name], *found[name]) for name in sorted(found, key=lambda n: (n.casefold(), n))}
 
@@ -301,5 +328,72 @@ def initial(name: str) -> str:
 
 def plain_summary(b: Briefing, limit: int = 200) -> str:
     """The summary as one line of plain text, for descriptions and lists."""
-    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", render_markdown_html(b.summary))).split())
+    text = plain_text(b.summary) if b.summary else ""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@_once
+def place_children(corpus: Corpus) -> dict[str, list[str]]:
+    """For each registry place with a page, the places with a page that lie directly in it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for pid, place in corpus.places.items():
+        if place.parent is not None and place.parent in corpus.places:
+            out[place.parent].append(pid)
+    return {pid: sorted(kids, key=lambda k: corpus.places[k].name.casefold()) for pid, kids in out.items()}
+
+
+def map_points(corpus: Corpus, names: Iterable[str]) -> list[mapsvg.Point]:
+    """Points for the places named (as written) that the registry gives coordinates, each once;
+    a place weighs as much as it is mentioned on the site."""
+    terms = places(corpus)
+    out: dict[str, mapsvg.Point] = {}
+    for name in names:
+        term = terms.get(name)
+        p = term.place if term is not None else None
+        if p is not None and p.lat is not None and p.lon is not None and p.id not in out:
+            out[p.id] = mapsvg.Point(p.name, p.lat, p.lon, len(term.briefings) + len(term.events) if term else 0)
+    return list(out.values())
+
+
+def place_map(corpus: Corpus, names: Iterable[str], label: str, world: bool = False) -> Markup:
+    """A figure with a map of the named places that have coordinates, or nothing."""
+    names = list(dict.fromkeys(names))
+    points = map_points(corpus, names)
+    if not points:
+        return Markup("")
+    svg = mapsvg.draw(points, label, mapsvg.WORLD if world else None)
+    missing = len({places(corpus)[n].slug for n in names if n in places(corpus)}) - len(points)
+    note = f" {plural(missing, 'place')} without coordinates not shown." if missing > 0 else ""
+    caption = f"{label}: {plural(len(points), 'place')} with coordinates.{note} Outlines: Natural Earth."
+    return Markup(f'\n<figure class="bf-map">\n{svg}\n<figcaption>{html_text(caption)}</figcaption>\n</figure>\n')
+
+
+def figure_text(value: int | Estimate) -> str:
+    """'12'; an estimate as '12 (8–20)', or '8–20' with no best estimate."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    span = (
+        f"{value.low:,}{dates.DASH}{value.high:,}"
+        if value.low is not None and value.high is not None
+        else f"at least {value.low:,}"
+        if value.low is not None
+        else f"at most {value.high:,}"
+        if value.high is not None
+        else ""
+    )
+    text = (
+        f"{value.best:,} ({span})"
+        if value.best is not None and span
+        else f"{value.best:,}"
+        if value.best is not None
+        else span
+    )
+    return text + (f"; {value.note}" if value.note else "")
+
+
+def coordinates(place: Place) -> str:
+    """'50.45° N, 30.52° E'."""
+    assert place.lat is not None
+    assert place.lon is not None
+    ns, ew = ("N" if place.lat >= 0 else "S"), ("E" if place.lon >= 0 else "W")
+    return f"{abs(place.lat):.4g}° {ns}, {abs(place.lon):.4g}° {ew}"

@@ -154,10 +154,10 @@ def test_any_title_and_quote_survive_the_whole_page_template(title: str, quote: 
     """End to end through the real templates: the page shows the title and quote exactly, as text."""
     from generator.link import link
     from generator.load import Inputs
-    from generator.model import ActorFile, Briefing
+    from generator.model import Actor, Briefing
     from generator.render import render_pages
 
-    actors = ActorFile.model_validate({"actors": [{"id": "a", "name": title, "kind": "person"}]})
+    actors = [Actor.model_validate({"id": "a", "name": title, "kind": "person"})]
     briefing = Briefing.model_validate(
         {
             "title": title,

@@ -88,7 +88,7 @@ def test_every_problem_is_reported_with_line_and_field(tmp_path: Path) -> None:
         key_ponts: [x]
         assessment: "  "
         status: finished
-        topics: ["<b>bold</b>"]
+        topics: ["tab\\there"]
         """,
     )
     with pytest.raises(BriefingsError) as exc:
@@ -125,8 +125,8 @@ def test_missing_field_and_nested_unknown_field(tmp_path: Path) -> None:
         tmp_path,
         "2024-06-19-a.yaml",
         """
-        title: A title
         date: 2024-06-19
+        summary: A summary.
         sources:
           - title: An article
             ulr: https://example.org/a
@@ -135,7 +135,7 @@ def test_missing_field_and_nested_unknown_field(tmp_path: Path) -> None:
     with pytest.raises(BriefingsError) as exc:
         load(tmp_path)
     assert messages(exc) == [
-        "1: summary: required field is missing",
+        "1: title: required field is missing",
         "5: sources[0].ulr: unknown field; did you mean 'url'?",
     ]
 
@@ -155,7 +155,10 @@ def test_inline_event_errors_point_into_the_event(tmp_path: Path) -> None:
     )
     with pytest.raises(BriefingsError) as exc:
         load(tmp_path)
-    assert messages(exc) == ["11: events[1].date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '2024-6'"]
+    assert messages(exc) == [
+        "11: events[1].date: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, an interval such as "
+        "2015-09-01/2015-09-14, with ~ for 'about'; got '2024-6'"
+    ]
 
 
 def test_file_name_must_be_an_id(tmp_path: Path) -> None:

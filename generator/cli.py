@@ -1,4 +1,4 @@
-"""The `briefings` command line: check, build, serve, new, schema, pdf."""
+"""The `briefings` command line: check, build, serve, new, pdf, import, places, schema."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, gazetteer, importer
 from .errors import BriefingsError, display_path
 from .incremental import Snapshot
-from .load import input_files
+from .load import input_files, load
 from .model import SLUG
 from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .pipeline import check, counts, generate
@@ -162,6 +162,45 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def _import(args: argparse.Namespace, project: Project) -> int:
+    mapping: dict[str, str] = {}
+    for item in args.map:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            return _usage(f"--map expects FIELD=COLUMN, got {item!r}")
+        mapping[field.strip()] = column.strip()
+    name = args.name or slugify(args.file.stem)
+    if not re.fullmatch(SLUG, name):
+        return _usage(f"--name must be a lowercase id (letters, digits, hyphens), got {name!r}")
+    importer.check_free(project.briefings, args.what, name)
+    inputs = load(project.briefings)
+    known = importer.EVENT_COLUMNS if args.what == "events" else importer.ACTOR_COLUMNS
+    table = importer.read_table(args.file, known, mapping)
+    run = importer.import_events if args.what == "events" else importer.import_actors
+    output = run(table, inputs, name)
+    written = importer.write(project.briefings, output)
+    counts_text = ", ".join(f"{n} {kind}" for kind, n in output.counts.items() if n)
+    print(f"Imported {counts_text} from {display_path(args.file)} into:")
+    for rel in written:
+        print(f"  {display_path(project.briefings / rel)}")
+    print("Check them with: briefings check")
+    return 0
+
+
+def _places(args: argparse.Namespace, project: Project) -> int:
+    corpus = check(project, drafts=True)
+    text = gazetteer.suggest(corpus)
+    if args.output is None:
+        print(text, end="")
+        return 0
+    target = project.briefings / "places" / args.output
+    if target.exists():
+        return _usage(f"{display_path(target)} already exists")
+    Writer(project.briefings).write_bytes(f"places/{args.output}", text.encode("utf-8"))
+    print(f"Wrote {display_path(target)}: check every entry before you build")
+    return 0
+
+
 def _usage(message: str) -> int:
     print(f"briefings: error: {message}", file=sys.stderr)
     return 2
@@ -207,6 +246,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", help="digest: briefings in which this actor appears (an actor id)")
     p.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default: briefings.toml, else A4)")
     p.add_argument("--drafts", action="store_true", help="allow draft briefings")
+    p = command("import", _import, "Turn a CSV table of events or actors into YAML files under briefings/.")
+    p.add_argument("what", choices=["events", "actors"], help="what the table holds")
+    p.add_argument("file", type=Path, metavar="FILE.csv", help="the table (UTF-8, with a header row)")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="the column of a field when its name is not a usual one (actors=side_a,side_b for several)",
+    )
+    p.add_argument("--name", help="name of the files to write (default: the table's file name)")
+    p = command("places", _places, "Propose registry entries (coordinates, country) for place names.")
+    p.add_argument("action", choices=["suggest"], help="suggest: entries for names the registry lacks")
+    p.add_argument("--output", metavar="NAME.yaml", help="write briefings/places/NAME.yaml instead of printing")
     p = command("schema", _schema, "Write the JSON Schemas of the YAML files into schema/.")
     p.add_argument("--check", action="store_true", help="only report whether schema/ is up to date")
     return top

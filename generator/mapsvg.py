@@ -139,7 +139,7 @@ def draw(points: list[Point], label: str, box: Box | None = None) -> Markup:
     h = round(height * scale)
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
-        return round((lon - west) * k * scale, 1), round((north - lat) * scale, 1)
+        return (lon - west) * k * scale, (north - lat) * scale
 
     paths = []
     for ring in basemap():
@@ -148,23 +148,24 @@ def draw(points: list[Point], label: str, box: Box | None = None) -> Markup:
             continue
         parts: list[str] = []
         last: tuple[float, float] | None = None
-        for lon, lat in ring.coords:
-            x, y = xy(lon, lat)
+        for x, y in clip([xy(lon, lat) for lon, lat in ring.coords], WIDTH, h):
+            x, y = round(x, 1), round(y, 1)
             if last is None:
                 parts.append(f"M{x:g} {y:g}")
             elif (x, y) != last:
                 parts.append(f"l{x - last[0]:.1f} {y - last[1]:.1f}".replace(".0 ", " ").removesuffix(".0"))
             last = (x, y)
-        paths.append("".join(parts) + "z")
+        if len(parts) > 2:
+            paths.append("".join(parts) + "z")
     radius = 4 if len(points) <= 50 else 3 if len(points) <= 300 else 2
     marks = []
     for p in points:
-        x, y = xy(p.lon, p.lat)
+        x, y = (round(v, 1) for v in xy(p.lon, p.lat))
         marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="{radius}"><title>{html_text(p.name)}</title></circle>')
     labels = []
     if len(points) <= LABELS_MAX * 4:
         for p in points[:LABELS_MAX]:
-            x, y = xy(p.lon, p.lat)
+            x, y = (round(v, 1) for v in xy(p.lon, p.lat))
             anchor = "end" if x > WIDTH * 0.8 else "start"
             dx = -6 if anchor == "end" else 6
             labels.append(f'<text x="{x + dx:g}" y="{y + 4:g}" text-anchor="{anchor}">{html_text(p.name)}</text>')
@@ -179,3 +180,39 @@ def draw(points: list[Point], label: str, box: Box | None = None) -> Markup:
         f' stroke="#ffffff" stroke-width="3" paint-order="stroke">{"".join(labels)}</g>'
         "</svg>"
     )
+
+
+def clip(ring: list[tuple[float, float]], width: float, height: float, margin: float = 4) -> list[tuple[float, float]]:
+    """The part of a closed ring inside the frame (Sutherland-Hodgman against its four edges)."""
+    edges = (
+        (0, -margin, True),  # x >= -margin
+        (0, width + margin, False),  # x <= width + margin
+        (1, -margin, True),
+        (1, height + margin, False),
+    )
+    points = ring
+    for axis, limit, above in edges:
+        if not points:
+            break
+
+        def inside(p: tuple[float, float], axis: int = axis, limit: float = limit, above: bool = above) -> bool:
+            return p[axis] >= limit if above else p[axis] <= limit
+
+        def cross(
+            a: tuple[float, float], b: tuple[float, float], axis: int = axis, limit: float = limit
+        ) -> tuple[float, float]:
+            t = (limit - a[axis]) / (b[axis] - a[axis])
+            return (limit, a[1] + t * (b[1] - a[1])) if axis == 0 else (a[0] + t * (b[0] - a[0]), limit)
+
+        out: list[tuple[float, float]] = []
+        prev = points[-1]
+        for cur in points:
+            if inside(cur):
+                if not inside(prev):
+                    out.append(cross(prev, cur))
+                out.append(cur)
+            elif inside(prev):
+                out.append(cross(prev, cur))
+            prev = cur
+        points = out
+    return points

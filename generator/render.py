@@ -224,6 +224,7 @@ def iter_pages(
             yield from listed(
                 base, term.name, f"{base}.md", entries, "term.md.j2", term=term, folder=folder, what=title
             )
+        world = views.place_map(corpus, list(places), "Map of all places", world=True) if folder == "places" else ""
         yield from _index(
             page,
             folder,
@@ -238,6 +239,7 @@ def iter_pages(
                 )
                 for t in terms.values()
             ],
+            map=world,
         )
 
     yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=_chart(timeline))
@@ -274,7 +276,9 @@ def iter_pages(
 PageFn = Callable[..., Job]
 
 
-def _index(page: PageFn, folder: str, title: str, about: str, items: list[IndexItem]) -> Iterator[Job]:
+def _index(
+    page: PageFn, folder: str, title: str, about: str, items: list[IndexItem], map: Markup | str = ""
+) -> Iterator[Job]:
     """An A-Z index with counts and a filter box; one page per letter when it is long."""
     groups = _az(items)
     split = len(items) > INDEX_MAX
@@ -288,6 +292,7 @@ def _index(page: PageFn, folder: str, title: str, about: str, items: list[IndexI
         letters=letters,
         total=len(items),
         letter=None,
+        map=map,
     )
     if split:
         for letter, group in groups:
@@ -301,6 +306,7 @@ def _index(page: PageFn, folder: str, title: str, about: str, items: list[IndexI
                 total=len(items),
                 letter=letter,
                 index=f"{folder}/index.md",
+                map="",
             )
 
 

@@ -20,7 +20,8 @@ def test_shipped_schemas_are_up_to_date() -> None:
 
 @pytest.mark.parametrize("path", sorted((REPO / "briefings").glob("*.yaml")), ids=lambda p: p.name)
 def test_sample_files_validate_against_their_schema_and_point_at_it(path: Path) -> None:
-    name = {"actors.yaml": "actors", "events.yaml": "events"}.get(path.name, "briefing") + ".schema.json"
+    name = {"actors.yaml": "actors", "events.yaml": "events", "places.yaml": "places"}.get(path.name, "briefing")
+    name += ".schema.json"
     first_line = path.read_text(encoding="utf-8").splitlines()[0]
     assert first_line == f"# yaml-language-server: $schema=../schema/{name}"
     data, _ = load_yaml(path)

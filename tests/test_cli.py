@@ -79,7 +79,7 @@ def test_many_problems_are_all_reported(project: Path, capsys: pytest.CaptureFix
     code, _, err = run_cli(capsys, "--root", str(project), "check")
     assert code == 1
     assert err.count("\n") == 4  # three problems and the summary line
-    assert "actors.yaml:67: actors[6].kind: input should be 'person', 'state', 'government-body'" in err
+    assert "actors.yaml:68: actors[6].kind: input should be 'person', 'state', 'government-body'" in err
     assert err.endswith("3 problems found; nothing was written.\n")
 
 

@@ -127,8 +127,8 @@ def draw(points: list[Point], label: str, box: Box | None = None) -> Markup:
     west, south, east, north = box or view(points)
     k = math.cos(math.radians((south + north) / 2))
     width, height = (east - west) * k, north - south
-    if width < height * 1.4:  # too tall: show more longitude
-        extra = (height * 1.4 - width) / k / 2
+    if width < height * 1.6:  # too tall: show more longitude
+        extra = (height * 1.6 - width) / k / 2
         west, east = max(west - extra, -180.0), min(east + extra, 180.0)
         width = (east - west) * k
     if height < width / 2.4:  # too flat: show more latitude

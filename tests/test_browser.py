@@ -39,6 +39,7 @@ PAGES = {
     "timeline-year": "generated/timeline/2024/",
     "event": "generated/events/russia-north-korea-defence-pact-signed/",
     "places": "generated/places/",
+    "place": "generated/places/pyongyang/",
     "quotes": "generated/quotes/2024/",
 }
 
@@ -184,10 +185,26 @@ def test_jump_bar_goes_to_another_year(page: Page, server: str) -> None:
 def test_index_filter_box_narrows_the_list(page: Page, server: str) -> None:
     page.goto(server + PAGES["places"])
     page.get_by_label("Filter this list").fill("pyong")
-    assert page.locator(".bf-az li:visible").all_inner_texts() == ["Pyongyang: 1 briefing, 3 events"]
+    assert page.locator(".bf-az li:visible").all_inner_texts() == [
+        "Pyongyang · city, North Korea: 1 briefing, 3 events"
+    ]
     assert page.locator(".bf-az section:visible h2").all_inner_texts() == ["P¶"]
     page.get_by_label("Filter this list").fill("")
     assert page.locator(".bf-az li:visible").count() == 10
+
+
+def test_maps_show_the_placed_places_offline(page: Page, server: str) -> None:
+    for name in ("places", "place", "briefing"):
+        page.goto(server + PAGES[name])
+        svg = page.locator("figure.bf-map svg")
+        assert svg.is_visible(), name
+        box = svg.bounding_box()
+        assert box is not None
+        assert box["width"] > 300, name
+        assert svg.locator("circle").count() == 1  # Pyongyang: the one sample place with coordinates
+        assert svg.locator("circle title").text_content() == "Pyongyang"
+        assert "Pyongyang" in (svg.get_attribute("aria-label") or "")
+        assert "Outlines: Natural Earth" in page.locator("figure.bf-map figcaption").inner_text()
 
 
 def test_topic_index_lists_the_topic_page_with_its_briefing(page: Page, server: str) -> None:

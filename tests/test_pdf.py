@@ -55,6 +55,15 @@ def test_every_quote_is_printed_with_its_speaker(sample_pdf: bytes) -> None:
         assert re.search(re.escape(words) + r'"? — ' + re.escape(normalise(speaker)), text), quote.text
 
 
+def test_the_map_is_drawn_into_the_pdf(sample_pdf: bytes) -> None:
+    text = body_text(sample_pdf)
+    caption = "Map of this briefing: 1 place with coordinates."
+    assert caption in text
+    # The SVG's label is drawn as text beside its point, after the list of places and before the caption.
+    places = text.index("Vietnam Map of this briefing")
+    assert "Pyongyang" in text[places : places + len(caption) + 200]
+
+
 def test_every_page_has_page_numbers_marking_and_date(sample_pdf: bytes) -> None:
     pages = pdf_text(sample_pdf)
     assert len(pages) >= 2

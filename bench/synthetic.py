@@ -19,7 +19,7 @@ import yaml
 
 MARK = "SYNTHETIC"
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-KINDS = ["person", "organisation", "state", "other"]
+KINDS = ["person", "armed-group", "state", "political-party", "company", "international-organisation", "media"]
 EVENT_KINDS = ["statement", "meeting", "agreement", "armed-clash", "attack", "protest", "election", "legal", "other"]
 # Name parts: hyphens, apostrophes and accents, as real names have.
 _FIRST = [
@@ -68,6 +68,7 @@ _ORG = [
     "Bank",
     "Network",
 ]
+_SCRIPTS = ["Москва", "北京", "القاهرة", "Αθήνα", "ירושלים", "서울"]
 _PLACE = ["Abad", "Burg", "Ville", "Grad", "Stan", "Polis", "Kent", "Dorf", "Pur", "Ton", "Haven", "Shahr"]
 _TOPIC = ["security", "energy", "trade", "migration", "health", "climate", "sanctions", "elections", "media", "justice"]
 _WORDS = [
@@ -156,7 +157,7 @@ def make_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
     actor_ids = [f"synthetic-actor-{i}" for i in range(n_actors)]
     actors = []
     for i, aid in enumerate(actor_ids):
-        kind = KINDS[0] if i % 3 else KINDS[1 + i % 3]
+        kind = KINDS[0] if i % 3 else KINDS[1 + i % (len(KINDS) - 1)]
         if kind == "person":  # the special names first, then a long tail of made-up ones
             special = i < len(_FIRST) * len(_LAST)
             first = _FIRST[i % len(_FIRST)] if special else _word(i * 7 + 3).capitalize()
@@ -164,16 +165,42 @@ def make_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
             name = f"{first} {last}"
         else:
             name = f"{MARK} {_word(i * 11 + 7).capitalize()} {_ORG[i % len(_ORG)]}"
-        actors.append(
-            {
-                "id": aid,
-                "name": name,
-                "kind": kind,
-                "aliases": [f"SA{i}"],
-                "description": f"{MARK}: a made-up actor for benchmarks.",
-            }
-        )
+        actor: dict[str, object] = {
+            "id": aid,
+            "name": name,
+            "kind": kind,
+            "aliases": [f"SA{i}"],
+            "description": f"{MARK}: a made-up actor for benchmarks.",
+        }
+        if kind == "person" and i % 10 == 1:  # some people belong to an organisation, since a date
+            org = (i // 3 + 1) * 3 % n_actors  # every third actor is an organisation or a state
+            since = _date(rng, start, span).isoformat()[:7]
+            actor["relations"] = [{"type": "member-of", "actor": actor_ids[org], "since": since}]
+        actors.append(actor)
     places = [f"{_word(i * 5 + 1).capitalize()}{_PLACE[i % len(_PLACE)].lower()}" for i in range(n_places)]
+    for i in range(0, n_places, 97):  # a few names in other scripts (transliterated into slugs)
+        places[i] = _SCRIPTS[(i // 97) % len(_SCRIPTS)] + str(i)
+    countries = [f"{MARK} {_word(i * 17 + 9).capitalize()}land" for i in range(max(5, n_places // 50))]
+    registry: list[dict[str, object]] = [
+        {"id": f"synthetic-country-{c}", "name": name, "kind": "country"} for c, name in enumerate(countries)
+    ]
+    for i, name in enumerate(places):
+        if i % 4 == 3:
+            continue  # a quarter of the places stay bare names, as real data has them
+        c = i % len(countries)
+        record: dict[str, object] = {
+            "id": f"synthetic-place-{i}",
+            "name": name,
+            "kind": "city" if i % 5 else "town",
+            "country": countries[c],
+            "parent": f"synthetic-country-{c}",
+        }
+        if i % 6:  # most registry places have coordinates: clustered by country, like real ones
+            lat0, lon0 = -30 + (c * 37) % 90, -150 + (c * 71) % 300
+            record["lat"], record["lon"] = round(lat0 + rng.uniform(-6, 6), 3), round(lon0 + rng.uniform(-9, 9), 3)
+        if i % 7 == 0:
+            record["aliases"] = [name.upper()]
+        registry.append(record)
     topics = [f"{_TOPIC[i % len(_TOPIC)]} {_word(i * 3 + 2)}" for i in range(n_topics)]
     actor_w, event_w, place_w, topic_w = _zipf(n_actors), _zipf(n_events, 1.05), _zipf(n_places), _zipf(n_topics)
     events = []
@@ -181,19 +208,37 @@ def make_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
         d = _date(rng, start, span)
         precision = rng.random()
         date = d.isoformat() if precision < 0.7 else d.isoformat()[:7] if precision < 0.92 else str(d.year)
-        events.append(
-            {
-                "id": f"synthetic-event-{i}",
-                "date": date,
-                "kind": EVENT_KINDS[i % len(EVENT_KINDS)],
-                "title": f"{MARK} event {i}: {_sentence(rng, 6)}",
-                "description": f"{MARK}: {_sentence(rng, 25)}",
-                "places": [places[p] for p in _pick(rng, place_w, rng.randint(1, 2))],
-                "actors": [actor_ids[a] for a in _pick(rng, actor_w, rng.randint(1, 4))],
-            }
-        )
-    _dump(out / "actors.yaml", {"actors": actors})
-    _dump(out / "events.yaml", {"events": events})
+        if precision < 0.05:  # a siege, a summit of several days
+            date = f"{d.isoformat()}/{(d + dt.timedelta(days=rng.randint(1, 40))).isoformat()}"
+        elif 0.9 < precision < 0.93:
+            date += "~"
+        kind = EVENT_KINDS[i % len(EVENT_KINDS)]
+        event: dict[str, object] = {
+            "id": f"synthetic-event-{i}",
+            "date": date,
+            "kind": kind,
+            "description": f"{MARK}: {_sentence(rng, 25)}",
+            "places": [places[p] for p in _pick(rng, place_w, rng.randint(1, 2))],
+            "actors": [actor_ids[a] for a in _pick(rng, actor_w, rng.randint(1, 4))],
+        }
+        if i % 5:  # most have a title; the rest are named by their description's first sentence
+            event = {"id": event["id"], "date": date, "title": f"{MARK} event {i}: {_sentence(rng, 6)}", **event}
+        if kind in ("armed-clash", "attack"):
+            best = int(rng.paretovariate(1.2)) - 1
+            event["fatalities"] = {"best": best, "low": best // 2, "high": best * 2 + 1}
+            sides = [{"actor": a, "part": f"side {'AB'[k % 2]}"} for k, a in enumerate(event["actors"])]  # type: ignore[arg-type]
+            event["actors"] = sides
+            if i % 3 == 0:
+                event["displaced"] = int(rng.paretovariate(1.0) * 100)
+        events.append(event)
+    _dump(out / "actors.yaml", {"actors": actors[: n_actors // 2]})
+    _dump(out / "actors" / "more.yaml", {"actors": actors[n_actors // 2 :]})  # a registry split over files
+    _dump(out / "places.yaml", {"places": registry})
+    by_year: dict[str, list[dict[str, object]]] = {}
+    for event in events:
+        by_year.setdefault(str(event["date"])[:4], []).append(event)
+    for year, group in by_year.items():  # stand-alone event files, one per year
+        _dump(out / "events" / f"{year}.yaml", {"events": group})
     for i in range(n):
         d = _date(rng, start, span)
         ids = [actor_ids[a] for a in _pick(rng, actor_w, rng.randint(3, 12))]
@@ -213,6 +258,8 @@ def make_corpus(root: Path, n: int, *, seed: int = 7) -> Path:
             "places": [places[p] for p in _pick(rng, place_w, rng.randint(1, 3))],
             "topics": [topics[t] for t in _pick(rng, topic_w, rng.randint(1, 4))],
         }
+        if i % 20 == 0:  # a weekly round-up
+            briefing["period"] = f"{(d - dt.timedelta(days=7)).isoformat()}/{(d - dt.timedelta(days=1)).isoformat()}"
         _dump(out / str(d.year) / f"{d.isoformat()}-synthetic-{i}.yaml", briefing)
     return out
 

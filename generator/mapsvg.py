@@ -11,6 +11,7 @@ import functools
 import itertools
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -115,11 +116,13 @@ def view(points: list[Point]) -> Box:
 WORLD: Box = (-180.0, -58.0, 180.0, LAT_LIMIT)
 
 
-def draw(points: list[Point], label: str, box: Box | None = None) -> Markup:
+def draw(points: list[Point], label: str, box: Box | None = None, basemap: str | None = None) -> Markup:
     """An SVG map of `points` (all names shown as text, never markup), or nothing if none.
 
     The projection is equirectangular, scaled at the view's middle latitude so that a region
-    keeps its shape; the view is widened or heightened to a landscape frame.
+    keeps its shape; the view is widened or heightened to a landscape frame. With `basemap`
+    (the address of world_svg() as a file), the outlines are that one shared image, placed and
+    stretched under the points; without it they are drawn inline, clipped to the frame (PDFs).
     """
     if not points:
         return Markup("")
@@ -141,22 +144,17 @@ def draw(points: list[Point], label: str, box: Box | None = None) -> Markup:
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return (lon - west) * k * scale, (north - lat) * scale
 
-    paths = []
-    for ring in basemap():
-        w, s, e, n = ring.box
-        if e < west or w > east or n < south or s > north:
-            continue
-        parts: list[str] = []
-        last: tuple[float, float] | None = None
-        for x, y in clip([xy(lon, lat) for lon, lat in ring.coords], WIDTH, h):
-            x, y = round(x, 1), round(y, 1)
-            if last is None:
-                parts.append(f"M{x:g} {y:g}")
-            elif (x, y) != last:
-                parts.append(f"l{x - last[0]:.1f} {y - last[1]:.1f}".replace(".0 ", " ").removesuffix(".0"))
-            last = (x, y)
-        if len(parts) > 2:
-            paths.append("".join(parts) + "z")
+    if basemap is not None:
+        x0, y0 = xy(-180, 90)
+        land = (
+            f'<image class="bf-land-image" href="{html_attr(basemap)}" x="{x0:.1f}" y="{y0:.1f}"'
+            f' width="{360 * k * scale:.1f}" height="{180 * scale:.1f}" preserveAspectRatio="none"/>'
+        )
+    else:
+        land = (
+            '<path class="bf-land" fill="#d9dfd4" stroke="#ffffff" stroke-width="0.6"'
+            f' d="{_outlines(xy, (west, south, east, north), h)}"/>'
+        )
     radius = 4 if len(points) <= 50 else 3 if len(points) <= 300 else 2
     marks = []
     for p in points:
@@ -173,12 +171,50 @@ def draw(points: list[Point], label: str, box: Box | None = None) -> Markup:
     return Markup(
         f'<svg class="bf-map-svg" viewBox="0 0 {WIDTH} {h}" role="img" aria-label="{html_attr(label + ": " + names)}"'
         ' xmlns="http://www.w3.org/2000/svg">'
-        f'<rect class="bf-sea" width="{WIDTH}" height="{h}" fill="#eaf1f8"/>'
-        f'<path class="bf-land" fill="#d9dfd4" stroke="#ffffff" stroke-width="0.6" d="{"".join(paths)}"/>'
+        f'<rect class="bf-sea" width="{WIDTH}" height="{h}" fill="#eaf1f8"/>{land}'
         f'<g class="bf-points" fill="#c2410c" stroke="#ffffff" stroke-width="1">{"".join(marks)}</g>'
         '<g class="bf-labels" font-size="12" font-family="sans-serif" fill="#1f2937"'
         f' stroke="#ffffff" stroke-width="3" paint-order="stroke">{"".join(labels)}</g>'
         "</svg>"
+    )
+
+
+def _outlines(xy: Callable[[float, float], tuple[float, float]], box: Box, height: int) -> str:
+    """Path data of the outlines that reach into `box`, clipped to the frame."""
+    west, south, east, north = box
+    paths = []
+    for ring in basemap():
+        w, s, e, n = ring.box
+        if e < west or w > east or n < south or s > north:
+            continue
+        paths.append(_path(clip([xy(lon, lat) for lon, lat in ring.coords], WIDTH, height)))
+    return "".join(p for p in paths if p)
+
+
+def _path(points: list[tuple[float, float]], digits: int = 1) -> str:
+    """Compact path data: the first point, then relative moves, dropping repeats."""
+    parts: list[str] = []
+    last: tuple[float, float] | None = None
+    for x, y in points:
+        x, y = round(x, digits), round(y, digits)
+        if last is None:
+            parts.append(f"M{x:g} {y:g}")
+        elif (x, y) != last:
+            parts.append(f"l{round(x - last[0], digits):g} {round(y - last[1], digits):g}")
+        last = (x, y)
+    return "".join(parts) + "z" if len(parts) > 2 else ""
+
+
+@functools.cache
+def world_svg() -> str:
+    """Every outline as one SVG image in plain equirectangular (10 units a degree), to be placed
+    and stretched under the points of any map (its strokes keep their width when stretched)."""
+    data = "".join(_path([((lon + 180) * 10, (90 - lat) * 10) for lon, lat in ring.coords]) for ring in basemap())
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 3600 1800" width="3600" height="1800">'
+        "<!-- Natural Earth 1:110m country outlines (public domain), via the world-atlas package -->"
+        f'<path fill="#d9dfd4" stroke="#ffffff" stroke-width="0.6" vector-effect="non-scaling-stroke" d="{data}"/>'
+        "</svg>\n"
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import views
+from . import mapsvg, views
 from .dates import MONTHS
 from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
 from .link import Corpus
@@ -28,6 +28,7 @@ from .paging import Period, periods, plural
 from .templating import environment, render
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
+BASEMAP = "assets/basemap.svg"  # the country outlines under every map, one file for the whole site
 ALSO_IN_MAX = 5  # other briefings listed under each related event on a briefing page
 TIMELINE_BRIEFINGS_MAX = 3  # briefings listed under an event on the timeline (its page lists all)
 # Most items on one page before it is split (by year, month, then parts).
@@ -131,7 +132,6 @@ def iter_pages(
         "figures": FIGURES,
         "figure": views.figure_text,
         "coordinates": views.coordinates,
-        "place_map": lambda names, label, world=False: views.place_map(corpus, names, label, world),
     }
     seen: set[str] = set()
     links = _Links(corpus, place_slug, topic_slug)
@@ -224,7 +224,11 @@ def iter_pages(
             yield from listed(
                 base, term.name, f"{base}.md", entries, "term.md.j2", term=term, folder=folder, what=title
             )
-        world = views.place_map(corpus, list(places), "Map of all places", world=True) if folder == "places" else ""
+        world = (
+            views.place_map(corpus, list(places), "Map of all places", world=True, basemap="../" + BASEMAP)
+            if folder == "places"
+            else ""
+        )
         yield from _index(
             page,
             folder,
@@ -271,6 +275,7 @@ def iter_pages(
         yield page(f"quotes/{part.key}.md", "quotes_period.md.j2", p=part, periods=quote_periods)
 
     yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
+    yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
 
 
 PageFn = Callable[..., Job]
@@ -426,7 +431,7 @@ class _Links:
 
     def __init__(self, corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str]) -> None:
         self.corpus, self.place_slug, self.topic_slug = corpus, place_slug, topic_slug
-        self.helpers: dict[str, dict[str, Any]] = {}
+        self.helpers: dict[tuple[str, str], dict[str, Any]] = {}
 
     def for_page(self, path: str) -> dict[str, Any]:
         """Functions templates call; links are made relative to the page being rendered.
@@ -434,13 +439,20 @@ class _Links:
         The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.
         """
         up = "generated/" if path.startswith("snippets/") else "../" * path.count("/")
-        if up not in self.helpers:
-            self.helpers[up] = self._make(up)
-        return self.helpers[up]
+        # Raw HTML is not rewritten by MkDocs: its addresses are relative to the page's URL, one
+        # folder deeper than its Markdown file unless it is an index page (directory URLs).
+        deeper = 0 if path == "index.md" or path.endswith("/index.md") else 1
+        basemap = "../" * (path.count("/") + deeper) + BASEMAP
+        if (up, basemap) not in self.helpers:
+            self.helpers[up, basemap] = self._make(up, basemap)
+        return self.helpers[up, basemap]
 
-    def _make(self, up: str) -> dict[str, Any]:
+    def _make(self, up: str, basemap: str) -> dict[str, Any]:
         corpus, topic_slug = self.corpus, self.topic_slug
         place_terms = views.places(corpus)
+
+        def place_map(names: list[str], label: str, world: bool = False) -> Markup:
+            return views.place_map(corpus, names, label, world, basemap=basemap)
 
         def link(text: object, target: str) -> Markup:
             return Markup(f"[{md_text(text)}]({up}{target})")
@@ -469,6 +481,7 @@ class _Links:
             "event_link": event_link,
             "place_link": place_link,
             "topic_link": topic_link,
+            "place_map": place_map,
             "anchor": anchor,
             "attr": html_attr,
             "external": md_link,

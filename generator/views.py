@@ -204,11 +204,15 @@ def places(corpus: Corpus) -> dict[str, Term]:
     Registry places that are not named but hold a named place (a country, a region) have a Term
     too, keyed by their id. A registry place's slug is its id; other names get a slug of their own.
     """
-    found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    Key = tuple[bool, str]  # (True, registry id) or (False, the name as written)
+    found: dict[Key, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
 
-    def key(name: str) -> str:
+    def key(name: str) -> Key:
         pid = corpus.place_refs.get(name)
-        return "\0" + pid if pid is not None else name
+        return (True, pid) if pid is not None else (False, name)
+
+    def shown(k: Key) -> str:
+        return corpus.places[k[1]].name if k[0] else k[1]
 
     for bid, b in corpus.briefings.items():
         for k in dict.fromkeys(map(key, b.places)):
@@ -217,21 +221,16 @@ def places(corpus: Corpus) -> dict[str, Term]:
         for k in dict.fromkeys(map(key, e.places)):
             found[k][1].append(eid)
     for pid in corpus.places:
-        found["\0" + pid]  # a place that holds named places gets a page too
-    bare = unique_slugs((k for k in found if not k.startswith("\0")), taken=set(corpus.places))
-    terms: dict[str, Term] = {}
-    for k in sorted(found, key=lambda k: (_place_name(corpus, k).casefold(), k)):
-        place = corpus.places.get(k[1:]) if k.startswith("\0") else None
-        slug = place.id if place is not None else bare[k]
-        terms[k] = Term(_place_name(corpus, k), slug, *found[k], place=place)
-    out = {name: terms[key(name)] for name in sorted(k for k in found if not k.startswith("\0"))}
-    out.update((name, terms["\0" + pid]) for name, pid in corpus.place_refs.items())
-    out.update((pid, terms["\0" + pid]) for pid in corpus.places)
+        found[True, pid]  # a place that holds named places gets a page too
+    bare = unique_slugs((k[1] for k in found if not k[0]), taken=set(corpus.places))
+    terms: dict[Key, Term] = {}
+    for k in sorted(found, key=lambda k: (shown(k).casefold(), k)):
+        place = corpus.places[k[1]] if k[0] else None
+        terms[k] = Term(shown(k), k[1] if k[0] else bare[k[1]], *found[k], place=place)
+    out = {k[1]: terms[k] for k in sorted(found) if not k[0]}
+    out.update((name, terms[True, pid]) for name, pid in corpus.place_refs.items())
+    out.update((pid, terms[True, pid]) for pid in corpus.places)
     return out
-
-
-def _place_name(corpus: Corpus, key: str) -> str:
-    return corpus.places[key[1:]].name if key.startswith("\0") else key
 
 
 def unique_terms(terms: dict[str, Term]) -> dict[str, Term]:
@@ -355,13 +354,15 @@ def map_points(corpus: Corpus, names: Iterable[str]) -> list[mapsvg.Point]:
     return list(out.values())
 
 
-def place_map(corpus: Corpus, names: Iterable[str], label: str, world: bool = False) -> Markup:
+def place_map(
+    corpus: Corpus, names: Iterable[str], label: str, world: bool = False, basemap: str | None = None
+) -> Markup:
     """A figure with a map of the named places that have coordinates, or nothing."""
     names = list(dict.fromkeys(names))
     points = map_points(corpus, names)
     if not points:
         return Markup("")
-    svg = mapsvg.draw(points, label, mapsvg.WORLD if world else None)
+    svg = mapsvg.draw(points, label, mapsvg.WORLD if world else None, basemap)
     missing = len({places(corpus)[n].slug for n in names if n in places(corpus)}) - len(points)
     note = f" {plural(missing, 'place')} without coordinates not shown." if missing > 0 else ""
     caption = f"{label}: {plural(len(points), 'place')} with coordinates.{note} Outlines: Natural Earth."

@@ -25,7 +25,7 @@ def sample_pages(options: Options | None = None) -> dict[str, str]:
 
 
 def test_sample_pages_match_golden_files(update_goldens: bool) -> None:
-    pages = sample_pages()
+    pages = {rel: text for rel, text in sample_pages().items() if rel.endswith(".md")}  # not the basemap
     if update_goldens:
         for old in GOLDEN.rglob("*.md"):
             old.unlink()
@@ -36,6 +36,15 @@ def test_sample_pages_match_golden_files(update_goldens: bool) -> None:
     assert sorted(pages) == sorted(expected), "run pytest --update-goldens after an intended change"
     for rel, text in pages.items():
         assert text == expected[rel], f"{rel} differs from tests/golden/sample/{rel} (--update-goldens)"
+
+
+def test_the_basemap_is_one_shared_file_that_every_map_points_at() -> None:
+    pages = sample_pages()
+    assert pages["assets/basemap.svg"].startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 3600 1800"')
+    # Addresses are relative to each page's URL (directory URLs: one folder deeper but for index pages).
+    assert 'href="../../assets/basemap.svg"' in pages["briefings/2024-06-19-north-korea-russia-pact.md"]
+    assert 'href="../assets/basemap.svg"' in pages["places/index.md"]
+    assert 'href="../../assets/basemap.svg"' in pages["places/pyongyang.md"]
 
 
 def test_rendering_is_deterministic() -> None:

@@ -112,12 +112,12 @@ def generate(
     writer = Writer(project.generated)
     if only is None:
         written = writer.sync(files)
-        pages = sorted(p for p in files if p.endswith(".md"))
+        pages = sorted(p for p in files if not p.startswith(PDF_DIR + "/"))
     else:
         assert old is not None
         count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
         # The pages now: those rendered, and those of the last generation that were not to be.
-        pages = sorted({p for p in old.pages if not only(p)} | {p for p in files if p.endswith(".md")})
+        pages = sorted({p for p in old.pages if not only(p)} | {p for p in files if not p.startswith(PDF_DIR + "/")})
         keep = set(pages) | set(files)
         written = WriteStats(count, len(files) - count, writer.remove_except(keep))
     snapshot = incremental.Snapshot(key, corpus, pages)

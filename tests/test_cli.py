@@ -100,7 +100,7 @@ def test_rerun_writes_only_changed_pages_and_removes_gone_ones(
     code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")
     assert "files 0 written, 0 unchanged, 0 removed" in out  # nothing changed: nothing rendered
     code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf", "--full")
-    assert "files 0 written, 50 unchanged, 0 removed" in out
+    assert "files 0 written, 51 unchanged, 0 removed" in out
     edit(project / SAMPLE_FILE, "status: published", "status: draft")
     code, out, _ = run_cli(capsys, "--root", str(project), "build", "--no-site", "--no-pdf")
     assert code == 0

@@ -55,7 +55,8 @@ def make_table(path: Path, rows: int, seed: int = 11) -> None:
             day = start + dt.timedelta(days=rng.randrange(3 * 365))
             end = day + dt.timedelta(days=rng.choice([0, 0, 0, 0, 1, 3, 14]))
             name, country, lat, lon = places[_pick(rng, place_w, 1)[0]]
-            a, b = (actors[k] for k in _pick(rng, actor_w, 2)) if n_actors > 1 else (actors[0], "")
+            sides = [actors[k] for k in _pick(rng, actor_w, 2)]
+            a, b = sides[0], sides[1] if len(sides) > 1 and rng.random() < 0.8 else ""
             best = int(rng.paretovariate(1.1)) - 1
             out.writerow(
                 [
@@ -67,7 +68,7 @@ def make_table(path: Path, rows: int, seed: int = 11) -> None:
                     f"{lat:.4f}",
                     f"{lon:.4f}",
                     a,
-                    b if b != a else "",
+                    b,
                     best,
                     best // 2,
                     best * 2 + 1,

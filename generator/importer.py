@@ -233,7 +233,7 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
                 if aid is None:
                     aid = _new_actor(actor_name, actor_ids, new_actors, table.path)
                     actor_by_name[actor_name.casefold()] = aid
-                part = col.replace("_", " ") if len(table.columns["actors"]) > 1 else None
+                part = _part(col) if len(table.columns["actors"]) > 1 else None
                 parts.append({"actor": aid, "part": part} if part else aid)
         if parts:
             event["actors"] = parts
@@ -266,9 +266,17 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
 
 
 def _title(row: _Row, table: Table) -> str:
-    """A plain title for an event that has neither title nor description: kind, place, date."""
-    bits = [row.get("kind") or "Event", row.get("place") and f"in {row.get('place')}", row.get("date")]
-    return " ".join(b for b in bits if b)
+    """A plain title for an event that has neither title nor description: its kind and place."""
+    kind = row.get("kind")
+    what = (KIND_NAMES.get(kind.casefold(), kind) if kind else "event").replace("-", " ")
+    where = row.get("place") or row.get("country")
+    return what[:1].upper() + what[1:] + (f" in {where}" if where else "")
+
+
+def _part(column: str) -> str:
+    """An actor's part from its column's name: side_a -> 'side A', actor1 -> 'actor 1'."""
+    words = re.sub(r"(?<=[a-z])(?=[0-9])", " ", column.replace("_", " ")).split()
+    return " ".join(w.upper() if len(w) == 1 and w.isalpha() else w for w in words)
 
 
 def _place(

@@ -354,7 +354,7 @@ def test_import_events_writes_valid_files_that_build(tmp_path: Path, capsys: pyt
     events = (root / "events/ged-sample.yaml").read_text(encoding="utf-8")
     assert "date: 2015-09-01/2015-09-14" in events
     assert "places:\n  - kyiv" in events  # the registry's Kyiv, not a new place
-    assert "part: side a" in events
+    assert "part: side A" in events
     assert "fatalities:\n    best: 12\n    low: 8\n    high: 20" in events
     new_places = (root / "places/ged-sample.yaml").read_text(encoding="utf-8")
     assert "id: kharkiv" in new_places
@@ -363,9 +363,9 @@ def test_import_events_writes_valid_files_that_build(tmp_path: Path, capsys: pyt
     assert "name: Government of Ukraine" in (root / "actors/ged-sample.yaml").read_text(encoding="utf-8")
     corpus = link(load(root))
     assert corpus.events["ged-sample-101"].parts == {
-        "red-brigade": "side a",
-        "government-of-ukraine": "side b",
-        "ann": "side b",
+        "red-brigade": "side A",
+        "government-of-ukraine": "side B",
+        "ann": "side B",
     }
     pages = readable(render_pages(corpus))
     assert "<title>Kharkiv</title>" in pages["places/index.md"]
@@ -395,7 +395,9 @@ def test_import_refuses_to_overwrite_and_maps_columns(tmp_path: Path, capsys: py
     args = ["--root", str(tmp_path / "project"), "import", "events", str(table)]
     code, _, err = run_cli(capsys, *args, "--map", "date=when", "--map", "title=what", "--map", "actors=who")
     assert (code, err) == (0, "")
-    assert "actors:\n  - ann\n" in (root / "events/mine.yaml").read_text(encoding="utf-8")
+    mine = (root / "events/mine.yaml").read_text(encoding="utf-8")
+    assert "actors:\n  - ann\n" in mine
+    assert "title: Talks\n" in mine
     code, _, err = run_cli(capsys, *args, "--map", "date=when")
     assert code == 1
     assert "events/mine.yaml: already exists; choose another --name" in err

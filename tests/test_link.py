@@ -128,7 +128,7 @@ def test_sample_corpus_links_quotes_events_and_actors() -> None:
         "unconditional",
     ]
     dates = [e.date for e in corpus.briefing_events[SAMPLE_ID]]
-    assert dates[0] == "2022"
+    assert dates[0] == "2022/2024-06-19"
     assert dates[-1] == "2024-06-19"
     assert corpus.actor_events["viktor-orban"] == [
         "hungary-withdraws-objection-to-rutte",

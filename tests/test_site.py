@@ -78,7 +78,7 @@ def test_event_page_lists_date_actors_places_and_citing_briefings(built_sample: 
     page = text(article(html(built_sample / "site", "generated/events/russia-north-korea-defence-pact-signed")))
     assert page.startswith("Kim Jong Un and Vladimir Putin sign a defence pact in Pyongyang")
     assert "June 2024" in page
-    assert "Actors: Kim Jong Un, Vladimir Putin, Russia, North Korea" in page
+    assert "Actors: Kim Jong Un (signatory), Vladimir Putin (signatory), Russia, North Korea" in page
     assert "Places: Pyongyang" in page
     assert "Cited in 1 briefing." in page
     assert "North Korean troops could join Russia's invasion of Ukraine" in page

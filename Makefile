@@ -62,6 +62,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_search.py build/bench/n10000/site
 	$(BIN)/python bench/bench_serve.py build/bench/n3000
 	$(BIN)/python bench/bench_pdf.py 1000
+	$(BIN)/python bench/bench_import.py 1000
 
 serve: $(STAMP)
 	$(BIN)/briefings serve

@@ -36,7 +36,7 @@ Markdown = Annotated[
     Field(pattern=NOT_BLANK, max_length=MAX_MARKDOWN, description="Markdown (no raw HTML; links http, https, mailto)."),
 ]
 Url = Annotated[
-    str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=MAX_URL, description="An http or https address.")
+    str, Field(pattern=r'^https?://[^\s<>"]+$', max_length=MAX_URL, description="An http or https address.")
 ]
 # A topic is any printable label on one line ("U.S.", "9/11", "COVID-19"); its page gets a slug.
 Topic = Annotated[
@@ -206,6 +206,8 @@ PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 class Place(Located):
     """A place in the registry; briefings and events name it by id, name or alternative name."""
 
+    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"lat": ["lon"], "lon": ["lat"]}})
+
     id: Slug
     name: Text
     aliases: Annotated[list[Text], Field(max_length=MAX_ITEMS, description="Other names and spellings.")] = []
@@ -290,6 +292,8 @@ EventActorEntry = Annotated[
 
 class Event(Located):
     """Something that happened, dated with the precision that is known."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["title"]}, {"required": ["description"]}]})
 
     id: Slug
     date: DateSpec

@@ -4,6 +4,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+SITE_STAMP := $(VENV)/.site-stamp
 STAMP  := $(VENV)/.installed-stamp
 # Debian packages, installed only when missing (and only as root; otherwise the command to run
 # is printed): Pango and a font for the PDFs; Chromium and npm (axe-core) for the browser tests.
@@ -11,9 +12,9 @@ PDF_PACKAGES := $(if $(shell (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null | gr
                 $(if $(shell fc-list 2>/dev/null | grep -i dejavu),,fonts-dejavu-core)
 TEST_PACKAGES := $(PDF_PACKAGES) $(if $(shell command -v chromium),,chromium) $(if $(shell command -v npm),,npm)
 
-.PHONY: site test lint setup apt-install lock clean bench serve
+.PHONY: site test test-lowest lint setup apt-install lock clean bench serve
 
-site: $(STAMP)
+site: $(SITE_STAMP)
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(PDF_PACKAGES))"
 	$(BIN)/briefings build --strict
 
@@ -28,12 +29,28 @@ lint: $(STAMP)
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock
-	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(TEST_PACKAGES))"
+# What the site needs (make site): the package and its dependencies, pinned, and the PDF fonts.
+$(SITE_STAMP): pyproject.toml requirements.lock
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(PDF_PACKAGES))"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e .
+	touch $@
+
+# What the tests add (make test): the test tools, Chromium and npm.
+$(STAMP): $(SITE_STAMP)
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(TEST_PACKAGES))"
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
+
+# The lowest versions pyproject.toml allows for each dependency, in a venv of their own, with
+# the tests that need no browser: the floors we declare are floors we have tested.
+test-lowest:
+	$(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) .ci/floors.py pyproject.toml > .venv-lowest/floors.txt
+	.venv-lowest/bin/python -m pip install --quiet -c .venv-lowest/floors.txt -e '.[test]'
+	.venv-lowest/bin/pytest -n 2 -m "not browser" -p no:cacheprovider
 
 # axe-core for the accessibility checks (pinned in package-lock.json).
 node_modules/.installed: package.json package-lock.json

@@ -214,7 +214,9 @@ class Place(Located):
     kind: PlaceKind | None = Field(default=None, description="What sort of place: " + ", ".join(PLACE_KINDS) + ".")
     country: Text | None = Field(default=None, description="The country it is in: a name, or a place id.")
     parent: Slug | None = Field(default=None, description="The id of the place it lies in (town in region).")
-    lat: Annotated[float, Field(ge=-90.0, le=90.0)] | None = Field(default=None, description="Latitude, WGS 84 degrees.")
+    lat: Annotated[float, Field(ge=-90.0, le=90.0)] | None = Field(
+        default=None, description="Latitude, WGS 84 degrees."
+    )
     lon: Annotated[float, Field(ge=-180.0, le=180.0)] | None = Field(default=None, description="Longitude, WGS 84.")
     description: Text | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None

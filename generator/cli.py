@@ -1,4 +1,4 @@
-"""The `briefings` command line: check, build, serve, new, pdf, import, places, schema."""
+"""The `briefings` command line: init, check, build, serve, new, pdf, import, places, schema."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from pathlib import Path
 from . import __version__, gazetteer, importer
 from .errors import BriefingsError, display_path
 from .incremental import Snapshot
+from .init import init
 from .load import input_files, load
 from .model import SLUG
 from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
@@ -201,6 +202,18 @@ def _places(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    target = args.dir.resolve()
+    written = init(target)
+    where = display_path(target)
+    print(f"Wrote a new briefing project in {where} ({len(written)} files). Next:")
+    if args.dir != Path("."):
+        print(f"  cd {args.dir}")
+    print("  briefings build      # the site and PDFs from the example briefing, into site/")
+    print("  briefings serve      # a live preview at http://127.0.0.1:8000/")
+    return 0
+
+
 def _usage(message: str) -> int:
     print(f"briefings: error: {message}", file=sys.stderr)
     return 2
@@ -221,6 +234,15 @@ def parser() -> argparse.ArgumentParser:
         p.set_defaults(run=run)
         return p
 
+    p = sub.add_parser(
+        "init",
+        help="Write a new briefing project (site, example, schemas, workflows) into DIR.",
+        description=(
+            "Write a new briefing project into DIR (default: the current folder): mkdocs.yml, docs/, "
+            "briefings/ with an example, schema/, briefings.toml, a Makefile, .github/workflows/ and a README."
+        ),
+    )
+    p.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR", help="the new project's folder")
     command("check", _check, "Validate every file under briefings/ (drafts too); write nothing.")
     p = command("build", _build, "Validate, generate docs/generated/, and build the site into site/.")
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning (broken link, ...)")
@@ -275,6 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():  # stopped (CI, a timeout): clean up as on Ctrl-C
         signal.signal(signal.SIGTERM, _interrupt)
     try:
+        if args.command == "init":  # there is no project yet
+            return _init(args)
         project = open_project(args.root)
         result: int = args.run(args, project)
         return result

@@ -1,0 +1,54 @@
+"""`briefings init [DIR]`: a new briefing project, from the files shipped in the package.
+
+The site's own files (mkdocs.yml, docs/ pages and assets, the publishing workflows, the
+example briefing) are the very files this project uses: in the source tree they are links to
+them, and a wheel carries their content. Folders and dotfiles are stored without their leading
+dot (github/, gitignore) so that packaging keeps them.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from .errors import BriefingsError, Problem, display_path
+from .schema import schemas
+from .writer import Writer
+
+RENAMED = {"github": ".github", "gitignore": ".gitignore"}
+
+
+def project_files() -> dict[str, bytes]:
+    """Every file of a new project: its path inside the project, and its content."""
+    out: dict[str, bytes] = {}
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.startswith((".", "__")):
+                continue
+            name = RENAMED.get(entry.name, entry.name) if not prefix else entry.name
+            if entry.is_dir():
+                walk(entry, f"{prefix}{name}/")
+            else:
+                out[f"{prefix}{name}"] = entry.read_bytes()
+
+    walk(resources.files("generator") / "project_files", "")
+    for name, text in schemas().items():
+        out[f"schema/{name}"] = text.encode("utf-8")
+    return out
+
+
+def init(target: Path) -> list[str]:
+    """Write a new project into `target` (made if needed); refuse to overwrite anything."""
+    files = project_files()
+    if target.exists() and not target.is_dir():
+        raise BriefingsError([Problem(display_path(target), 0, "", "is a file, not a folder")])
+    clashes = sorted(rel for rel in files if (target / rel).exists() or (target / rel).is_symlink())
+    if clashes:
+        message = "already exists; init writes only into a new or empty project folder"
+        raise BriefingsError([Problem(display_path(target / rel), 0, "", message) for rel in clashes])
+    writer = Writer(target)
+    for rel, data in files.items():
+        writer.write_bytes(rel, data)
+    return sorted(files)

@@ -22,8 +22,8 @@ from .init import init
 from .load import input_files, load
 from .model import SLUG
 from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
-from .pipeline import check, counts, generate
-from .project import Project, open_project
+from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
+from .project import SETTINGS_FILE, Project, open_project
 from .scaffold import briefing_id, scaffold
 from .schema import schemas, stale_schemas
 from .site import build_site
@@ -66,21 +66,26 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     memory: list[Snapshot] = []  # the last generation, kept here between edits
 
     def regenerate() -> None:
+        nonlocal project
         started = time.perf_counter()
+        problems: list[str] = []
         try:
-            stats, _ = generate(project, check(project, drafts=args.drafts), memory=memory)  # what changed
+            project = open_project(project.root)  # briefings.toml may have changed
+            stats, _ = generate(project, check(project, drafts=args.drafts), memory=memory, serving=True)
             took = time.perf_counter() - started
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:
             print(exc, file=sys.stderr, flush=True)
             print("not regenerated: fix the problems above; the preview keeps the last good pages", file=sys.stderr)
+            problems = [str(p) for p in exc.problems]
+        Writer(project.generated).write_bytes(SERVE_SCRIPT, serve_script(problems).encode("utf-8"))
 
     regenerate()
     # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
     cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
     cmd += ["-a", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(cmd, cwd=project.root)
-    watched = [project.briefings, project.templates]
+    watched = [project.briefings, project.templates, project.root / SETTINGS_FILE]
     seen = _snapshot(watched)
     try:
         while server.poll() is None:
@@ -97,8 +102,11 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
-def _snapshot(folders: list[Path]) -> dict[Path, float]:
-    return {p: p.stat().st_mtime for folder in folders if folder.is_dir() for p in input_files(folder)}
+def _snapshot(watched: list[Path]) -> dict[Path, float]:
+    """Modification times of every file in the watched folders, and of the watched files."""
+    out = {p: p.stat().st_mtime for folder in watched if folder.is_dir() for p in input_files(folder)}
+    out.update((p, p.stat().st_mtime) for p in watched if p.is_file())
+    return out
 
 
 def _new(args: argparse.Namespace, project: Project) -> int:

@@ -4,7 +4,8 @@ For an incremental (--dirty) build into a copy of the previous site whose pages 
 every file MkDocs writes is first unlinked, so the previous site is never changed in place. The
 warning MkDocs gives for every --dirty build is dropped: here the copy is kept consistent by
 briefings (see site.py), so it would only make --strict fail. When serving, the first build is
-indexed for search, so the preview's search box works (the index is not rebuilt on each edit).
+indexed for search, so the preview's search box works (the index is not rebuilt on each edit),
+and every page loads the problem report that `briefings serve` writes after each edit.
 """
 
 from __future__ import annotations
@@ -39,13 +40,21 @@ def _copy_file(source_path: str, output_path: str) -> None:
     shutil.copyfile(source_path, output_path)
 
 
+SERVE_SCRIPT_URL = "generated/assets/serve.js"  # pipeline.SERVE_SCRIPT, inside docs/
+
+
 class _NoDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
 
 
-def _index_first_build(build: Callable[..., None]) -> Callable[..., None]:
+def _serving(build: Callable[..., None]) -> Callable[..., None]:
+    """The preview's build: its pages load the problem report of `briefings serve`, and its first
+    build is indexed for search."""
+
     def run(config: MkDocsConfig, **kwargs: Any) -> None:
+        if SERVE_SCRIPT_URL not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SERVE_SCRIPT_URL)
         build(config, **kwargs)
         if not os.path.isdir(os.path.join(config.site_dir, "pagefind")):
             from .site import index_search
@@ -63,7 +72,7 @@ def main() -> None:
     if command == "serve":
         from mkdocs.commands import serve
 
-        serve.build = _index_first_build(serve.build)  # type: ignore[attr-defined]
+        serve.build = _serving(serve.build)  # type: ignore[attr-defined]
     cli([command, *args])
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import incremental
 from .link import Corpus, link
@@ -82,15 +84,20 @@ def generate(
     pdfs: bool = False,
     full: bool = False,
     memory: list[incremental.Snapshot] | None = None,
+    serving: bool = False,
 ) -> tuple[WriteStats, PdfStats | None]:
     """Render the pages (and PDFs) in memory, then write what changed into docs/generated/.
 
     When only briefing files changed since the last generation (see incremental.py), only the
     pages they can change are rendered; the others are left on disk as they are. `full` renders
     every page. A caller that generates again and again (serve) passes `memory`: the snapshot
-    stays there instead of going through build/cache/, whose copy is voided.
+    stays there instead of going through build/cache/, whose copy is voided. When `serving`,
+    PDFs from the last build stay where they are (pages keep linking to them), and so does the
+    preview's problem report (SERVE_SCRIPT).
     """
-    options = Options(templates=project.templates, pdf_links=pdfs, latest=project.settings.latest)
+    kept = (_pdf_files(project.generated) if not pdfs else set()) | {SERVE_SCRIPT} if serving else set()
+    pdf_links = pdfs or any(k.startswith(PDF_DIR + "/") for k in kept)
+    options = Options(templates=project.templates, pdf_links=pdf_links, latest=project.settings.latest)
     paths = incremental.briefing_paths(corpus)
     key = incremental.render_key(corpus, options, set(paths.values()))
     snapshot_file = project.cache / SNAPSHOT
@@ -111,14 +118,15 @@ def generate(
         files.update({f"{PDF_DIR}/{name}": data for name, data in made.items()})
     writer = Writer(project.generated)
     if only is None:
-        written = writer.sync(files)
+        count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
+        written = WriteStats(count, len(files) - count, writer.remove_except(set(files) | kept))
         pages = sorted(p for p in files if not p.startswith(PDF_DIR + "/"))
     else:
         assert old is not None
         count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
         # The pages now: those rendered, and those of the last generation that were not to be.
         pages = sorted({p for p in old.pages if not only(p)} | {p for p in files if not p.startswith(PDF_DIR + "/")})
-        keep = set(pages) | set(files)
+        keep = set(pages) | set(files) | kept
         written = WriteStats(count, len(files) - count, writer.remove_except(keep))
     snapshot = incremental.Snapshot(key, corpus, pages)
     if memory is not None:
@@ -127,6 +135,40 @@ def generate(
     else:
         Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
     return written, stats
+
+
+SERVE_SCRIPT = "assets/serve.js"  # the preview's problem report, shown on every page (serve only)
+
+
+def serve_script(problems: list[str]) -> str:
+    """A script that shows `problems` (as text) at the top of every page of the preview."""
+    data = json.dumps(problems, ensure_ascii=True).replace("<", "\\u003c")
+    return f"""// Written by `briefings serve`: the problems of the last edit, shown until they are fixed.
+(() => {{
+  const problems = {data};
+  if (!problems.length) return;
+  const box = document.createElement("div");
+  box.className = "bf-serve-problems";
+  box.setAttribute("role", "alert");
+  box.style.cssText = "background:#b91c1c;color:#fff;padding:.8rem 1.2rem;font:14px/1.5 monospace;white-space:pre-wrap";
+  const title = document.createElement("strong");
+  title.textContent = "Not regenerated: the preview shows the last good pages. Fix these problems:";
+  const list = document.createElement("ul");
+  for (const problem of problems) {{
+    const item = document.createElement("li");
+    item.textContent = problem;
+    list.append(item);
+  }}
+  box.append(title, list);
+  document.body.prepend(box);
+}})();
+"""
+
+
+def _pdf_files(generated: Path) -> set[str]:
+    """The PDFs a full build left in the generated folder (paths inside it)."""
+    folder = generated / PDF_DIR
+    return {f"{PDF_DIR}/{p.name}" for p in folder.glob("*.pdf")} if folder.is_dir() else set()
 
 
 def _bytes(data: str | bytes) -> bytes:

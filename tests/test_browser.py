@@ -302,3 +302,53 @@ def test_screenshots(browser: Browser, server: str, mode: str) -> None:
         pg.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000
     context.close()
+
+
+def test_preview_shows_a_broken_edit_on_the_page_until_it_is_fixed(browser: Browser, tmp_path: Path) -> None:
+    """`briefings serve`: the problems of a broken edit show at the top of the page in the browser,
+    as text with file and line; the banner goes when the file is fixed."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    project = copy_project(tmp_path / "project")
+    sample = project / f"briefings/{SAMPLE_ID}.yaml"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port), "--interval", "0.2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/generated/briefings/{SAMPLE_ID}/"
+    pg = browser.new_page()
+
+    def banner(present: bool) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                pg.goto(url)
+                box = pg.locator(".bf-serve-problems")
+                if (box.count() > 0) == present:
+                    return box.inner_text() if present else ""
+            except Exception:
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"banner never {'appeared' if present else 'went'}")
+
+    try:
+        assert banner(False) == ""
+        text = sample.read_text(encoding="utf-8")
+        sample.write_text(text.replace("date: 2024-06-19", "date: 2024-06-31", 1), encoding="utf-8")
+        shown = banner(True)
+        assert "Not regenerated" in shown
+        assert f"{SAMPLE_ID}.yaml:5: date: no such day: '2024-06-31'" in shown
+        assert pg.get_by_role("alert").count() == 1
+        sample.write_text(text, encoding="utf-8")
+        banner(False)
+    finally:
+        pg.close()
+        server.terminate()
+        server.wait(timeout=20)

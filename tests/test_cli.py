@@ -155,11 +155,16 @@ def test_schema_check_reports_stale_schemas(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
-    """The live preview: a real `briefings serve` on 127.0.0.1, stopped by the test."""
+    """The live preview: a real `briefings serve` on 127.0.0.1, stopped by the test. A broken edit
+    shows its problems on the page itself (a script every preview page loads) until it is fixed;
+    PDFs of the last build stay; briefings.toml is watched."""
     import socket
     import time
     import urllib.request
 
+    pdf = project / "docs/generated/pdf/old.pdf"
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF-1.4 a PDF from the last full build")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -169,13 +174,14 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}/generated/briefings/{SAMPLE_ID}/"
+    base = f"http://127.0.0.1:{port}/"
+    url = f"{base}generated/briefings/{SAMPLE_ID}/"
 
-    def page_has(words: str, timeout: float = 60) -> bool:
+    def page_has(words: str, timeout: float = 60, at: str = url) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(url, timeout=5) as response:
+                with urllib.request.urlopen(at, timeout=5) as response:
                     if words in response.read().decode("utf-8"):
                         return True
             except OSError:
@@ -183,13 +189,25 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
             time.sleep(0.3)
         return False
 
+    report = f"{base}generated/assets/serve.js"
     try:
         assert page_has("North Korean troops could join")
+        assert page_has('src="../../assets/serve.js"')  # every preview page loads the report
+        assert page_has("const problems = [];", at=report)
         edit(project / SAMPLE_FILE, "title: North Korean troops", "title: Edited title. North Korean troops")
         assert page_has("Edited title. North Korean troops")
         edit(project / SAMPLE_FILE, "date: 2024-06-19", "date: 2024-06-31")  # broken: the preview keeps going
-        time.sleep(1)
+        assert page_has(f"{SAMPLE_FILE}:5: date: no such day: '2024-06-31'", at=report)
         assert page_has("Edited title.")
+        edit(project / SAMPLE_FILE, "date: 2024-06-31", "date: 2024-06-19")  # fixed: the report empties
+        assert page_has("const problems = [];", at=report)
+        (project / "briefings.toml").write_text("latest = 0\n", encoding="utf-8")  # settings are watched
+        snippet = project / "docs/generated/snippets/latest.md"
+        deadline = time.monotonic() + 60
+        while "Edited title." in snippet.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert "Edited title." not in snippet.read_text(encoding="utf-8")
+        assert pdf.is_file()  # the PDF of the last build is still there
         assert server.poll() is None
     finally:
         server.terminate()

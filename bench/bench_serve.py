@@ -18,6 +18,10 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.load import briefing_files
+
 
 def fetch(url: str) -> str:
     try:
@@ -35,7 +39,7 @@ def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    files = sorted((args.project / "briefings").rglob("*-synthetic-*.yaml"))
+    files = briefing_files(args.project / "briefings")  # the sample's one briefing, or a synthetic corpus
     target = files[len(files) // 2]
     url = f"http://127.0.0.1:{port}/generated/briefings/{target.stem}/"
     cmd = [sys.executable, "-m", "generator", "--root", str(args.project), "serve", "--port", str(port)]
@@ -43,7 +47,7 @@ def main() -> None:
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         started = time.perf_counter()
-        while "SYNTHETIC" not in fetch(url):
+        while "<title>" not in fetch(url):
             if time.perf_counter() - started > 1800 or server.poll() is not None:
                 raise SystemExit("the preview did not start")
             time.sleep(0.5)
@@ -53,18 +57,18 @@ def main() -> None:
         try:
             for k in range(args.edits):
                 marker = f"EDIT{k}MARK"
-                target.write_text(original.replace("SYNTHETIC briefing", f"{marker} briefing", 1), encoding="utf-8")
+                target.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
                 saved = time.perf_counter()
                 while marker not in fetch(url):
                     if time.perf_counter() - saved > 600:
                         raise SystemExit("the edit never showed")
                     time.sleep(0.05)
                 times.append(time.perf_counter() - saved)
-                print(f"edit {k + 1}: shown {times[-1]:.1f} s after saving", flush=True)
+                print(f"edit {k + 1}: shown {times[-1]:.2f} s after saving", flush=True)
                 time.sleep(1)
         finally:
             target.write_text(original, encoding="utf-8")
-        print(f"median {statistics.median(times):.1f} s from saving to the new page ({len(files):,} briefings)")
+        print(f"median {statistics.median(times):.2f} s from saving to the new page ({len(files):,} briefings)")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

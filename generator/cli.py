@@ -262,7 +262,7 @@ def parser() -> argparse.ArgumentParser:
     p = command("serve", _serve, "Live preview on 127.0.0.1 that regenerates when a YAML file changes.")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--drafts", action="store_true", help="show draft briefings too")
-    p.add_argument("--interval", type=float, default=1.0, help=argparse.SUPPRESS)
+    p.add_argument("--interval", type=float, default=0.2, help=argparse.SUPPRESS)
     p = command("new", _new, "Write the skeleton of a new draft briefing into briefings/.")
     p.add_argument("title", help="the briefing's title")
     p.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: today)")

@@ -8,6 +8,7 @@ each edit took to show on the briefing's page, from saving the file to the new p
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import socket
 import statistics
@@ -17,6 +18,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -29,6 +32,18 @@ def fetch(url: str) -> str:
             return str(response.read().decode("utf-8"))
     except (urllib.error.URLError, OSError):
         return ""
+
+
+def retitled(text: str, marker: str) -> str:
+    """The briefing's YAML with `marker` put in front of its title (written as a JSON string, so
+    any title stays valid YAML)."""
+    title = yaml.safe_load(text)["title"]
+    lines = text.splitlines(keepends=True)
+    i = next(k for k, line in enumerate(lines) if line.startswith("title:"))
+    end = i + 1
+    while end < len(lines) and lines[end].startswith((" ", "\t")):  # a title folded over lines
+        end += 1
+    return "".join([*lines[:i], f"title: {json.dumps(f'{marker} {title}')}\n", *lines[end:]])
 
 
 def main() -> None:
@@ -57,7 +72,7 @@ def main() -> None:
         try:
             for k in range(args.edits):
                 marker = f"EDIT{k}MARK"
-                target.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+                target.write_text(retitled(original, marker), encoding="utf-8")
                 saved = time.perf_counter()
                 while marker not in fetch(url):
                     if time.perf_counter() - saved > 600:

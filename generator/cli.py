@@ -26,7 +26,7 @@ from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
 from .project import SETTINGS_FILE, Project, open_project
 from .scaffold import briefing_id, scaffold
 from .schema import schemas, stale_schemas
-from .site import build_site
+from .site import ENGINES, ZENSICAL_CONFIG, build_site, zensical_serve
 from .views import slugify
 from .writer import Writer
 
@@ -41,7 +41,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
 def _build(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     corpus = check(project, drafts=args.drafts)
-    stats, pdf = generate(project, corpus, pdfs=not args.no_pdf, full=args.full)
+    stats, pdf = generate(project, corpus, pdfs=not args.no_pdf, full=args.full, engine=args.engine)
     line = (
         f"Done: {counts(corpus)}; files {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed"
     )
@@ -50,7 +50,14 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     if not args.no_site:
         t = time.perf_counter()
         newest = max((b.date for b in corpus.briefings.values()), default=None)
-        site = build_site(project, strict=args.strict, site_url=args.site_url, incremental=not args.full, date=newest)
+        site = build_site(
+            project,
+            strict=args.strict,
+            site_url=args.site_url,
+            incremental=not args.full,
+            date=newest,
+            engine=args.engine,
+        )
         if site.up_to_date:
             line += "; site/ up to date"
         else:
@@ -71,7 +78,8 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
         problems: list[str] = []
         try:
             project = open_project(project.root)  # briefings.toml may have changed
-            stats, _ = generate(project, check(project, drafts=args.drafts), memory=memory, serving=True)
+            corpus = check(project, drafts=args.drafts)
+            stats, _ = generate(project, corpus, memory=memory, serving=True, engine=args.engine)
             took = time.perf_counter() - started
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:
@@ -81,9 +89,11 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
         Writer(project.generated).write_bytes(SERVE_SCRIPT, serve_script(problems).encode("utf-8"))
 
     regenerate()
-    # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
-    cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
-    cmd += ["-a", f"127.0.0.1:{args.port}"]
+    if args.engine == "zensical":  # Zensical rebuilds only what changed on its own
+        cmd = zensical_serve(project, args.port, "generated/" + SERVE_SCRIPT)
+    else:  # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
+        cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
+        cmd += ["-a", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(cmd, cwd=project.root)
     watched = [project.briefings, project.templates, project.root / SETTINGS_FILE]
     seen = _snapshot(watched)
@@ -99,6 +109,7 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
     return 0
 
 
@@ -259,9 +270,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-site", action="store_true", help="generate the Markdown only; skip the MkDocs build")
     p.add_argument("--no-pdf", action="store_true", help="skip the PDFs (and the links to them)")
     p.add_argument("--full", action="store_true", help="render every page again, not only the changed ones")
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     p = command("serve", _serve, "Live preview on 127.0.0.1 that regenerates when a YAML file changes.")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--drafts", action="store_true", help="show draft briefings too")
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     p.add_argument("--interval", type=float, default=0.2, help=argparse.SUPPRESS)
     p = command("new", _new, "Write the skeleton of a new draft briefing into briefings/.")
     p.add_argument("title", help="the briefing's title")

@@ -85,6 +85,7 @@ def generate(
     full: bool = False,
     memory: list[incremental.Snapshot] | None = None,
     serving: bool = False,
+    engine: str = "mkdocs",
 ) -> tuple[WriteStats, PdfStats | None]:
     """Render the pages (and PDFs) in memory, then write what changed into docs/generated/.
 
@@ -97,7 +98,7 @@ def generate(
     """
     kept = (_pdf_files(project.generated) if not pdfs else set()) | {SERVE_SCRIPT} if serving else set()
     pdf_links = pdfs or any(k.startswith(PDF_DIR + "/") for k in kept)
-    options = Options(templates=project.templates, pdf_links=pdf_links, latest=project.settings.latest)
+    options = Options(project.templates, pdf_links, project.settings.latest, engine)
     paths = incremental.briefing_paths(corpus)
     key = incremental.render_key(corpus, options, set(paths.values()))
     snapshot_file = project.cache / SNAPSHOT

@@ -45,6 +45,9 @@ class Options:
     templates: Path | None = None
     pdf_links: bool = False
     latest: int = 10
+    # Addresses in raw HTML (the maps' basemap): MkDocs leaves them as they are, so they are
+    # written relative to the page's URL; Zensical rewrites them as it does Markdown links.
+    engine: str = "mkdocs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,7 @@ def iter_pages(
         "coordinates": views.coordinates,
     }
     seen: set[str] = set()
-    links = _Links(corpus, place_slug, topic_slug)
+    links = _Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")
 
     def page(path: str, template: str, **context: Any) -> Job:
         if path in seen:  # ids are checked (link.py); this guards the page layout itself
@@ -225,7 +228,9 @@ def iter_pages(
                 base, term.name, f"{base}.md", entries, "term.md.j2", term=term, folder=folder, what=title
             )
         world = (
-            views.place_map(corpus, list(places), "Map of all places", world=True, basemap="../" + BASEMAP)
+            views.place_map(
+                corpus, list(places), "Map of all places", world=True, basemap=links.basemap("places/index.md")
+            )
             if folder == "places"
             else ""
         )
@@ -429,8 +434,11 @@ def _chart(timeline: list[Period[Any]]) -> list[Bar]:
 class _Links:
     """Links to the corpus's pages from pages at one depth; link texts are escaped once per build."""
 
-    def __init__(self, corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str]) -> None:
+    def __init__(
+        self, corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str], source_relative: bool = False
+    ) -> None:
         self.corpus, self.place_slug, self.topic_slug = corpus, place_slug, topic_slug
+        self.source_relative = source_relative
         self.helpers: dict[tuple[str, str], dict[str, Any]] = {}
 
     def for_page(self, path: str) -> dict[str, Any]:
@@ -439,13 +447,17 @@ class _Links:
         The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.
         """
         up = "generated/" if path.startswith("snippets/") else "../" * path.count("/")
-        # Raw HTML is not rewritten by MkDocs: its addresses are relative to the page's URL, one
-        # folder deeper than its Markdown file unless it is an index page (directory URLs).
-        deeper = 0 if path == "index.md" or path.endswith("/index.md") else 1
-        basemap = "../" * (path.count("/") + deeper) + BASEMAP
+        basemap = self.basemap(path)
         if (up, basemap) not in self.helpers:
             self.helpers[up, basemap] = self._make(up, basemap)
         return self.helpers[up, basemap]
+
+    def basemap(self, path: str) -> str:
+        """The basemap's address from the page at `path`. Raw HTML is not rewritten by MkDocs: its
+        addresses are relative to the page's URL, one folder deeper than its Markdown file unless
+        it is an index page (directory URLs). Zensical rewrites them from the Markdown file."""
+        deeper = 0 if path == "index.md" or path.endswith("/index.md") or self.source_relative else 1
+        return "../" * (path.count("/") + deeper) + BASEMAP
 
     def _make(self, up: str, basemap: str) -> dict[str, Any]:
         corpus, topic_slug = self.corpus, self.topic_slug

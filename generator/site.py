@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -32,6 +33,7 @@ def build_site(
     finish: Callable[[Path], None] | None = None,
     incremental: bool = True,
     date: str | None = None,
+    engine: str = "mkdocs",
 ) -> SiteStats:
     """Build the site into a fresh folder, index it for search, then swap it in for site/.
 
@@ -40,25 +42,32 @@ def build_site(
     only the pages whose Markdown changed. Dates MkDocs writes (the sitemap's) are `date` (the
     newest briefing's, YYYY-MM-DD) unless SOURCE_DATE_EPOCH is set, so the same input gives the
     same bytes on any day.
+
+    `engine` zensical builds with Zensical instead (it reads the same mkdocs.yml), always into a
+    fresh folder: Zensical keeps its own cache of what it rendered (.cache/).
     """
     _remove_leftovers(project)
-    stamp = _stamp(project, strict=strict, site_url=site_url)
+    stamp = _stamp(project, strict=strict, site_url=site_url) + f" {engine}"
     inputs, names = _inputs(project.docs)
     previous = project.cache / STAMP_FILE
     built = project.site.is_dir() and previous.is_file()
     before = previous.read_text(encoding="utf-8").split("\n") if built else []
     dirty = (
         incremental
+        and engine == "mkdocs"
         and before[:1] == [stamp]
         and not re.search(r"^use_directory_urls:\s*false", project.mkdocs_yml.read_text(encoding="utf-8"), re.M)
     )
-    if dirty and before[1:2] == [inputs] and finish is None:
+    if before[:1] == [stamp] and before[1:2] == [inputs] and incremental and finish is None:
         return SiteStats(True, 0.0, 0.0, up_to_date=True)  # nothing in docs/ changed: nothing to write
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
-        cmd = [sys.executable, "-m", "generator.mkdocs_run", "build", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
-        if strict:
-            cmd.append("--strict")
+        if engine == "zensical":
+            cmd = [*zensical_command(), "build", "-f", str(_zensical_config(project, tmp))]
+            cmd += ["--strict"] if strict else []
+        else:
+            cmd = [sys.executable, "-m", "generator.mkdocs_run", "build", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
+            cmd += ["--strict"] if strict else []
         if dirty:
             _copy_previous(project.site, tmp, project.docs)
             cmd.append("--dirty")
@@ -91,7 +100,42 @@ def build_site(
         Writer(project.cache).write_bytes(STAMP_FILE, stamp_text.encode("utf-8"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
     return SiteStats(dirty, mkdocs_seconds, search_seconds)
+
+
+ENGINES = ("mkdocs", "zensical")
+ZENSICAL_CONFIG = ".briefings-zensical.yml"  # mkdocs.yml with the build's own site_dir, for Zensical
+
+
+def zensical_serve(project: Project, port: int, script: str) -> list[str]:
+    """The command that serves the preview with Zensical (into a folder of its own, not site/)."""
+    config = _zensical_config(project, project.cache / "zensical-preview", script)
+    return [*zensical_command(), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+
+
+def zensical_command() -> list[str]:
+    """How to run Zensical (an optional dependency: pip install 'briefings[zensical]')."""
+    found = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
+    if found is None:
+        message = "the zensical engine is not installed: pip install 'briefings[zensical]'"
+        raise BriefingsError([Problem("zensical", 0, "", message)], outcome="the previous site/ is left as it was")
+    return [found]
+
+
+def _zensical_config(project: Project, site_dir: Path, script: str | None = None) -> Path:
+    """mkdocs.yml as it is, but building into `site_dir` (Zensical has no option for it), and
+    loading `script` on every page too (the preview's problem report)."""
+    text = project.mkdocs_yml.read_text(encoding="utf-8")
+    text = re.sub(r"^site_dir:.*$", "", text, flags=re.M)
+    if script is not None:
+        if re.search(r"^extra_javascript:\s*$", text, re.M):
+            text = re.sub(r"^extra_javascript:\s*$", f"extra_javascript:\n  - {script}", text, count=1, flags=re.M)
+        elif not re.search(r"^extra_javascript:", text, re.M):
+            text += f"\nextra_javascript:\n  - {script}\n"
+    path = project.root / ZENSICAL_CONFIG
+    path.write_text(f"{text.rstrip()}\nsite_dir: {json.dumps(str(site_dir))}\n", encoding="utf-8")
+    return path
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,17 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def built_by_engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project built (strict) by each engine in turn: the browser tests run on both."""
+    if request.param == "mkdocs":
+        built: Path = request.getfixturevalue("built_sample")
+        return built
+    root = copy_project(tmp_path_factory.mktemp("built-zensical") / "project")
+    assert main(["--root", str(root), "build", "--strict", "--engine", "zensical"]) == 0
+    return root
+
+
 @pytest.fixture
 def built_copy(built_sample: Path, tmp_path: Path) -> Path:
     """A private copy of the built sample project (docs/generated and site/ included)."""

@@ -60,9 +60,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server(built_sample: Path) -> Iterator[str]:
-    """The built sample site, served on 127.0.0.1 for the duration of these tests."""
-    handler = functools.partial(_Quiet, directory=str(built_sample / "site"))
+def server(built_by_engine: Path) -> Iterator[str]:
+    """The built sample site (by each engine in turn), served on 127.0.0.1 for these tests."""
+    handler = functools.partial(_Quiet, directory=str(built_by_engine / "site"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -108,6 +108,12 @@ def search(page: Page, server: str, query: str) -> list[str]:
     return [a.get_attribute("href") or "" for a in page.locator(".bf-results a.md-search-result__link").all()]
 
 
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine that built the site under test."""
+    return str(request.node.callspec.params.get("built_by_engine", "mkdocs"))
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -120,7 +126,11 @@ def search(page: Page, server: str, query: str) -> list[str]:
         ("nuclear technology", f"generated/briefings/{SAMPLE_ID}/"),  # a topic
     ],
 )
-def test_search_lists_the_right_page_and_opens_it(page: Page, server: str, query: str, expected: str) -> None:
+def test_search_lists_the_right_page_and_opens_it(
+    page: Page, server: str, query: str, expected: str, engine: str
+) -> None:
+    if engine == "zensical":  # its search box is its own (no input.md-search__input), not wired to Pagefind yet
+        pytest.xfail("Zensical's search box is not wired to the Pagefind index (README: Build engines)")
     hrefs = search(page, server, query)
     matching = [h for h in hrefs if urlsplit(h).path == "/" + expected]
     assert matching, f"{query!r}: {hrefs}"
@@ -177,7 +187,7 @@ def test_timeline_filter_by_actor_hides_other_events_without_reload(page: Page, 
 def test_jump_bar_goes_to_another_year(page: Page, server: str) -> None:
     page.goto(server + PAGES["timeline-year"])
     page.locator("nav.bf-jump").get_by_role("link", name="2022").click()
-    assert urlsplit(page.url).path == "/generated/timeline/2022/"
+    page.wait_for_url("**/generated/timeline/2022/")
     assert page.locator(".bf-event").count() == 1
     assert page.locator("nav.bf-jump strong").inner_text() == "2022"
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,6 +61,15 @@ def write(root: Path, rel: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path
+
+
+def start_serve(project: Path, **popen: Any) -> tuple[subprocess.Popen[Any], int]:
+    """`briefings serve` on a free port of 127.0.0.1 (the caller stops it), and that port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cmd = [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port)]
+    return subprocess.Popen([*cmd, "--interval", "0.2"], **popen), port
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

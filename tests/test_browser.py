@@ -17,7 +17,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import REPO, SAMPLE_ID, copy_project
+from .conftest import REPO, SAMPLE_ID, copy_project, start_serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -317,21 +317,12 @@ def test_screenshots(browser: Browser, server: str, mode: str) -> None:
 def test_preview_shows_a_broken_edit_on_the_page_until_it_is_fixed(browser: Browser, tmp_path: Path) -> None:
     """`briefings serve`: the problems of a broken edit show at the top of the page in the browser,
     as text with file and line; the banner goes when the file is fixed."""
-    import socket
     import subprocess
-    import sys
     import time
 
     project = copy_project(tmp_path / "project")
     sample = project / f"briefings/{SAMPLE_ID}.yaml"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port), "--interval", "0.2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, port = start_serve(project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/generated/briefings/{SAMPLE_ID}/"
     pg = browser.new_page()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SAMPLE_ID, run_cli, write
+from .conftest import SAMPLE_ID, run_cli, start_serve, write
 
 SAMPLE_FILE = f"briefings/{SAMPLE_ID}.yaml"
 
@@ -158,22 +158,13 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
     """The live preview: a real `briefings serve` on 127.0.0.1, stopped by the test. A broken edit
     shows its problems on the page itself (a script every preview page loads) until it is fixed;
     PDFs of the last build stay; briefings.toml is watched."""
-    import socket
     import time
     import urllib.request
 
     pdf = project / "docs/generated/pdf/old.pdf"
     pdf.parent.mkdir(parents=True)
     pdf.write_bytes(b"%PDF-1.4 a PDF from the last full build")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port), "--interval", "0.2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server, port = start_serve(project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}generated/briefings/{SAMPLE_ID}/"
 

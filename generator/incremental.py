@@ -117,13 +117,25 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
     # a changed briefing, or whose members changed; all of them if the periods themselves did.
     lists = {kind: _changed_periods(old, new, kind, touched["events"], changed) for kind in _PERIODS}
 
+    # An entity's pages of periods (a busy actor's years): only those whose entries changed, or
+    # that hold an entry of a changed briefing or a touched event; all if its periods moved.
+    entity_periods: dict[tuple[str, str], set[str] | None] = {}
+    for folder in ("actors", "events", "places", "topics"):
+        for ident in touched[folder]:
+            entity_periods[folder, ident] = _entity_periods(old, new, folder, ident, changed, touched["events"])
+
     def wanted(path: str) -> bool:
         parts = path.removesuffix(".md").split("/")
         for kind, keys in lists.items():
             if path.startswith(kind + "/") and parts[-1] != "index" and path.count("/") == kind.count("/") + 1:
                 return keys is None or parts[-1] in keys
         if parts[0] in touched and len(parts) > 1 and parts[1] not in LIST_FOLDERS:
-            return parts[1] in touched[parts[0]]
+            if parts[1] not in touched[parts[0]]:
+                return False
+            if len(parts) == 3:  # one period of the entity's listing
+                keys = entity_periods.get((parts[0], parts[1]))
+                return keys is None or parts[2] in keys
+            return True
         return True
 
     return wanted
@@ -159,6 +171,49 @@ def _changed_periods(old: Corpus, new: Corpus, kind: str, events: set[str], chan
         ids = members if kind != "quotes" else {m.split("#")[0] for m in members}
         if members != before[key] or ids & (events if kind == "timeline" else changed):
             wanted.add(key)
+    return wanted
+
+
+def _entries(corpus: Corpus, folder: str, ident: str) -> list[views.Entry] | None:
+    """The entries of an entity's listing, as render.py lists them (None: no such page)."""
+    if folder == "actors":
+        return views.actor_entries(corpus, ident) if ident in corpus.actors else None
+    if folder == "events":
+        return views.event_entries(corpus, ident) if ident in corpus.events else None
+    terms = views.places(corpus) if folder == "places" else views.topics(corpus)
+    term = next((t for t in terms.values() if t.slug == ident), None)
+    return views.term_entries(corpus, term) if term is not None else None
+
+
+def _entry_key(e: views.Entry) -> tuple[str, str, int]:
+    return e.kind, e.ref, e.quote.index if e.quote is not None else -1
+
+
+def _entity_periods(
+    old: Corpus, new: Corpus, folder: str, ident: str, changed: set[str], events: set[str]
+) -> set[str] | None:
+    """The period pages of one entity to render again; None for all of them."""
+    if folder == "events" and old.events.get(ident) != new.events.get(ident):
+        return None  # an event defined in a changed briefing: its title heads every page
+    lists = []
+    for corpus in (old, new):
+        entries = _entries(corpus, folder, ident)
+        if entries is None:
+            return None
+        lists.append(views.listing(f"{folder}/{ident}", entries, LIST_MAX))
+    before, after = lists
+    if not after.split:
+        return set()  # everything is on the entity's own page
+    keys = [p.key for p in after.periods]
+    if not before.split or [p.key for p in before.periods] != keys:
+        return None
+    wanted = set()
+    for p, q in zip(before.periods, after.periods, strict=True):
+        members = [_entry_key(e) for e in q.items]
+        if members != [_entry_key(e) for e in p.items] or any(
+            (kind == "event" and ref in events) or (kind != "event" and ref in changed) for kind, ref, _ in members
+        ):
+            wanted.add(q.key)
     return wanted
 
 

@@ -213,7 +213,7 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
             if row.get(key):
                 event[key] = row.get(key)
         if "title" not in event and "description" not in event:
-            event["title"] = _title(row, table)
+            event["title"] = _title(row)
         kind = row.get("kind")
         if kind:
             chosen = kind if kind in EVENT_KINDS else KIND_NAMES.get(kind.casefold())
@@ -265,7 +265,7 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
     return out
 
 
-def _title(row: _Row, table: Table) -> str:
+def _title(row: _Row) -> str:
     """A plain title for an event that has neither title nor description: its kind and place."""
     kind = row.get("kind")
     what = (KIND_NAMES.get(kind.casefold(), kind) if kind else "event").replace("-", " ")

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.synthetic import make_corpus
 from generator.link import link
 from generator.load import load
-from generator.pdf import briefing_jobs, build_pdfs, print_progress, render_pdf
 from generator.project import Project
+from generator.publish.pdf import briefing_jobs, build_pdfs, print_progress, render_pdf
 
 
 def main() -> None:

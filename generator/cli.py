@@ -15,18 +15,19 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, gazetteer, importer
+from . import __version__
 from .errors import BriefingsError, display_path
 from .incremental import Snapshot
-from .init import init
 from .load import input_files, load
 from .model import SLUG
-from .pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
 from .project import SETTINGS_FILE, Project, open_project
-from .scaffold import briefing_id, scaffold
+from .publish.pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
+from .publish.site import ENGINES, ZENSICAL_CONFIG, build_site, zensical_serve
 from .schema import schemas, stale_schemas
-from .site import ENGINES, ZENSICAL_CONFIG, build_site, zensical_serve
+from .tools import gazetteer, importer
+from .tools.init import init
+from .tools.scaffold import briefing_id, scaffold
 from .views import slugify
 from .writer import Writer
 
@@ -92,7 +93,7 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     if args.engine == "zensical":  # Zensical rebuilds only what changed on its own
         cmd = zensical_serve(project, args.port, "generated/" + SERVE_SCRIPT)
     else:  # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
-        cmd = [sys.executable, "-m", "generator.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
+        cmd = [sys.executable, "-m", "generator.publish.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
         cmd += ["-a", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(cmd, cwd=project.root)
     watched = [project.briefings, project.templates, project.root / SETTINGS_FILE]

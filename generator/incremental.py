@@ -34,7 +34,7 @@ class Snapshot:
 def render_key(corpus: Corpus, options: Options, briefing_paths: set[str]) -> str:
     """A digest of every input of the pages except the briefing files themselves."""
     digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {__version__} {options!r}".encode())
-    for code in sorted(Path(__file__).parent.glob("*.py")):  # any change to the code: render all
+    for code in sorted(Path(__file__).parent.rglob("*.py")):  # any change to the code: render all
         digest.update(code.read_bytes())
     for name, file_digest in sorted(corpus.digests.items()):
         if name not in briefing_paths:

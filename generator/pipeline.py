@@ -13,8 +13,8 @@ from . import incremental
 from .link import Corpus, link
 from .load import load
 from .parse import ParseCache
-from .pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .project import Project
+from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .render import PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.init import project_files
+from generator.tools.init import project_files
 
 from .conftest import REPO, run_cli
 

@@ -15,8 +15,8 @@ import pytest
 
 from generator.link import link, normalise
 from generator.load import load
-from generator.pdf import Selection, briefing_jobs, build_pdfs, digest_job, render_pdf
 from generator.project import Project, Settings
+from generator.publish.pdf import Selection, briefing_jobs, build_pdfs, digest_job, render_pdf
 
 from .conftest import SAMPLE_ID, copy_project, run_cli, write
 

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import views
-from .escape import render_markdown_html
-from .link import Corpus
-from .project import Project
-from .templating import environment, render
-from .views import human_date
-from .writer import Writer
+from .. import views
+from ..escape import render_markdown_html
+from ..link import Corpus
+from ..project import Project
+from ..templating import environment, render
+from ..views import human_date
+from ..writer import Writer
 
 RENDERER_VERSION = "1"  # bump to re-render every cached PDF after a change to this module
 

@@ -23,13 +23,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import dates
-from .errors import BriefingsError, Problem, display_path
-from .link import Gazetteer
-from .load import Inputs
-from .model import ACTOR_KINDS, EVENT_KINDS, MAX_ID, Actor, ActorFile, Event, EventFile, PlaceFile
-from .views import slugify
-from .writer import Writer
+from .. import dates
+from ..errors import BriefingsError, Problem, display_path
+from ..link import Gazetteer
+from ..load import Inputs
+from ..model import ACTOR_KINDS, EVENT_KINDS, MAX_ID, Actor, ActorFile, Event, EventFile, PlaceFile
+from ..views import slugify
+from ..writer import Writer
 
 # Usual column names of each field (lower case, spaces as underscores), first match wins.
 EVENT_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from .errors import BriefingsError, Problem
-from .link import Corpus
-from .views import places, slugify
+from ..errors import BriefingsError, Problem
+from ..link import Corpus
+from ..views import places, slugify
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""Run MkDocs for briefings: python -m generator.mkdocs_run build|serve [mkdocs options].
+"""Run MkDocs for briefings: python -m generator.publish.mkdocs_run build|serve [mkdocs options].
 
 For an incremental (--dirty) build into a copy of the previous site whose pages are hard links,
 every file MkDocs writes is first unlinked, so the previous site is never changed in place. The

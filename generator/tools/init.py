@@ -12,9 +12,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .errors import BriefingsError, Problem, display_path
-from .schema import schemas
-from .writer import Writer
+from ..errors import BriefingsError, Problem, display_path
+from ..schema import schemas
+from ..writer import Writer
 
 RENAMED = {"github": ".github", "gitignore": ".gitignore"}
 

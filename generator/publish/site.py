@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .errors import BriefingsError, Problem, display_path
-from .project import Project
-from .writer import Writer
+from ..errors import BriefingsError, Problem, display_path
+from ..project import Project
+from ..writer import Writer
 
 SITE_URL_ENV = "BRIEFINGS_SITE_URL"
 
@@ -66,7 +66,16 @@ def build_site(
             cmd = [*zensical_command(), "build", "-f", str(_zensical_config(project, tmp))]
             cmd += ["--strict"] if strict else []
         else:
-            cmd = [sys.executable, "-m", "generator.mkdocs_run", "build", "-f", str(project.mkdocs_yml), "-d", str(tmp)]
+            cmd = [
+                sys.executable,
+                "-m",
+                "generator.publish.mkdocs_run",
+                "build",
+                "-f",
+                str(project.mkdocs_yml),
+                "-d",
+                str(tmp),
+            ]
             cmd += ["--strict"] if strict else []
         if dirty:
             _copy_previous(project.site, tmp, project.docs)

@@ -55,6 +55,25 @@ def test_every_quote_is_printed_with_its_speaker(sample_pdf: bytes) -> None:
         assert re.search(re.escape(words) + r'"? — ' + re.escape(normalise(speaker)), text), quote.text
 
 
+def test_pdfs_are_tagged_for_screen_readers(sample_pdf: bytes) -> None:
+    """PDF/UA-1: a structure tree, marked content, the document's language and its title shown."""
+    reader = pypdf.PdfReader(io.BytesIO(sample_pdf))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    tree = root["/StructTreeRoot"].get_object()
+    assert tree["/K"]  # the structure tree has content
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata is not None
+    assert (
+        reader.metadata.title
+        == "North Korean troops could join Russia's invasion of Ukraine under new pact, experts warn"
+    )
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp  # the document claims PDF/UA-1
+    assert "**" not in xmp  # the summary as plain text, not Markdown
+
+
 def test_the_map_is_drawn_into_the_pdf(sample_pdf: bytes) -> None:
     text = body_text(sample_pdf)
     caption = "Map of this briefing: 1 place with coordinates."

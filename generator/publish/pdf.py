@@ -101,6 +101,7 @@ class PdfRenderer:
             markdown=render_markdown_html,
             css=self.css,
             place_name=lambda name: views.places(corpus)[name].name,
+            plain_summary=lambda b: views.plain_summary(b, limit=1000),
             place_map=lambda names, label: views.place_map(corpus, names, label),
         )
 
@@ -121,7 +122,8 @@ def digest_job(project: Project, corpus: Corpus, selection: Selection, name: str
 
 
 def render_pdf(html: str) -> bytes:
-    """HTML to PDF bytes, with every external fetch refused."""
+    """HTML to PDF bytes, with every external fetch refused: a tagged PDF/UA-1 document (structure
+    tree, language, title shown), so screen readers can read it."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetchingError
 
@@ -129,7 +131,7 @@ def render_pdf(html: str) -> bytes:
         def fetch(self, url: str, headers: Any = None) -> Any:
             raise URLFetchingError(f"refusing to fetch {url!r}: PDFs are rendered offline")
 
-    return bytes(HTML(string=html, url_fetcher=Offline(), base_url=None).write_pdf())
+    return bytes(HTML(string=html, url_fetcher=Offline(), base_url=None).write_pdf(pdf_variant="pdf/ua-1"))
 
 
 @dataclass(frozen=True, slots=True)

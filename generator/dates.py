@@ -54,10 +54,6 @@ class When:
     start: Point
     end: Point | None = None
 
-    @property
-    def approximate(self) -> bool:
-        return self.start.approximate or (self.end is not None and self.end.approximate)
-
 
 class DateError(ValueError):
     """A date that is not in one of the accepted forms, or not a real date."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from . import incremental
@@ -96,7 +98,9 @@ def generate(
     PDFs from the last build stay where they are (pages keep linking to them), and so does the
     preview's problem report (SERVE_SCRIPT).
     """
-    kept = (_pdf_files(project.generated) if not pdfs else set()) | {SERVE_SCRIPT} if serving else set()
+    kept: set[str] = set()
+    if serving:
+        kept = {SERVE_SCRIPT} | (set() if pdfs else _pdf_files(project.generated))
     pdf_links = pdfs or any(k.startswith(PDF_DIR + "/") for k in kept)
     options = Options(project.templates, pdf_links, project.settings.latest, engine)
     paths = incremental.briefing_paths(corpus)
@@ -144,26 +148,12 @@ SERVE_SCRIPT = "assets/serve.js"  # the preview's problem report, shown on every
 def serve_script(problems: list[str]) -> str:
     """A script that shows `problems` (as text) at the top of every page of the preview."""
     data = json.dumps(problems, ensure_ascii=True).replace("<", "\\u003c")
-    return f"""// Written by `briefings serve`: the problems of the last edit, shown until they are fixed.
-(() => {{
-  const problems = {data};
-  if (!problems.length) return;
-  const box = document.createElement("div");
-  box.className = "bf-serve-problems";
-  box.setAttribute("role", "alert");
-  box.style.cssText = "background:#b91c1c;color:#fff;padding:.8rem 1.2rem;font:14px/1.5 monospace;white-space:pre-wrap";
-  const title = document.createElement("strong");
-  title.textContent = "Not regenerated: the preview shows the last good pages. Fix these problems:";
-  const list = document.createElement("ul");
-  for (const problem of problems) {{
-    const item = document.createElement("li");
-    item.textContent = problem;
-    list.append(item);
-  }}
-  box.append(title, list);
-  document.body.prepend(box);
-}})();
-"""
+    return _serve_template().replace("/* problems */ []", data)
+
+
+@functools.cache
+def _serve_template() -> str:
+    return resources.files("generator.data").joinpath("serve.js").read_text(encoding="utf-8")
 
 
 def _pdf_files(generated: Path) -> set[str]:

@@ -349,8 +349,8 @@ def map_points(corpus: Corpus, names: Iterable[str]) -> list[mapsvg.Point]:
     for name in names:
         term = terms.get(name)
         p = term.place if term is not None else None
-        if p is not None and p.lat is not None and p.lon is not None and p.id not in out:
-            out[p.id] = mapsvg.Point(p.name, p.lat, p.lon, len(term.briefings) + len(term.events) if term else 0)
+        if term is not None and p is not None and p.lat is not None and p.lon is not None and p.id not in out:
+            out[p.id] = mapsvg.Point(p.name, p.lat, p.lon, len(term.briefings) + len(term.events))
     return list(out.values())
 
 
@@ -363,7 +363,8 @@ def place_map(
     if not points:
         return Markup("")
     svg = mapsvg.draw(points, label, mapsvg.WORLD if world else None, basemap)
-    missing = len({places(corpus)[n].slug for n in names if n in places(corpus)}) - len(points)
+    terms = places(corpus)
+    missing = len({terms[n].slug for n in names if n in terms}) - len(points)
     note = f" {plural(missing, 'place')} without coordinates not shown." if missing > 0 else ""
     caption = f"{label}: {plural(len(points), 'place')} with coordinates.{note} Outlines: Natural Earth."
     return Markup(f'\n<figure class="bf-map">\n{svg}\n<figcaption>{html_text(caption)}</figcaption>\n</figure>\n')
@@ -373,22 +374,17 @@ def figure_text(value: int | Estimate) -> str:
     """'12'; an estimate as '12 (8–20)', or '8–20' with no best estimate."""
     if isinstance(value, int):
         return f"{value:,}"
-    span = (
-        f"{value.low:,}{dates.DASH}{value.high:,}"
-        if value.low is not None and value.high is not None
-        else f"at least {value.low:,}"
-        if value.low is not None
-        else f"at most {value.high:,}"
-        if value.high is not None
-        else ""
-    )
-    text = (
-        f"{value.best:,} ({span})"
-        if value.best is not None and span
-        else f"{value.best:,}"
-        if value.best is not None
-        else span
-    )
+    low, high = value.low, value.high
+    if low is not None and high is not None:
+        span = f"{low:,}{dates.DASH}{high:,}"
+    elif low is not None:
+        span = f"at least {low:,}"
+    elif high is not None:
+        span = f"at most {high:,}"
+    else:
+        span = ""
+    best = "" if value.best is None else f"{value.best:,}"
+    text = f"{best} ({span})" if best and span else best or span
     return text + (f"; {value.note}" if value.note else "")
 
 

@@ -68,8 +68,9 @@ def suggest(corpus: Corpus) -> str:
         if entry is None:
             unknown.append(name)
             continue
+        base, n = entry["id"], 2
         while entry["id"] in taken:
-            entry["id"] += "-2"
+            entry["id"], n = f"{base}-{n}", n + 1
         taken.add(entry["id"])
         entries.append(entry)
     head = (

@@ -138,7 +138,7 @@ def _new(args: argparse.Namespace, project: Project) -> int:
 def _pdf(args: argparse.Namespace, project: Project) -> int:
     if args.paper:
         project = dataclasses.replace(project, settings=dataclasses.replace(project.settings, paper=args.paper))
-    corpus = check(project, drafts=args.drafts or bool(args.ids))
+    corpus = check(project, drafts=args.drafts or bool(args.ids), publishing=False)
     unknown = [bid for bid in args.ids if bid not in corpus.briefings]
     if unknown:
         return _usage(f"no briefing with id {', '.join(map(repr, unknown))}")

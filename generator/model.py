@@ -14,6 +14,7 @@ from pydantic.functional_validators import AfterValidator
 from . import dates
 from .dates import date_key as date_key
 from .escape import headline
+from .marking import TlpLabel
 from .yamlfile import Key, LineMap
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -365,6 +366,10 @@ class Briefing(Located):
     date: FullDate
     period: DateSpec | None = Field(default=None, description="The period the briefing covers, when it is not one day.")
     status: Literal["draft", "published"] = "published"
+    marking: TlpLabel | None = Field(
+        default=None,
+        description="Handling marking (Traffic Light Protocol 2.0); the site's default (briefings.toml) if not given.",
+    )
     sources: Annotated[list[Source], Field(min_length=1, max_length=MAX_ITEMS)]
     summary: Markdown | None = Field(default=None, description="Bottom line up front (Markdown).")
     key_points: Annotated[list[Markdown], Field(max_length=MAX_ITEMS)] = []

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import incremental
+from . import incremental, marking
+from .errors import BriefingsError, display_path
 from .link import Corpus, link
 from .load import load
 from .parse import ParseCache
-from .project import Project
+from .project import SETTINGS_FILE, Project
 from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .render import PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
@@ -56,10 +57,12 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check(project: Project, *, drafts: bool = False) -> Corpus:
+def check(project: Project, *, drafts: bool = False, publishing: bool = True) -> Corpus:
     """Load, validate and link everything under briefings/; raise BriefingsError on any problem.
 
-    Parsed files are cached in build/cache/ by content, so the next check parses only what changed.
+    When `publishing`, a briefing marked above what the site may publish (max_marking) is a
+    problem too. Parsed files are cached in build/cache/ by content, so the next check parses
+    only what changed.
     """
     with paused_gc():
         cache = ParseCache.read(project.cache / PARSE_CACHE)
@@ -67,7 +70,15 @@ def check(project: Project, *, drafts: bool = False) -> Corpus:
     if cache.dirty:
         Writer(project.cache).write_bytes(PARSE_CACHE, cache.dumps())
     with paused_gc():
-        return link(inputs, drafts=drafts)
+        corpus = link(inputs, drafts=drafts)
+    settings = project.settings
+    if publishing and (
+        problems := marking.over_limit(
+            corpus, settings.marking, settings.max_marking, display_path(project.root / SETTINGS_FILE)
+        )
+    ):
+        raise BriefingsError(problems, outcome="nothing was written: no briefing above max_marking is published")
+    return corpus
 
 
 def counts(corpus: Corpus) -> Counts:
@@ -102,7 +113,7 @@ def generate(
     if serving:
         kept = {SERVE_SCRIPT} | (set() if pdfs else _pdf_files(project.generated))
     pdf_links = pdfs or any(k.startswith(PDF_DIR + "/") for k in kept)
-    options = Options(project.templates, pdf_links, project.settings.latest, engine)
+    options = Options(project.templates, pdf_links, project.settings.latest, engine, project.settings.marking)
     paths = incremental.briefing_paths(corpus)
     key = incremental.render_key(corpus, options, set(paths.values()))
     snapshot_file = project.cache / SNAPSHOT

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BriefingsError, Problem, display_path
+from .marking import LEVELS
 
 SETTINGS_FILE = "briefings.toml"
-KNOWN = {"marking", "paper", "publisher", "latest"}
+KNOWN = {"marking", "max_marking", "paper", "publisher", "latest"}
 MAX_LATEST = 1_000
 
 
@@ -19,7 +20,8 @@ MAX_LATEST = 1_000
 class Settings:
     """Project settings; every one has a default."""
 
-    marking: str = "UNCLASSIFIED"  # handling marking printed on every PDF page
+    marking: str = "TLP:CLEAR"  # a briefing's handling marking when it gives none (marking.py)
+    max_marking: str = "TLP:CLEAR"  # the most restricted marking this site may publish
     paper: str = "A4"  # A4 or Letter
     publisher: str = "Briefings"  # PDF author/publisher metadata
     latest: int = 10  # briefings listed on the home page
@@ -114,7 +116,13 @@ def open_project(root: Path) -> Project:
     latest = data.get("latest")
     if type(latest) is int and not 0 <= latest <= MAX_LATEST:
         problems.append(Problem(shown, line("latest"), "latest", f"expected 0 to {MAX_LATEST}, got {latest}"))
-    for key in ("marking", "publisher"):
+    for key in ("marking", "max_marking"):
+        value = data.get(key)
+        if isinstance(value, str) and value not in LEVELS:
+            problems.append(
+                Problem(shown, line(key), key, f"expected one of {', '.join(LEVELS)}, got {shown_value(value)}")
+            )
+    for key in ("publisher",):
         value = data.get(key)
         if isinstance(value, str) and (not value.strip() or len(value) > 200):
             problems.append(Problem(shown, line(key), key, f"expected 1 to 200 characters, got {shown_value(value)}"))

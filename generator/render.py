@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import mapsvg, views
+from . import mapsvg, marking, views
 from .dates import MONTHS
 from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
 from .link import Corpus
@@ -48,6 +48,7 @@ class Options:
     # Addresses in raw HTML (the maps' basemap): MkDocs leaves them as they are, so they are
     # written relative to the page's URL; Zensical rewrites them as it does Markdown links.
     engine: str = "mkdocs"
+    marking: str = "TLP:CLEAR"  # a briefing's marking when it gives none (briefings.toml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ def iter_pages(
         "figures": FIGURES,
         "figure": views.figure_text,
         "coordinates": views.coordinates,
+        "tlp_banner": lambda b: marking.banner(b.marking or options.marking),
     }
     seen: set[str] = set()
     links = _Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")

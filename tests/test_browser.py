@@ -150,6 +150,22 @@ def test_speaker_link_opens_actor_page_listing_the_quote(page: Page, server: str
     assert page.locator("h1").inner_text().rstrip("¶") == "Kim Jong Un"
 
 
+def test_briefing_opens_with_its_marking_banner_above_the_title(page: Page, server: str) -> None:
+    page.goto(server + PAGES["briefing"])
+    banner = page.locator("article .bf-tlp")
+    assert banner.is_visible()
+    assert banner.inner_text().startswith("TLP:CLEAR")
+    assert "Disclosure is not limited." in banner.inner_text()
+    assert banner.get_attribute("role") == "note"
+    top = banner.bounding_box()
+    title = page.locator("article h1").bounding_box()
+    assert top is not None
+    assert title is not None
+    assert top["y"] < title["y"]
+    colours = banner.evaluate("e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]")
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]  # TLP 2.0: the label's colour on black
+
+
 def test_timeline_year_event_page_and_briefing_are_a_few_clicks_from_home(page: Page, server: str) -> None:
     page.goto(server)
     page.locator(".md-tabs").get_by_role("link", name="Timeline").click()

@@ -212,9 +212,14 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
     [
         ('marking = "TLP:CLEAR"\npaper = "A5"\n', "briefings.toml:2: paper: expected 'A4' or 'Letter', got 'A5'"),
         ("latest = 'ten'\n", "briefings.toml:1: latest: expected a whole number, got 'ten'"),
-        ("marking = 'x'\nlatest = -3\n", "briefings.toml:2: latest: expected 0 to 1000, got -3"),
+        ("marking = 'TLP:RED'\nlatest = -3\n", "briefings.toml:2: latest: expected 0 to 1000, got -3"),
         ('markings = "x"\n', "briefings.toml:1: markings: unknown setting; did you mean 'marking'?"),
-        ('marking = "   "\n', "briefings.toml:1: marking: expected 1 to 200 characters, got '   '"),
+        ('publisher = "   "\n', "briefings.toml:1: publisher: expected 1 to 200 characters, got '   '"),
+        (
+            'max_marking = "AMBER"\n',
+            "briefings.toml:1: max_marking: expected one of TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, "
+            "TLP:RED, got 'AMBER'",
+        ),
         ("marking = \n", "briefings.toml:1: invalid TOML"),
     ],
 )

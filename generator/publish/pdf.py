@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import views
+from .. import marking, views
 from ..escape import render_markdown_html
 from ..link import Corpus
 from ..project import Project
@@ -95,7 +95,7 @@ class PdfRenderer:
             keywords=sorted({t for bid in bids for t in corpus.briefings[bid].topics}),
             title=title,
             scope=scope,
-            marking=self.settings.marking,
+            tlp=marking.of(corpus, bids, self.settings.marking),
             publisher=self.settings.publisher,
             human_date=human_date,
             markdown=render_markdown_html,

@@ -72,7 +72,7 @@ apt-install:
 
 # Refresh the pins after changing dependencies in pyproject.toml.
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v "^pip==" | sort -f > requirements.lock
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py 1000 3000 10000 --keep build/bench

@@ -66,6 +66,7 @@ def run(n: int, work: Path, pdfs: int) -> dict[str, str]:
     root.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root)
     shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copytree(REPO / "overrides", root / "overrides")
     make_corpus(root, n)
     row: dict[str, str] = {"briefings": f"{n:,}"}
     row["check cold"] = f"{timed([str(BIN), 'check'], root)[0]:.1f} s"

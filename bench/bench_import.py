@@ -89,6 +89,7 @@ def measure(rows: int, work: Path) -> dict[str, str]:
     project.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copytree(REPO / "overrides", project / "overrides")
     shutil.copytree(REPO / "briefings", project / "briefings")
     table = work / f"events{rows}.csv"
     make_table(table, rows)

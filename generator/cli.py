@@ -1,4 +1,4 @@
-"""The `briefings` command line: init, check, build, serve, new, pdf, import, places, schema."""
+"""The `briefings` command line: init, check, build, serve, new, pdf, import, places, export, schema."""
 
 from __future__ import annotations
 
@@ -15,13 +15,14 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, export
 from .errors import BriefingsError, display_path
 from .incremental import Snapshot
 from .load import input_files, load
 from .model import SLUG
 from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
 from .project import SETTINGS_FILE, Project, open_project
+from .project import site_url as project_site_url
 from .publish.pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .publish.site import ENGINES, ZENSICAL_CONFIG, build_site, zensical_serve
 from .schema import schemas, stale_schemas
@@ -42,7 +43,9 @@ def _check(args: argparse.Namespace, project: Project) -> int:
 def _build(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     corpus = check(project, drafts=args.drafts)
-    stats, pdf = generate(project, corpus, pdfs=not args.no_pdf, full=args.full, engine=args.engine)
+    stats, pdf = generate(
+        project, corpus, pdfs=not args.no_pdf, full=args.full, engine=args.engine, site_url=args.site_url
+    )
     line = (
         f"Done: {counts(corpus)}; files {stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed"
     )
@@ -80,7 +83,14 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
         try:
             project = open_project(project.root)  # briefings.toml may have changed
             corpus = check(project, drafts=args.drafts)
-            stats, _ = generate(project, corpus, memory=memory, serving=True, engine=args.engine)
+            stats, _ = generate(
+                project,
+                corpus,
+                memory=memory,
+                serving=True,
+                engine=args.engine,
+                site_url=f"http://127.0.0.1:{args.port}/",
+            )
             took = time.perf_counter() - started
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:
@@ -161,6 +171,19 @@ def _pdf(args: argparse.Namespace, project: Project) -> int:
     for job in jobs:
         print(display_path(project.pdf_cache / job.name))
     print(f"Done: {len(jobs)} PDFs, {stats.rendered} rendered, {stats.cached} up to date, {stats.seconds:.1f} s")
+    return 0
+
+
+def _export(args: argparse.Namespace, project: Project) -> int:
+    corpus = check(project, drafts=args.drafts)
+    out = args.out if args.out is not None else project.root / "build" / "export" / args.format
+    files = export.files(corpus, args.format, project.settings.publisher, project_site_url(project, args.site_url))
+    writer = Writer(out)
+    for name, text in files.items():
+        writer.write_bytes(name, text.encode("utf-8"))  # (only these files: nothing else in DIR is touched)
+    for name in files:
+        print(display_path(out / name))
+    print(f"Done: {counts(corpus)} as {len(files) - 1} {args.format.upper()} tables and datapackage.json")
     return 0
 
 
@@ -304,6 +327,13 @@ def parser() -> argparse.ArgumentParser:
     p = command("places", _places, "Propose registry entries (coordinates, country) for place names.")
     p.add_argument("action", choices=["suggest"], help="suggest: entries for names the registry lacks")
     p.add_argument("--output", metavar="NAME.yaml", help="write briefings/places/NAME.yaml instead of printing")
+    p = command(
+        "export", _export, "Write every briefing, actor, event, place and quote as tables, with datapackage.json."
+    )
+    p.add_argument("--format", choices=export.FORMATS, default="csv", help="csv (default), json or jsonl")
+    p.add_argument("--out", type=Path, metavar="DIR", help="folder to write into (default: build/export/FORMAT/)")
+    p.add_argument("--drafts", action="store_true", help="include draft briefings")
+    p.add_argument("--site-url", help="the site's address, for the pages' links (default: mkdocs.yml's)")
     p = command("schema", _schema, "Write the JSON Schemas of the YAML files into schema/.")
     p.add_argument("--check", action="store_true", help="only report whether schema/ is up to date")
     return top

@@ -166,3 +166,15 @@ def _words(parts: Parts) -> str:
     if not day:
         return f"{MONTHS[month - 1]} {year}"
     return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def iso_bounds(text: str) -> tuple[str, str | None]:
+    """The start and end (None for one point) as ISO 8601 dates of their own precision, without
+    '~' (schema.org's startDate/endDate): '2015-09-01/14~' -> ('2015-09-01', '2015-09-14')."""
+    when = parse(text)
+
+    def iso(point: Point) -> str:
+        y, m, d = point.parts
+        return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
+
+    return iso(when.start), iso(when.end) if when.end is not None else None

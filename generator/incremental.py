@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__, views
+from . import __version__, feeds, views
 from .link import Corpus
 from .paging import periods
 from .render import ALSO_IN_MAX, LIST_MAX, QUOTES_MAX, TIMELINE_MAX, Options
@@ -125,7 +125,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
             entity_periods[folder, ident] = _entity_periods(old, new, folder, ident, changed, touched["events"])
 
     def wanted(path: str) -> bool:
-        parts = path.removesuffix(".md").split("/")
+        parts = _stem(path).split("/")
         for kind, keys in lists.items():
             if path.startswith(kind + "/") and parts[-1] != "index" and path.count("/") == kind.count("/") + 1:
                 return keys is None or parts[-1] in keys
@@ -142,6 +142,14 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
 
 
 _PERIODS = ("timeline", "quotes", "briefings/year")
+
+
+def _stem(path: str) -> str:
+    """A page's or a feed's path without its extension: actors/x.atom.xml -> actors/x."""
+    for suffix in (".md", feeds.ATOM, feeds.JSON):
+        if path.endswith(suffix):
+            return path.removesuffix(suffix)
+    return path
 
 
 def _period_members(corpus: Corpus, kind: str) -> dict[str, frozenset[str]]:

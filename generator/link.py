@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from .dates import sort_key
 from .errors import BriefingsError, Problem, display_path
+from .history import History
 from .load import ACTORS_FILE, Inputs
 from .model import RESERVED_IDS, Actor, Briefing, Event, Place, Quote, Relation
 
@@ -68,6 +69,7 @@ class Corpus:
     places: dict[str, Place] = field(default_factory=dict)  # registry places with a page, by id
     place_refs: dict[str, str] = field(default_factory=dict)  # place name as written -> registry id
     digests: dict[str, str] = field(default_factory=dict)  # content digest of each input file, by path
+    history: dict[str, History] = field(default_factory=dict)  # by briefing id, when the project is in git
     views: dict[str, object] = field(default_factory=dict)  # derived views, worked out once (views.py)
 
     def digest_of(self, bid: str) -> str:

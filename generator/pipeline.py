@@ -17,6 +17,7 @@ from .link import Corpus, link
 from .load import load
 from .parse import ParseCache
 from .project import SETTINGS_FILE, Project
+from .project import site_url as project_site_url
 from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .render import PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
@@ -99,6 +100,7 @@ def generate(
     memory: list[incremental.Snapshot] | None = None,
     serving: bool = False,
     engine: str = "mkdocs",
+    site_url: str | None = None,
 ) -> tuple[WriteStats, PdfStats | None]:
     """Render the pages (and PDFs) in memory, then write what changed into docs/generated/.
 
@@ -113,7 +115,11 @@ def generate(
     if serving:
         kept = {SERVE_SCRIPT} | (set() if pdfs else _pdf_files(project.generated))
     pdf_links = pdfs or any(k.startswith(PDF_DIR + "/") for k in kept)
-    options = Options(project.templates, pdf_links, project.settings.latest, engine, project.settings.marking)
+    settings = project.settings
+    address = project_site_url(project, site_url)
+    options = Options(
+        project.templates, pdf_links, settings.latest, engine, settings.marking, address, settings.publisher
+    )
     paths = incremental.briefing_paths(corpus)
     key = incremental.render_key(corpus, options, set(paths.values()))
     snapshot_file = project.cache / SNAPSHOT

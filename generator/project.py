@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from .errors import BriefingsError, Problem, display_path
 from .marking import LEVELS
@@ -129,3 +132,34 @@ def open_project(root: Path) -> Project:
     if problems:
         raise BriefingsError(problems)
     return Project(root, Settings(**{k: v for k, v in data.items() if k in KNOWN}))
+
+
+SITE_URL_ENV = "BRIEFINGS_SITE_URL"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def site_url(project: Project, override: str | None = None) -> str:
+    """The site's address, ending in '/': `override`, else BRIEFINGS_SITE_URL, else mkdocs.yml's
+    site_url (its !ENV default), else the local preview's."""
+    found = override or os.environ.get(SITE_URL_ENV) or _configured_site_url(project.mkdocs_yml)
+    return (found or DEFAULT_SITE_URL).rstrip("/") + "/"
+
+
+def _configured_site_url(path: Path) -> str | None:
+    class Loader(yaml.SafeLoader):
+        """Reads mkdocs.yml's own tags: !ENV [NAME, default] gives its default; others nothing."""
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        if isinstance(node, yaml.SequenceNode):
+            values = loader.construct_sequence(node)
+            return next((os.environ[v] for v in values[:-1] if isinstance(v, str) and v in os.environ), values[-1])
+        return os.environ.get(str(loader.construct_scalar(node)))  # type: ignore[arg-type]
+
+    Loader.add_constructor("!ENV", env)
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except (OSError, yaml.YAMLError):
+        return None
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None

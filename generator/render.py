@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import mapsvg, marking, views
+from . import export, feeds, mapsvg, marking, structured, views
 from .dates import MONTHS
 from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
 from .link import Corpus
@@ -49,6 +49,8 @@ class Options:
     # written relative to the page's URL; Zensical rewrites them as it does Markdown links.
     engine: str = "mkdocs"
     marking: str = "TLP:CLEAR"  # a briefing's marking when it gives none (briefings.toml)
+    site_url: str = "http://127.0.0.1:8000/"  # feeds and structured data give full addresses
+    publisher: str = "Briefings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,10 @@ class IndexItem:
     counts: str
 
 
-Job = tuple[str, str, dict[str, Any]]  # page path, template name, context
+Job = tuple[str, str, dict[str, Any]]  # page path, template name (or FEED_ATOM, FEED_JSON), context
+FEED_ATOM, FEED_JSON = "feed:atom", "feed:json"
+EXPORT = "export"  # a table of the export (export.py), or its data package descriptor
+EXPORT_DIR = "export"
 _JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
 _ENV: list[jinja2.Environment] = []
 PARALLEL_PAGES = 200  # below this many pages, one process is faster than two
@@ -79,7 +84,7 @@ def render_pages(
     jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]
     workers = min(2, os.cpu_count() or 1)
     if len(jobs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {path: render(env, template, **context) for path, template, context in jobs}
+        return {path: _render_job(env, template, context) for path, template, context in jobs}
     _JOBS[:], _ENV[:] = jobs, [env]
     try:
         bounds = [len(jobs) * i // (workers * 4) for i in range(workers * 4 + 1)]
@@ -93,7 +98,28 @@ def render_pages(
 
 def _render_slice(start: int, stop: int) -> list[tuple[str, str]]:
     env = _ENV[0]
-    return [(path, render(env, template, **context)) for path, template, context in _JOBS[start:stop]]
+    return [(path, _render_job(env, template, context)) for path, template, context in _JOBS[start:stop]]
+
+
+FEED_WRITERS = {FEED_ATOM: feeds.atom, FEED_JSON: feeds.json_feed}
+
+
+def _render_job(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    """A page from its template, a feed from its writer, or a file of the export."""
+    if template == EXPORT:
+        if context["table"] is None:
+            return export.datapackage("csv", context["publisher"], context["site_url"])
+        return export.table_file(context["corpus"], context["table"], "csv", context["site_url"])
+    if template in FEED_WRITERS:
+        return FEED_WRITERS[template](
+            context["corpus"],
+            context["feed"],
+            context["site_url"],
+            context["dates"],
+            context["marking"],
+            context["publisher"],
+        )
+    return render(env, template, **context)
 
 
 def iter_pages(
@@ -137,6 +163,12 @@ def iter_pages(
         "figure": views.figure_text,
         "coordinates": views.coordinates,
         "tlp_banner": lambda b: marking.banner(b.marking or options.marking),
+        "site_url": options.site_url,
+        "marking": options.marking,
+        "dates": views.briefing_dates(corpus),
+        "feed_links": [],
+        "publisher": options.publisher,
+        "structured": structured.Structured(corpus, options.site_url, options.publisher, places).meta,
     }
     seen: set[str] = set()
     links = _Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")
@@ -156,6 +188,12 @@ def iter_pages(
             for period in listing.periods:
                 yield page(listing.page(period), "period.md.j2", title=title, back=back, listing=listing, p=period)
 
+    def feed(path: str, title: str, home: str, bids: list[str]) -> Iterator[Job]:
+        """A feed of the newest briefings of `bids`, as Atom and as JSON Feed."""
+        spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX])
+        yield page(path + feeds.ATOM, FEED_ATOM, feed=spec)
+        yield page(path + feeds.JSON, FEED_JSON, feed=spec)
+
     related = views.related_briefings(corpus)
     for bid, b in corpus.briefings.items():
         if not wanted(f"briefings/{bid}.md"):
@@ -171,7 +209,10 @@ def iter_pages(
     del related
     every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
     briefing_list = views.listing("briefings/year", every, LIST_MAX)
-    yield page("briefings/index.md", "briefings.md.j2", listing=briefing_list)
+    yield page(
+        "briefings/index.md", "briefings.md.j2", listing=briefing_list, feed_links=feeds.links("briefings", "Briefings")
+    )
+    yield from feed("briefings", "Briefings", "briefings/index.md", list(corpus.briefings))
     if briefing_list.split:
         for period in briefing_list.periods:
             yield page(
@@ -189,7 +230,21 @@ def iter_pages(
         if not wanted(f"{base}.md"):
             continue
         entries = views.listing(base, views.actor_entries(corpus, aid), LIST_MAX)
-        yield from listed(base, actor.name, f"{base}.md", entries, "actor.md.j2", actor=actor, aid=aid, co=co.get(aid))
+        cited = corpus.actor_briefings.get(aid, [])
+        title = f"Briefings: {actor.name}"
+        yield from listed(
+            base,
+            actor.name,
+            f"{base}.md",
+            entries,
+            "actor.md.j2",
+            actor=actor,
+            aid=aid,
+            co=co.get(aid),
+            feed_links=feeds.links(base, title) if cited else [],
+        )
+        if cited:
+            yield from feed(base, title, f"{base}.md", cited)
     yield from _index(
         page,
         "actors",
@@ -226,9 +281,20 @@ def iter_pages(
             if not wanted(f"{base}.md"):
                 continue
             entries = views.listing(base, views.term_entries(corpus, term), LIST_MAX)
+            feed_title = f"Briefings: {term.name}"
             yield from listed(
-                base, term.name, f"{base}.md", entries, "term.md.j2", term=term, folder=folder, what=title
+                base,
+                term.name,
+                f"{base}.md",
+                entries,
+                "term.md.j2",
+                term=term,
+                folder=folder,
+                what=title,
+                feed_links=feeds.links(base, feed_title) if term.briefings else [],
             )
+            if term.briefings:
+                yield from feed(base, feed_title, f"{base}.md", term.briefings)
         world = (
             views.place_map(
                 corpus, list(places), "Map of all places", world=True, basemap=links.basemap("places/index.md")
@@ -282,6 +348,10 @@ def iter_pages(
         yield page(f"quotes/{part.key}.md", "quotes_period.md.j2", p=part, periods=quote_periods)
 
     yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
+    yield page(f"{EXPORT_DIR}/index.md", "export.md.j2", tables=export.TABLES)
+    for table in export.TABLES:
+        yield page(f"{EXPORT_DIR}/{table.name}.csv", EXPORT, table=table.name)
+    yield page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
     yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
 
 
@@ -519,7 +589,7 @@ def front_matter(
     if tags:
         data["tags"] = list(tags)
     data["search"] = {"exclude": True}  # Pagefind indexes the site; Material's index keeps the hand-written pages
-    data.update(extra)
+    data.update((key, value) for key, value in extra.items() if value not in (None, "", []))
     # JSON is YAML: each value as ASCII JSON can hold no YAML syntax of its own (and is fast).
     body = "".join(f"{key}: {json.dumps(value, ensure_ascii=True)}\n" for key, value in data.items())
     return Markup(f"---\n{body}---\n")

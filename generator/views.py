@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from . import dates, mapsvg
 from .escape import html_text, plain_text
+from .history import History, day_history
 from .link import Corpus, QuoteRef
 from .model import RESERVED_IDS, Briefing, Estimate, Place
 from .paging import Period, periods, plural
@@ -53,6 +54,12 @@ class Related:
         """'2 events, 1 actor' -- what this briefing has in common with the other."""
         parts = [(self.events, "event"), (self.actors, "actor"), (self.topics, "topic")]
         return ", ".join(f"{n} {word}{'s' if n > 1 else ''}" for n, word in parts if n)
+
+
+def briefing_dates(corpus: Corpus) -> dict[str, History]:
+    """When each briefing was first published and last changed: from its history when the project
+    is in git (corpus.history), else its own day."""
+    return {bid: corpus.history.get(bid) or day_history(b.date) for bid, b in corpus.briefings.items()}
 
 
 def human_date(date: str) -> str:

@@ -29,10 +29,12 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 
 def copy_project(dest: Path, *, briefings: bool = True) -> Path:
-    """A project folder like the repository's: mkdocs.yml, hand-written docs, (sample) briefings."""
+    """A project folder like the repository's: mkdocs.yml, theme overrides, hand-written docs,
+    (sample) briefings."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(REPO / "docs", dest / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copytree(REPO / "overrides", dest / "overrides")
     if briefings:
         shutil.copytree(REPO / "briefings", dest / "briefings")
     else:

@@ -166,6 +166,21 @@ def test_briefing_opens_with_its_marking_banner_above_the_title(page: Page, serv
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]  # TLP 2.0: the label's colour on black
 
 
+def test_actor_page_links_its_feeds_and_they_are_served(page: Page, server: str) -> None:
+    page.goto(server + PAGES["actor"])
+    follow = page.locator("article .bf-follow")
+    assert follow.inner_text() == "Follow: Atom feed · JSON Feed"
+    for name, kind in (("Atom feed", "<feed"), ("JSON Feed", '"version": "https://jsonfeed.org/version/1.1"')):
+        href = follow.get_by_role("link", name=name).get_attribute("href") or ""
+        response = page.request.get(page.url + href)
+        assert response.ok
+        assert kind in response.text()
+        assert "North Korean troops could join" in response.text()
+    alternates = page.locator('head link[rel~="alternate"]')  # as feed readers find them
+    assert [a.get_attribute("type") for a in alternates.all()] == ["application/atom+xml", "application/feed+json"]
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 def test_timeline_year_event_page_and_briefing_are_a_few_clicks_from_home(page: Page, server: str) -> None:
     page.goto(server)
     page.locator(".md-tabs").get_by_role("link", name="Timeline").click()

@@ -22,6 +22,7 @@ SHARED = [
     "docs/about.md",
     "docs/assets/briefings.css",
     "docs/assets/briefings.js",
+    "overrides/main.html",
     ".github/workflows/pages.yml",
     ".github/workflows/preview.yml",
     "briefings/2024-06-19-north-korea-russia-pact.yaml",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
+import feedparser
 import pytest
 
 from generator.cli import main
@@ -124,24 +127,34 @@ def test_site_makes_no_request_to_other_hosts(built_sample: Path) -> None:
 class Elements(HTMLParser):
     """Every attribute, image source and inline script of a page."""
 
+    @classmethod
+    def of(cls, page: str) -> Elements:
+        parsed = cls()
+        parsed.feed(page)
+        return parsed
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.attrs: list[tuple[str, str | None]] = []
         self.sources: list[tuple[str, str | None]] = []
         self.scripts: list[str] = []
-        self._in_script = False
+        self.data: list[str] = []  # structured data (JSON-LD) scripts, which are never run
+        self._in_script = self._in_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.attrs += attrs
         self.sources += [(tag, v) for k, v in attrs if k == "src"]
-        self._in_script = tag == "script"
+        self._in_data = tag == "script" and ("type", "application/ld+json") in attrs
+        self._in_script = tag == "script" and not self._in_data
 
     def handle_data(self, data: str) -> None:
         if self._in_script:
             self.scripts.append(data)
+        if self._in_data:
+            self.data.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._in_script = self._in_data = False
 
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -192,7 +205,21 @@ def test_hostile_text_lands_as_text(tmp_path: Path) -> None:
         assert not [a for a in elements.attrs if (a[1] or "").strip().lower().startswith("javascript:")], path
         assert ("img", "x") not in elements.sources, path
         assert not [s for s in elements.scripts if "alert" in s], path
+        for data in elements.data:  # JSON whose text can hold no markup: no <, > or & as themselves
+            assert not re.search("[<>&]", data), path
+            json.loads(data)
     briefing = html(root / "site", "generated/briefings/2024-01-01-x")
+    (data,) = Elements.of(briefing).data
+    assert json.loads(data)["name"] == f"{HOSTILE} {{{{ 7*7 }}}}"
+    assert f'<meta property="og:title" content="{html_module.escape(HOSTILE)} {{{{ 7*7 }}}}">' in briefing
+    raw = (root / "docs/generated/briefings.atom.xml").read_bytes()
+    atom = feedparser.parse(raw)
+    assert not atom.bozo
+    assert atom.entries[0].title == f"{HOSTILE} {{{{ 7*7 }}}}"  # the title as text, in the feed too
+    content = ElementTree.fromstring(raw).findtext("{*}entry/{*}content") or ""  # the HTML a reader shows
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+    assert "<script" not in content
+    assert "<img" not in content
     visible = text(article(briefing))
     assert f"{HOSTILE} {{{{ 7*7 }}}}" in visible  # the title, exactly as written
     assert "[x](javascript:alert(4))" in visible

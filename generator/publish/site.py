@@ -19,10 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import BriefingsError, Problem, display_path
-from ..project import Project
+from ..project import SITE_URL_ENV, Project
 from ..writer import Writer
-
-SITE_URL_ENV = "BRIEFINGS_SITE_URL"
 
 
 def build_site(

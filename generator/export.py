@@ -1,0 +1,463 @@
+"""The corpus as tables, for spreadsheets, pandas and R: CSV, JSON or JSON Lines, with a
+Frictionless data package descriptor (datapackage.json) that names every field and its type.
+
+Entities get a table each (briefings, actors, events, places, quotes, sources); what links them
+gets a table of pairs (appearances, briefing_topics, ...), so each cell holds one value and the
+tables join on their ids. List columns in the entity tables ("; "-joined) are for reading only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from . import dates, views
+from .escape import plain_text
+from .feeds import page_url
+from .link import Corpus
+from .model import FIGURES, Estimate
+
+FORMATS = ("csv", "json", "jsonl")
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: str  # Table Schema type: string, integer, number, date, boolean
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One table: its name, what a row is, its fields, its key, and how to make its rows."""
+
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...]  # primary key (none for the tables of pairs)
+    foreign: tuple[tuple[str, str, str], ...]  # (field, table, field)
+    rows: Callable[[Corpus, str], Iterator[Row]]
+
+
+def _s(name: str, description: str) -> Field:
+    return Field(name, "string", description)
+
+
+def _i(name: str, description: str) -> Field:
+    return Field(name, "integer", description)
+
+
+def _join(items: list[str]) -> str:
+    return "; ".join(items)
+
+
+def _briefings(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for bid, b in corpus.briefings.items():
+        yield {
+            "id": bid,
+            "title": b.title,
+            "date": b.date,
+            "period": b.period or "",
+            "status": b.status,
+            "marking": b.marking or "",
+            "summary": plain_text(b.summary) if b.summary else "",
+            "key_points": "\n".join(plain_text(p if isinstance(p, str) else p.text) for p in b.key_points),
+            "assessment": plain_text(b.assessment) if b.assessment else "",
+            "topics": _join(list(b.topics)),
+            "actors": len(b.actors),
+            "quotes": len(b.quotes),
+            "events": len(corpus.briefing_events[bid]),
+            "url": page_url(site_url, f"briefings/{bid}.md"),
+        }
+
+
+def _actors(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for aid, a in corpus.actors.items():
+        yield {
+            "id": aid,
+            "name": a.name,
+            "kind": a.kind,
+            "role": a.role or "",
+            "country": a.country or "",
+            "aliases": _join(list(a.aliases)),
+            "description": a.description or "",
+            "wikidata": a.wikidata or "",
+            "briefings": len(corpus.actor_briefings.get(aid, [])),
+            "quotes": len(corpus.actor_quotes.get(aid, [])),
+            "events": len(corpus.actor_events.get(aid, [])),
+            "url": page_url(site_url, f"actors/{aid}.md"),
+        }
+
+
+def _figure(value: int | Estimate | None, part: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value if part == "best" else None
+    found: int | None = getattr(value, part)
+    return found
+
+
+def _events(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for eid, e in corpus.events.items():
+        start, end = dates.iso_bounds(e.date)
+        row: Row = {
+            "id": eid,
+            "date": e.date,
+            "start": start,
+            "end": end or start,
+            "approximate": "~" in e.date,
+            "title": e.headline,
+            "kind": e.kind or "",
+            "description": plain_text(e.description) if e.description else "",
+            "places": _join(list(e.places)),
+            "actors": _join(e.actor_ids),
+            "briefings": len(corpus.event_briefings.get(eid, [])),
+        }
+        for name in FIGURES:
+            value = getattr(e, name)
+            for part in ("best", "low", "high"):
+                row[f"{name}_{part}"] = _figure(value, part)
+        row["url"] = page_url(site_url, f"events/{eid}.md")
+        yield row
+
+
+def _places(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for term in views.unique_terms(views.places(corpus)).values():
+        p = term.place
+        yield {
+            "slug": term.slug,
+            "name": term.name,
+            "registry_id": p.id if p else "",
+            "kind": (p.kind or "") if p else "",
+            "country": (p.country or "") if p else "",
+            "parent": (p.parent or "") if p else "",
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "wikidata": (p.wikidata or "") if p else "",
+            "aliases": _join(list(p.aliases)) if p else "",
+            "briefings": len(term.briefings),
+            "events": len(term.events),
+            "url": page_url(site_url, f"places/{term.slug}.md"),
+        }
+
+
+def _quotes(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for bid, b in corpus.briefings.items():
+        for i, q in enumerate(b.quotes, start=1):
+            yield {
+                "briefing": bid,
+                "number": i,
+                "speaker": q.speaker,
+                "speaker_name": corpus.actors[q.speaker].name,
+                "text": q.text,
+                "context": q.context or "",
+                "date": b.date,
+                "url": page_url(site_url, f"briefings/{bid}.md") + f"#quote-{i}",
+            }
+
+
+def _sources(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for bid, b in corpus.briefings.items():
+        for i, s in enumerate(b.sources, start=1):
+            yield {
+                "briefing": bid,
+                "number": i,
+                "title": s.title,
+                "publication": s.publication or "",
+                "author": s.author or "",
+                "published": s.published or "",
+                "url": s.url or "",
+                "reliability": getattr(s, "reliability", None) or "",
+                "note": s.note or "",
+            }
+
+
+def _appearances(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for bid, b in corpus.briefings.items():
+        for a in b.actors:
+            yield {"briefing": bid, "actor": a.actor, "role": a.role or ""}
+
+
+def _briefing_topics(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for bid, b in corpus.briefings.items():
+        for t in b.topics:
+            yield {"briefing": bid, "topic": t}
+
+
+def _briefing_places(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    terms = views.places(corpus)
+    for bid, b in corpus.briefings.items():
+        for name in dict.fromkeys(b.places):
+            yield {"briefing": bid, "place": terms[name].slug, "as_written": name}
+
+
+def _briefing_events(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for bid in corpus.briefings:
+        for e in corpus.briefing_events[bid]:
+            yield {"briefing": bid, "event": e.id}
+
+
+def _event_actors(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for eid, e in corpus.events.items():
+        for aid in e.actor_ids:
+            yield {"event": eid, "actor": aid, "part": e.parts.get(aid, "")}
+
+
+def _event_places(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    terms = views.places(corpus)
+    for eid, e in corpus.events.items():
+        for name in dict.fromkeys(e.places):
+            yield {"event": eid, "place": terms[name].slug, "as_written": name}
+
+
+_URL = _s("url", "Its page on the site.")
+_FIGURE_FIELDS = tuple(
+    Field(f"{name}_{part}", "integer", f"{name.capitalize()}: {part} estimate.")
+    for name in FIGURES
+    for part in ("best", "low", "high")
+)
+TABLES: tuple[Table, ...] = (
+    Table(
+        "briefings",
+        "Briefings, newest first",
+        (
+            _s("id", "The briefing's id (its file name)."),
+            _s("title", "Title."),
+            Field("date", "date", "The briefing's day."),
+            _s("period", "The period it covers (ISO 8601, may be an interval), if not one day."),
+            _s("status", "published or draft."),
+            _s("marking", "Its own handling marking (TLP 2.0); empty: the site's default."),
+            _s("summary", "Bottom line, as plain text."),
+            _s("key_points", "Key points, one per line, as plain text."),
+            _s("assessment", "Assessment, as plain text."),
+            _s("topics", "Topics, '; '-joined (see briefing_topics)."),
+            _i("actors", "Actors in it."),
+            _i("quotes", "Quotes in it."),
+            _i("events", "Events it cites."),
+            _URL,
+        ),
+        ("id",),
+        (),
+        _briefings,
+    ),
+    Table(
+        "actors",
+        "People, organisations and states",
+        (
+            _s("id", "The actor's id."),
+            _s("name", "Name."),
+            _s("kind", "person, state, government-body, armed-group, ..."),
+            _s("role", "Role or title in general."),
+            _s("country", "Country."),
+            _s("aliases", "Other names, '; '-joined."),
+            _s("description", "Description."),
+            _s("wikidata", "Wikidata item (Q...)."),
+            _i("briefings", "Briefings they appear in."),
+            _i("quotes", "Quotes of theirs."),
+            _i("events", "Events they take part in."),
+            _URL,
+        ),
+        ("id",),
+        (),
+        _actors,
+    ),
+    Table(
+        "events",
+        "Events, in date order",
+        (
+            _s("id", "The event's id."),
+            _s("date", "The date as written: its precision, intervals, ~ for about."),
+            _s("start", "First day, month or year (ISO 8601)."),
+            _s("end", "Last day, month or year (ISO 8601); the start for one date."),
+            Field("approximate", "boolean", "The date is approximate (~)."),
+            _s("title", "Title, or the description's first sentence."),
+            _s("kind", "statement, meeting, armed-clash, ..."),
+            _s("description", "Description, as plain text."),
+            _s("places", "Places as written, '; '-joined (see event_places)."),
+            _s("actors", "Actor ids, '; '-joined (see event_actors)."),
+            _i("briefings", "Briefings citing it."),
+            *_FIGURE_FIELDS,
+            _URL,
+        ),
+        ("id",),
+        (),
+        _events,
+    ),
+    Table(
+        "places",
+        "Places named in briefings and events",
+        (
+            _s("slug", "The place's page id."),
+            _s("name", "Name."),
+            _s("registry_id", "Its id in the place registry, when it has one."),
+            _s("kind", "country, city, ..."),
+            _s("country", "Country."),
+            _s("parent", "Registry id of the place it lies in."),
+            Field("lat", "number", "Latitude (WGS 84)."),
+            Field("lon", "number", "Longitude (WGS 84)."),
+            _s("wikidata", "Wikidata item (Q...)."),
+            _s("aliases", "Other names, '; '-joined."),
+            _i("briefings", "Briefings naming it."),
+            _i("events", "Events at it."),
+            _URL,
+        ),
+        ("slug",),
+        (),
+        _places,
+    ),
+    Table(
+        "quotes",
+        "Quotes, verbatim, with their speakers",
+        (
+            _s("briefing", "The briefing's id."),
+            _i("number", "Its number in the briefing."),
+            _s("speaker", "The speaker's actor id."),
+            _s("speaker_name", "The speaker's name."),
+            _s("text", "The words, verbatim."),
+            _s("context", "When or where it was said."),
+            Field("date", "date", "The briefing's day."),
+            _s("url", "The quote on the briefing's page."),
+        ),
+        ("briefing", "number"),
+        (("briefing", "briefings", "id"), ("speaker", "actors", "id")),
+        _quotes,
+    ),
+    Table(
+        "sources",
+        "Sources of each briefing",
+        (
+            _s("briefing", "The briefing's id."),
+            _i("number", "Its number in the briefing."),
+            _s("title", "Title."),
+            _s("publication", "Publication."),
+            _s("author", "Author."),
+            _s("published", "Publication date (its precision)."),
+            _s("url", "Address."),
+            _s("reliability", "Source reliability, A-F (Admiralty), when graded."),
+            _s("note", "Note."),
+        ),
+        ("briefing", "number"),
+        (("briefing", "briefings", "id"),),
+        _sources,
+    ),
+    Table(
+        "appearances",
+        "Actors in each briefing, with their role",
+        (_s("briefing", "The briefing's id."), _s("actor", "The actor's id."), _s("role", "Their part in it.")),
+        (),
+        (("briefing", "briefings", "id"), ("actor", "actors", "id")),
+        _appearances,
+    ),
+    Table(
+        "briefing_topics",
+        "Topics of each briefing",
+        (_s("briefing", "The briefing's id."), _s("topic", "The topic.")),
+        (),
+        (("briefing", "briefings", "id"),),
+        _briefing_topics,
+    ),
+    Table(
+        "briefing_places",
+        "Places each briefing names",
+        (
+            _s("briefing", "The briefing's id."),
+            _s("place", "The place's slug."),
+            _s("as_written", "The name as the briefing writes it."),
+        ),
+        (),
+        (("briefing", "briefings", "id"), ("place", "places", "slug")),
+        _briefing_places,
+    ),
+    Table(
+        "briefing_events",
+        "Events each briefing cites",
+        (_s("briefing", "The briefing's id."), _s("event", "The event's id.")),
+        (),
+        (("briefing", "briefings", "id"), ("event", "events", "id")),
+        _briefing_events,
+    ),
+    Table(
+        "event_actors",
+        "Actors of each event, with their part",
+        (_s("event", "The event's id."), _s("actor", "The actor's id."), _s("part", "Their part: side A, ...")),
+        (),
+        (("event", "events", "id"), ("actor", "actors", "id")),
+        _event_actors,
+    ),
+    Table(
+        "event_places",
+        "Places of each event",
+        (
+            _s("event", "The event's id."),
+            _s("place", "The place's slug."),
+            _s("as_written", "The name as the event writes it."),
+        ),
+        (),
+        (("event", "events", "id"), ("place", "places", "slug")),
+        _event_places,
+    ),
+)
+TABLE_NAMES = tuple(t.name for t in TABLES)
+
+
+def table_file(corpus: Corpus, name: str, fmt: str, site_url: str) -> str:
+    """One table as the text of a CSV, JSON or JSON Lines file."""
+    table = next(t for t in TABLES if t.name == name)
+    rows = table.rows(corpus, site_url)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, [f.name for f in table.fields], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue()
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n"
+
+
+def datapackage(fmt: str, title: str, site_url: str) -> str:
+    """The Frictionless data package descriptor of the tables in format `fmt`."""
+    resources = []
+    for t in TABLES:
+        resource: dict[str, Any] = {
+            "name": t.name.replace("_", "-"),
+            "title": t.title,
+            "path": f"{t.name}.{fmt}",
+            "profile": "tabular-data-resource",
+            "format": fmt,
+            "mediatype": {"csv": "text/csv", "json": "application/json", "jsonl": "application/jsonl"}[fmt],
+            "schema": {
+                "fields": [{"name": f.name, "type": f.type, "description": f.description} for f in t.fields],
+                **({"primaryKey": list(t.key)} if t.key else {}),
+                "foreignKeys": [
+                    {"fields": field, "reference": {"resource": table.replace("_", "-"), "fields": other}}
+                    for field, table, other in t.foreign
+                ],
+                "missingValues": [""],
+            },
+        }
+        if fmt == "csv":
+            resource["encoding"] = "utf-8"
+            resource["dialect"] = {"delimiter": ",", "header": True, "lineTerminator": "\n"}
+        resources.append(resource)
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": "briefings",
+        "title": title,
+        "homepage": site_url,
+        "resources": resources,
+    }
+    return json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n"
+
+
+def files(corpus: Corpus, fmt: str, title: str, site_url: str) -> dict[str, str]:
+    """Every table and the descriptor, by file name."""
+    out = {f"{t.name}.{fmt}": table_file(corpus, t.name, fmt, site_url) for t in TABLES}
+    out["datapackage.json"] = datapackage(fmt, title, site_url)
+    return out

@@ -1,0 +1,143 @@
+"""Atom and JSON Feed documents of briefings: all of them, and those of one actor, place or topic.
+
+Made with feedgenerator (Atom 1.0) and jsonfeed-util (JSON Feed 1.1). An entry's id is the
+briefing's address on the site, which never changes while its id does not; its dates are the
+briefing's own (or its history's, when the project is in git: see history.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import feedgenerator
+import jsonfeed
+
+from .escape import plain_text, render_markdown_html
+from .history import History
+from .link import Corpus
+from .views import plain_summary
+
+FEED_MAX = 20  # newest briefings in a feed
+ATOM = ".atom.xml"
+JSON = ".feed.json"
+ATOM_TYPE = "application/atom+xml"
+JSON_TYPE = "application/feed+json"
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """What one feed holds: its title, where it is, the page it stands for and its briefings."""
+
+    title: str
+    path: str  # inside the generated folder, without the extension
+    page: str  # the page it is the feed of, inside the generated folder (…/x.md)
+    briefings: list[str]  # newest first, at most FEED_MAX
+
+
+def page_url(site_url: str, page: str) -> str:
+    """The address of a generated page (directory URLs): briefings/x.md -> SITE/generated/briefings/x/."""
+    stem = page.removesuffix(".md")
+    stem = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    return f"{site_url.rstrip('/')}/generated/{stem}"
+
+
+def file_url(site_url: str, path: str) -> str:
+    return f"{site_url.rstrip('/')}/generated/{path}"
+
+
+def links(feed_path: str, title: str) -> list[dict[str, str]]:
+    """The page's <link rel="alternate"> entries (front matter `feeds`), relative to the site root."""
+    return [
+        {"type": ATOM_TYPE, "href": f"generated/{feed_path}{ATOM}", "title": f"{title} (Atom)"},
+        {"type": JSON_TYPE, "href": f"generated/{feed_path}{JSON}", "title": f"{title} (JSON Feed)"},
+    ]
+
+
+def _when(dates: History) -> tuple[dt.datetime, dt.datetime]:
+    return dt.datetime.fromisoformat(dates.published), dt.datetime.fromisoformat(dates.updated)
+
+
+def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], marking: str, publisher: str) -> str:
+    """The feed as an Atom 1.0 document."""
+    out = feedgenerator.Atom1Feed(
+        title=xml_safe(feed.title),
+        link=page_url(site_url, feed.page),
+        description="",
+        feed_url=file_url(site_url, feed.path + ATOM),
+        feed_guid=file_url(site_url, feed.path + ATOM),
+        language="en",
+        author_name=xml_safe(publisher),
+    )
+    for bid in feed.briefings:
+        b = corpus.briefings[bid]
+        published, updated = _when(dates[bid])
+        url = page_url(site_url, f"briefings/{bid}.md")
+        out.add_item(
+            title=xml_safe(b.title),
+            link=url,
+            description=xml_safe(plain_summary(b, limit=500)),
+            content=xml_safe(_content(corpus, bid)),
+            unique_id=url,
+            pubdate=published,
+            updateddate=updated,
+            categories=[xml_safe(t) for t in (*b.topics, b.marking or marking)],
+        )
+    return str(out.writeString("utf-8"))
+
+
+def json_feed(
+    corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], marking: str, publisher: str
+) -> str:
+    """The feed as a JSON Feed 1.1 document."""
+    items = []
+    for bid in feed.briefings:
+        b = corpus.briefings[bid]
+        url = page_url(site_url, f"briefings/{bid}.md")
+        items.append(
+            jsonfeed.Item(
+                id=url,
+                url=url,
+                title=b.title,
+                content_html=_content(corpus, bid),
+                summary=plain_summary(b, limit=500) or None,
+                date_published=dates[bid].published,
+                date_modified=dates[bid].updated,
+                tags=[*b.topics, b.marking or marking],
+            )
+        )
+    out = jsonfeed.Feed(
+        feed.title,
+        home_page_url=page_url(site_url, feed.page),
+        feed_url=file_url(site_url, feed.path + JSON),
+        language="en",
+        authors=[jsonfeed.Author(name=publisher)],
+        items=items,
+    )
+    return str(out.to_json(ensure_ascii=False, indent=1)) + "\n"
+
+
+def _content(corpus: Corpus, bid: str) -> str:
+    """An entry's HTML: the bottom line and the key points, rendered as every page renders Markdown
+    (no raw HTML passes)."""
+    b = corpus.briefings[bid]
+    parts = [str(render_markdown_html(b.summary))] if b.summary else []
+    points = [p if isinstance(p, str) else p.text for p in b.key_points]
+    if points:
+        parts.append("<ul>" + "".join(f"<li>{render_markdown_html(p)}</li>" for p in points) + "</ul>")
+    return "\n".join(parts) or f"<p>{_escape(plain_text(b.title))}</p>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# Characters XML 1.0 cannot carry (control characters but tab and line breaks, unpaired
+# surrogates, U+FFFE and U+FFFF): a feed shows U+FFFD in their place.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with every character XML 1.0 cannot carry replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)

@@ -66,7 +66,7 @@ def _briefings(corpus: Corpus, site_url: str) -> Iterator[Row]:
             "status": b.status,
             "marking": b.marking or "",
             "summary": plain_text(b.summary) if b.summary else "",
-            "key_points": "\n".join(plain_text(p if isinstance(p, str) else p.text) for p in b.key_points),
+            "key_points": "\n".join(plain_text(p.text) for p in b.points),
             "assessment": plain_text(b.assessment) if b.assessment else "",
             "topics": _join(list(b.topics)),
             "actors": len(b.actors),
@@ -118,6 +118,7 @@ def _events(corpus: Corpus, site_url: str) -> Iterator[Row]:
             "places": _join(list(e.places)),
             "actors": _join(e.actor_ids),
             "briefings": len(corpus.event_briefings.get(eid, [])),
+            "credibility": e.credibility,
         }
         for name in FIGURES:
             value = getattr(e, name)
@@ -173,9 +174,15 @@ def _sources(corpus: Corpus, site_url: str) -> Iterator[Row]:
                 "author": s.author or "",
                 "published": s.published or "",
                 "url": s.url or "",
-                "reliability": getattr(s, "reliability", None) or "",
+                "reliability": s.reliability or "",
                 "note": s.note or "",
             }
+
+
+def _key_points(corpus: Corpus, site_url: str) -> Iterator[Row]:
+    for bid, b in corpus.briefings.items():
+        for i, p in enumerate(b.points, start=1):
+            yield {"briefing": bid, "number": i, "text": plain_text(p.text), "credibility": p.credibility}
 
 
 def _appearances(corpus: Corpus, site_url: str) -> Iterator[Row]:
@@ -282,6 +289,7 @@ TABLES: tuple[Table, ...] = (
             _s("places", "Places as written, '; '-joined (see event_places)."),
             _s("actors", "Actor ids, '; '-joined (see event_actors)."),
             _i("briefings", "Briefings citing it."),
+            _i("credibility", "Credibility, 1-6 (Admiralty), when graded."),
             *_FIGURE_FIELDS,
             _URL,
         ),
@@ -345,6 +353,19 @@ TABLES: tuple[Table, ...] = (
         ("briefing", "number"),
         (("briefing", "briefings", "id"),),
         _sources,
+    ),
+    Table(
+        "key_points",
+        "Key points of each briefing, with their credibility",
+        (
+            _s("briefing", "The briefing's id."),
+            _i("number", "Its number in the briefing."),
+            _s("text", "The key point, as plain text."),
+            _i("credibility", "Credibility, 1-6 (Admiralty), when graded."),
+        ),
+        ("briefing", "number"),
+        (("briefing", "briefings", "id"),),
+        _key_points,
     ),
     Table(
         "appearances",

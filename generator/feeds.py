@@ -123,7 +123,7 @@ def _content(corpus: Corpus, bid: str) -> str:
     (no raw HTML passes)."""
     b = corpus.briefings[bid]
     parts = [str(render_markdown_html(b.summary))] if b.summary else []
-    points = [p if isinstance(p, str) else p.text for p in b.key_points]
+    points = [p.text for p in b.points]
     if points:
         parts.append("<ul>" + "".join(f"<li>{render_markdown_html(p)}</li>" for p in points) + "</ul>")
     return "\n".join(parts) or f"<p>{_escape(plain_text(b.title))}</p>"

@@ -14,6 +14,7 @@ from pydantic.functional_validators import AfterValidator
 from . import dates
 from .dates import date_key as date_key
 from .escape import headline
+from .grading import CREDIBILITY, RELIABILITY, Reliability
 from .marking import TlpLabel
 from .yamlfile import Key, LineMap
 
@@ -83,6 +84,16 @@ FullDate = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A day: YYYY-MM-DD."}),
 ]
 Count = Annotated[int, Field(ge=0, le=10**10)]
+Credibility = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=6,
+        description="Credibility of the information (Admiralty code): "
+        + "; ".join(f"{k} {v}" for k, v in CREDIBILITY.items())
+        + ".",
+    ),
+]
 
 
 class Record(BaseModel):
@@ -127,6 +138,12 @@ class Source(Record):
         default=None,
         max_length=MAX_TEXT,
         description="Path, relative to briefings/, of the stored text of this source; quotes are checked against it.",
+    )
+    reliability: Reliability | None = Field(
+        default=None,
+        description="Reliability of the source (Admiralty code): "
+        + "; ".join(f"{k} {v}" for k, v in RELIABILITY.items())
+        + ".",
     )
 
 
@@ -310,6 +327,7 @@ class Event(Located):
     displaced: Figure | None = None
     arrested: Figure | None = None
     sources: Annotated[list[Source], Field(max_length=MAX_ITEMS)] = []
+    credibility: Credibility | None = None
     notes: Markdown | None = Field(default=None, description="Free notes: caveats, coding decisions, open questions.")
 
     @model_validator(mode="after")
@@ -349,6 +367,24 @@ class Quote(Record):
     context: Text | None = None
 
 
+class KeyPoint(Record):
+    """A key point with its credibility."""
+
+    text: Markdown
+    credibility: Credibility | None = None
+
+
+def _point_kind(value: Any) -> str:
+    return "plain" if isinstance(value, str) else "graded"
+
+
+KeyPointEntry = Annotated[
+    Annotated[Markdown, Tag("plain")] | Annotated[KeyPoint, Tag("graded")],
+    Discriminator(_point_kind),
+    Field(description="A key point (Markdown), or {text, credibility}."),
+]
+
+
 def _event_kind(value: Any) -> str:
     return "ref" if isinstance(value, str) else "inline"
 
@@ -372,7 +408,7 @@ class Briefing(Located):
     )
     sources: Annotated[list[Source], Field(min_length=1, max_length=MAX_ITEMS)]
     summary: Markdown | None = Field(default=None, description="Bottom line up front (Markdown).")
-    key_points: Annotated[list[Markdown], Field(max_length=MAX_ITEMS)] = []
+    key_points: Annotated[list[KeyPointEntry], Field(max_length=MAX_ITEMS)] = []
     actors: Annotated[list[Appearance], Field(max_length=MAX_ITEMS)] = []
     quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = []
     events: list[EventEntry] = Field(
@@ -381,6 +417,11 @@ class Briefing(Located):
     places: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
     topics: Annotated[list[Topic], Field(max_length=MAX_ITEMS)] = []
     assessment: Markdown | None = None
+
+    @functools.cached_property
+    def points(self) -> list[KeyPoint]:
+        """The key points, each with its credibility (None when not graded)."""
+        return [KeyPoint(text=p) if isinstance(p, str) else p for p in self.key_points]
 
 
 class ActorFile(Record):

@@ -19,11 +19,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import export, feeds, mapsvg, marking, structured, views
+from . import export, feeds, grading, mapsvg, marking, structured, views
 from .dates import MONTHS
 from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
 from .link import Corpus
-from .model import EVENT_KINDS, FIGURES, Event, date_key
+from .model import EVENT_KINDS, FIGURES, Event, KeyPoint, date_key
 from .paging import Period, periods, plural
 from .templating import environment, render
 
@@ -163,6 +163,10 @@ def iter_pages(
         "figure": views.figure_text,
         "coordinates": views.coordinates,
         "tlp_banner": lambda b: marking.banner(b.marking or options.marking),
+        "reliability_badge": grading.reliability_badge,
+        "credibility_badge": grading.credibility_badge,
+        "grading_summary": grading.briefing_summary,
+        "grading_legend": lambda: grading.legend(web=True),
         "site_url": options.site_url,
         "marking": options.marking,
         "dates": views.briefing_dates(corpus),
@@ -574,6 +578,7 @@ class _Links:
             "plain_summary": views.plain_summary,
             "markdown": render_markdown,
             "markdown_list": markdown_list,
+            "graded_list": graded_list,
         }
 
 
@@ -593,6 +598,17 @@ def front_matter(
     # JSON is YAML: each value as ASCII JSON can hold no YAML syntax of its own (and is fast).
     body = "".join(f"{key}: {json.dumps(value, ensure_ascii=True)}\n" for key, value in data.items())
     return Markup(f"---\n{body}---\n")
+
+
+def graded_list(points: list[KeyPoint]) -> Markup:
+    """Key points as one HTML list, each with its credibility badge when it has one."""
+    lis = "\n".join(
+        f"<li>{render_markdown_inline(p.text)}"
+        + (f" {grading.credibility_badge(p.credibility)}" if p.credibility else "")
+        + "</li>"
+        for p in points
+    )
+    return Markup(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')
 
 
 def markdown_list(items: list[str]) -> Markup:

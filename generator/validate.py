@@ -15,7 +15,15 @@ from .model import NOT_BLANK, Located
 from .yamlfile import Key, LineMap
 
 M = TypeVar("M", bound=BaseModel)
-_TAGS = {"ref", "inline", "part", "count", "estimate"}  # union branch names pydantic puts in error locations
+_TAGS = {
+    "ref",
+    "inline",
+    "part",
+    "count",
+    "estimate",
+    "plain",
+    "graded",
+}  # union branch names pydantic puts in error locations
 
 
 def validate(cls: type[M], data: Any, lines: LineMap, problems: list[Problem]) -> M | None:

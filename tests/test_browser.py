@@ -181,6 +181,20 @@ def test_actor_page_links_its_feeds_and_they_are_served(page: Page, server: str)
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_grade_badges_say_what_they_mean_and_the_legend_opens(page: Page, server: str) -> None:
+    page.goto(server + PAGES["briefing"])
+    badge = page.get_by_label("Credibility 2: probably true")
+    assert badge.is_visible()
+    assert badge.inner_text() == "2"
+    assert page.get_by_label("Source reliability F: reliability cannot be judged").is_visible()
+    legend = page.locator("details#grading")
+    assert not legend.locator("table").is_visible()
+    legend.locator("summary").click()
+    assert legend.locator("table").is_visible()
+    assert "truth cannot be judged" in legend.inner_text()
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 def test_timeline_year_event_page_and_briefing_are_a_few_clicks_from_home(page: Page, server: str) -> None:
     page.goto(server)
     page.locator(".md-tabs").get_by_role("link", name="Timeline").click()

@@ -36,19 +36,19 @@ BAD_INPUT = {
     "broken-yaml": (
         "summary: >-",
         "summary: [unclosed",
-        ":22: invalid YAML: while parsing a flow sequence",
+        ":25: invalid YAML: while parsing a flow sequence",
     ),
     "wrong-type": ("date: 2024-06-19", "date: [2024]", ":5: date: input should be a valid string (got a list)"),
-    "unknown-field": ("key_points:", "keypoints:", ":22: keypoints: unknown field; did you mean 'key_points'?"),
+    "unknown-field": ("key_points:", "keypoints:", ":25: keypoints: unknown field; did you mean 'key_points'?"),
     "bad-date": ("date: 2024-06-19", "date: 2024-06-31", ":5: date: no such day: '2024-06-31'"),
-    "dangling-speaker": ("speaker: kim-jong-un", "speaker: kim-jong-il", ":96: quotes[5].speaker: unknown actor"),
+    "dangling-speaker": ("speaker: kim-jong-un", "speaker: kim-jong-il", ":102: quotes[5].speaker: unknown actor"),
     "dangling-event": (
         "  - russia-holds-luhansk-and-donetsk",
         "  - russia-holds-luhansk",
-        ":129: events[4]: unknown event 'russia-holds-luhansk'; did you mean 'russia-holds-luhansk-and-donetsk'?",
+        ":135: events[4]: unknown event 'russia-holds-luhansk'; did you mean 'russia-holds-luhansk-and-donetsk'?",
     ),
-    "misquote": ("text: unconditional", "text: unconditionally", ":101: quotes[7].text: not found verbatim"),
-    "bad-id": ("speaker: philip-ingram", "speaker: Philip Ingram", ":74: quotes[0].speaker: expected an id of"),
+    "misquote": ("text: unconditional", "text: unconditionally", ":107: quotes[7].text: not found verbatim"),
+    "bad-id": ("speaker: philip-ingram", "speaker: Philip Ingram", ":80: quotes[0].speaker: expected an id of"),
 }
 
 
@@ -275,7 +275,7 @@ def test_reference_problems_are_reported_with_validation_problems(
     code, _, err = run_cli(capsys, "--root", str(project), "check")
     assert code == 1
     lines = err.splitlines()
-    assert lines[0].endswith(f"{SAMPLE_FILE}:22: keypoints: unknown field; did you mean 'key_points'?")
+    assert lines[0].endswith(f"{SAMPLE_FILE}:25: keypoints: unknown field; did you mean 'key_points'?")
     assert lines[1].endswith(
         "2024-06-20-b.yaml:5: actors[0].actor: unknown actor 'vladimir-putn'; did you mean 'vladimir-putin'?"
     )

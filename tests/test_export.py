@@ -18,6 +18,7 @@ TABLES = [
     "places",
     "quotes",
     "sources",
+    "key_points",
     "appearances",
     "briefing_topics",
     "briefing_places",
@@ -73,6 +74,9 @@ def test_pandas_reads_the_sample_and_the_tables_join(exported: Path) -> None:
     places = pd.read_csv(exported / "places.csv")
     pyongyang = places.set_index("slug").loc["pyongyang"]
     assert pyongyang["lat"] == pytest.approx(39.0339)
+    points = pd.read_csv(exported / "key_points.csv")
+    assert points["credibility"].value_counts().to_dict() == {3: 1, 2: 1}  # the two graded key points
+    assert pd.read_csv(exported / "sources.csv").loc[0, "reliability"] == "F"
     links = pd.read_csv(exported / "event_places.csv").merge(places, left_on="place", right_on="slug")
     assert len(links) == len(pd.read_csv(exported / "event_places.csv"))  # every place of an event has a row
 
@@ -84,10 +88,10 @@ def test_the_export_command_writes_each_format(project: Path, capsys: pytest.Cap
     (out / "keep.txt").write_text("mine", encoding="utf-8")
     code, stdout, err = run_cli(capsys, "--root", str(project), "export", "--format", fmt, "--out", str(out))
     assert (code, err) == (0, "")
-    assert stdout.strip().endswith(f"as 12 {fmt.upper()} tables and datapackage.json")
+    assert stdout.strip().endswith(f"as 13 {fmt.upper()} tables and datapackage.json")
     assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"  # nothing else in the folder is touched
     package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
-    assert [r["format"] for r in package["resources"]] == [fmt] * 12
+    assert [r["format"] for r in package["resources"]] == [fmt] * 13
     read = {"csv": pd.read_csv, "json": pd.read_json, "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt]
     quotes = read(out / f"quotes.{fmt}")
     assert len(quotes) == 9

@@ -62,6 +62,17 @@ CASES: list[tuple[str, str, str, bool]] = [
     ("briefing", "day-needed", "title: T\ndate: 2024-06\nsources:\n  - title: S\n", False),
     ("briefing", "speaker-not-an-id", BRIEFING + "quotes:\n  - text: q\n    speaker: Not An Id\n", False),
     (
+        "briefing",
+        "graded",
+        BRIEFING.replace("title: S", "title: S\n    reliability: B")
+        + "marking: TLP:AMBER+STRICT\nkey_points:\n  - plain\n  - {text: graded, credibility: 2}\n",
+        True,
+    ),
+    ("briefing", "reliability-G", BRIEFING.replace("title: S", "title: S\n    reliability: G"), False),
+    ("briefing", "credibility-7", BRIEFING + "key_points:\n  - {text: t, credibility: 7}\n", False),
+    ("briefing", "point-without-text", BRIEFING + "key_points:\n  - {credibility: 2}\n", False),
+    ("briefing", "marking-unknown", BRIEFING + "marking: SECRET\n", False),
+    (
         "events",
         "interval-about-figures",
         "events:\n  - id: e\n    date: 2015-09-01/14~\n    title: T\n"
@@ -77,6 +88,7 @@ CASES: list[tuple[str, str, str, bool]] = [
         True,
     ),
     ("events", "untitled", "events:\n  - id: e\n    date: 2015\n", False),
+    ("events", "credibility-0", "events:\n  - id: e\n    date: 2015\n    title: T\n    credibility: 0\n", False),
     ("events", "negative-figure", "events:\n  - id: e\n    date: 2015\n    title: T\n    fatalities: -1\n", False),
     ("events", "bad-short-end", "events:\n  - id: e\n    date: 2015-09-01/1\n    title: T\n", False),
     ("events", "unknown-kind", "events:\n  - id: e\n    date: 2015\n    title: T\n    kind: riot\n", False),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import marking, views
+from .. import grading, marking, views
 from ..escape import render_markdown_html
 from ..link import Corpus
 from ..project import Project
@@ -96,6 +96,10 @@ class PdfRenderer:
             title=title,
             scope=scope,
             tlp=marking.of(corpus, bids, self.settings.marking),
+            reliability_badge=grading.reliability_badge,
+            credibility_badge=grading.credibility_badge,
+            grading_summary=grading.briefing_summary,
+            grading_legend=lambda: grading.legend(web=False),
             publisher=self.settings.publisher,
             human_date=human_date,
             markdown=render_markdown_html,

@@ -253,7 +253,17 @@ def _remove_stale_pages(site: Path, docs: Path) -> None:
 # bars, filter forms and lists of other pages' entries.
 SEARCH_PAGES = "{about/index.html,generated/{briefings,actors,events,places,topics}/*/index.html}"
 SEARCH_ROOT = "article.md-content__inner"
-SEARCH_SKIP = (".bf-tlp", ".headerlink", ".bf-jump", ".bf-facets", ".bf-filter", ".bf-listing")
+SEARCH_SKIP = (
+    ".bf-tlp",
+    ".bf-legend",
+    ".bf-grade",
+    ".bf-grading-summary",
+    ".headerlink",
+    ".bf-jump",
+    ".bf-facets",
+    ".bf-filter",
+    ".bf-listing",
+)
 
 
 def index_search(site: Path) -> None:

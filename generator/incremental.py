@@ -240,7 +240,11 @@ def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Pat
         return None
     if not all((on_disk / page).is_file() for page in old.pages):  # someone removed generated pages
         return None
-    changed = {bid for bid in corpus.briefings if corpus.digest_of(bid) != old.corpus.digest_of(bid)}
+    changed = {
+        bid
+        for bid in corpus.briefings
+        if corpus.digest_of(bid) != old.corpus.digest_of(bid) or corpus.history.get(bid) != old.corpus.history.get(bid)
+    }
     if not changed:
         return _nothing
     return touched_by(old.corpus, corpus, changed)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import incremental, marking
+from . import history, incremental, marking
 from .errors import BriefingsError, display_path
 from .link import Corpus, link
 from .load import load
@@ -121,6 +121,8 @@ def generate(
         project.templates, pdf_links, settings.latest, engine, settings.marking, address, settings.publisher
     )
     paths = incremental.briefing_paths(corpus)
+    if not serving:  # the preview skips git: pages carry the briefings' own days
+        corpus.history = history.read(project.root, {bid: Path(p) for bid, p in paths.items()})
     key = incremental.render_key(corpus, options, set(paths.values()))
     snapshot_file = project.cache / SNAPSHOT
     if full:

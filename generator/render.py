@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import export, feeds, grading, mapsvg, marking, structured, views
+from . import export, feeds, grading, history, mapsvg, marking, structured, views
 from .dates import MONTHS
 from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
 from .link import Corpus
@@ -171,6 +171,7 @@ def iter_pages(
         "marking": options.marking,
         "dates": views.briefing_dates(corpus),
         "feed_links": [],
+        "revisions_max": history.REVISIONS_MAX,
         "publisher": options.publisher,
         "structured": structured.Structured(corpus, options.site_url, options.publisher, places).meta,
     }

@@ -34,6 +34,7 @@ class Feed:
     path: str  # inside the generated folder, without the extension
     page: str  # the page it is the feed of, inside the generated folder (…/x.md)
     briefings: list[str]  # newest first, at most FEED_MAX
+    full: bool = False  # entries carry the bottom line and key points as HTML, not only the summary
 
 
 def page_url(site_url: str, page: str) -> str:
@@ -78,7 +79,7 @@ def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], m
             title=xml_safe(b.title),
             link=url,
             description=xml_safe(plain_summary(b, limit=500)),
-            content=xml_safe(_content(corpus, bid)),
+            content=xml_safe(content(corpus, bid)) if feed.full else None,
             unique_id=url,
             pubdate=published,
             updateddate=updated,
@@ -100,7 +101,8 @@ def json_feed(
                 id=url,
                 url=url,
                 title=b.title,
-                content_html=_content(corpus, bid),
+                content_html=content(corpus, bid) if feed.full else None,
+                content_text=None if feed.full else plain_summary(b, limit=500) or b.title,
                 summary=plain_summary(b, limit=500) or None,
                 date_published=dates[bid].published,
                 date_modified=dates[bid].updated,
@@ -115,12 +117,20 @@ def json_feed(
         authors=[jsonfeed.Author(name=publisher)],
         items=items,
     )
-    return str(out.to_json(ensure_ascii=False, indent=1)) + "\n"
+    return str(out.to_json(ensure_ascii=False)) + "\n"
+
+
+def content(corpus: Corpus, bid: str) -> str:
+    """An entry's HTML: the bottom line and the key points, rendered as every page renders Markdown
+    (no raw HTML passes); worked out once per briefing."""
+    cache = corpus.views.setdefault("feed-content", {})
+    assert isinstance(cache, dict)
+    if bid not in cache:
+        cache[bid] = _content(corpus, bid)
+    return str(cache[bid])
 
 
 def _content(corpus: Corpus, bid: str) -> str:
-    """An entry's HTML: the bottom line and the key points, rendered as every page renders Markdown
-    (no raw HTML passes)."""
     b = corpus.briefings[bid]
     parts = [str(render_markdown_html(b.summary))] if b.summary else []
     points = [p.text for p in b.points]

@@ -19,7 +19,7 @@ from .parse import ParseCache
 from .project import SETTINGS_FILE, Project
 from .project import site_url as project_site_url
 from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
-from .render import PDF_DIR, Options, render_pages
+from .render import EXPORT_DIR, PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
 
 PARSE_CACHE = "parsed.json"
@@ -113,12 +113,19 @@ def generate(
     """
     kept: set[str] = set()
     if serving:
-        kept = {SERVE_SCRIPT} | (set() if pdfs else _pdf_files(project.generated))
+        kept = {SERVE_SCRIPT} | (set() if pdfs else _pdf_files(project.generated)) | _export_files(project.generated)
     pdf_links = pdfs or any(k.startswith(PDF_DIR + "/") for k in kept)
     settings = project.settings
     address = project_site_url(project, site_url)
     options = Options(
-        project.templates, pdf_links, settings.latest, engine, settings.marking, address, settings.publisher
+        project.templates,
+        pdf_links,
+        settings.latest,
+        engine,
+        settings.marking,
+        address,
+        settings.publisher,
+        exports=not serving,
     )
     paths = incremental.briefing_paths(corpus)
     if not serving:  # the preview skips git: pages carry the briefings' own days
@@ -173,6 +180,12 @@ def serve_script(problems: list[str]) -> str:
 @functools.cache
 def _serve_template() -> str:
     return resources.files("generator.data").joinpath("serve.js").read_text(encoding="utf-8")
+
+
+def _export_files(generated: Path) -> set[str]:
+    """The export's tables a full build left in the generated folder (the preview keeps them)."""
+    folder = generated / EXPORT_DIR
+    return {f"{EXPORT_DIR}/{p.name}" for p in folder.glob("*") if p.suffix in (".csv", ".json")}
 
 
 def _pdf_files(generated: Path) -> set[str]:

@@ -51,6 +51,7 @@ class Options:
     marking: str = "TLP:CLEAR"  # a briefing's marking when it gives none (briefings.toml)
     site_url: str = "http://127.0.0.1:8000/"  # feeds and structured data give full addresses
     publisher: str = "Briefings"
+    exports: bool = True  # the export's tables (the live preview keeps those of the last build)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +194,10 @@ def iter_pages(
             for period in listing.periods:
                 yield page(listing.page(period), "period.md.j2", title=title, back=back, listing=listing, p=period)
 
-    def feed(path: str, title: str, home: str, bids: list[str]) -> Iterator[Job]:
-        """A feed of the newest briefings of `bids`, as Atom and as JSON Feed."""
-        spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX])
+    def feed(path: str, title: str, home: str, bids: list[str], full: bool = False) -> Iterator[Job]:
+        """A feed of the newest briefings of `bids`, as Atom and as JSON Feed (`full`: with their
+        bottom line and key points, as the feed of all briefings; else their summaries)."""
+        spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX], full)
         yield page(path + feeds.ATOM, FEED_ATOM, feed=spec)
         yield page(path + feeds.JSON, FEED_JSON, feed=spec)
 
@@ -217,7 +219,7 @@ def iter_pages(
     yield page(
         "briefings/index.md", "briefings.md.j2", listing=briefing_list, feed_links=feeds.links("briefings", "Briefings")
     )
-    yield from feed("briefings", "Briefings", "briefings/index.md", list(corpus.briefings))
+    yield from feed("briefings", "Briefings", "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True)
     if briefing_list.split:
         for period in briefing_list.periods:
             yield page(
@@ -354,9 +356,10 @@ def iter_pages(
 
     yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
     yield page(f"{EXPORT_DIR}/index.md", "export.md.j2", tables=export.TABLES)
-    for table in export.TABLES:
-        yield page(f"{EXPORT_DIR}/{table.name}.csv", EXPORT, table=table.name)
-    yield page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
+    if options.exports:
+        for table in export.TABLES:
+            yield page(f"{EXPORT_DIR}/{table.name}.csv", EXPORT, table=table.name)
+        yield page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
     yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
 
 

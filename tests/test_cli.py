@@ -166,6 +166,9 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
     pdf = project / "docs/generated/pdf/old.pdf"
     pdf.parent.mkdir(parents=True)
     pdf.write_bytes(b"%PDF-1.4 a PDF from the last full build")
+    table = project / "docs/generated/export/quotes.csv"  # the export of the last build stays too
+    table.parent.mkdir(parents=True)
+    table.write_text("briefing,number\n", encoding="utf-8")
     server, port = start_serve(project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}generated/briefings/{SAMPLE_ID}/"
@@ -201,6 +204,7 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
             time.sleep(0.3)
         assert "Edited title." not in snippet.read_text(encoding="utf-8")
         assert pdf.is_file()  # the PDF of the last build is still there
+        assert table.read_text(encoding="utf-8") == "briefing,number\n"
         assert server.poll() is None
     finally:
         server.terminate()

@@ -65,7 +65,7 @@ def _briefings(corpus: Corpus, site_url: str) -> Iterator[Row]:
             "period": b.period or "",
             "status": b.status,
             "marking": b.marking or "",
-            "summary": plain_text(b.summary) if b.summary else "",
+            "summary": b.summary_text,
             "key_points": "\n".join(plain_text(p.text) for p in b.points),
             "assessment": plain_text(b.assessment) if b.assessment else "",
             "topics": _join(list(b.topics)),

@@ -19,7 +19,8 @@ from .history import History
 from .link import Corpus
 from .views import plain_summary
 
-FEED_MAX = 20  # newest briefings in a feed
+FEED_MAX = 20  # newest briefings in the feed of all briefings
+ENTITY_FEED_MAX = 10  # newest briefings in the feed of an actor, place or topic
 ATOM = ".atom.xml"
 JSON = ".feed.json"
 ATOM_TYPE = "application/atom+xml"
@@ -33,7 +34,7 @@ class Feed:
     title: str
     path: str  # inside the generated folder, without the extension
     page: str  # the page it is the feed of, inside the generated folder (…/x.md)
-    briefings: list[str]  # newest first, at most FEED_MAX
+    briefings: list[str]  # newest first, at most FEED_MAX (ENTITY_FEED_MAX)
     full: bool = False  # entries carry the bottom line and key points as HTML, not only the summary
 
 
@@ -62,6 +63,7 @@ def _when(dates: History) -> tuple[dt.datetime, dt.datetime]:
 
 def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], marking: str, publisher: str) -> str:
     """The feed as an Atom 1.0 document."""
+    summary = _summaries(corpus)
     out = feedgenerator.Atom1Feed(
         title=xml_safe(feed.title),
         link=page_url(site_url, feed.page),
@@ -78,7 +80,7 @@ def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], m
         out.add_item(
             title=xml_safe(b.title),
             link=url,
-            description=xml_safe(plain_summary(b, limit=500)),
+            description=summary[bid],
             content=xml_safe(content(corpus, bid)) if feed.full else None,
             unique_id=url,
             pubdate=published,
@@ -92,6 +94,7 @@ def json_feed(
     corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], marking: str, publisher: str
 ) -> str:
     """The feed as a JSON Feed 1.1 document."""
+    summary = _summaries(corpus)
     items = []
     for bid in feed.briefings:
         b = corpus.briefings[bid]
@@ -102,8 +105,8 @@ def json_feed(
                 url=url,
                 title=b.title,
                 content_html=content(corpus, bid) if feed.full else None,
-                content_text=None if feed.full else plain_summary(b, limit=500) or b.title,
-                summary=plain_summary(b, limit=500) or None,
+                content_text=None if feed.full else summary[bid] or b.title,
+                summary=summary[bid] or None,
                 date_published=dates[bid].published,
                 date_modified=dates[bid].updated,
                 tags=[*b.topics, b.marking or marking],
@@ -118,6 +121,25 @@ def json_feed(
         items=items,
     )
     return str(out.to_json(ensure_ascii=False)) + "\n"
+
+
+class _Summaries(dict[str, str]):
+    """Each briefing's summary for a feed (plain text, XML-safe), worked out when first asked for."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+    def __missing__(self, bid: str) -> str:
+        self[bid] = text = xml_safe(plain_summary(self.corpus.briefings[bid], limit=500))
+        return text
+
+
+def _summaries(corpus: Corpus) -> _Summaries:
+    found = corpus.views.get("feed-summaries")
+    if not isinstance(found, _Summaries):
+        corpus.views["feed-summaries"] = found = _Summaries(corpus)
+    return found
 
 
 def content(corpus: Corpus, bid: str) -> str:

@@ -13,7 +13,7 @@ from pydantic.functional_validators import AfterValidator
 
 from . import dates
 from .dates import date_key as date_key
-from .escape import headline
+from .escape import headline, plain_text
 from .grading import CREDIBILITY, RELIABILITY, Reliability
 from .marking import TlpLabel
 from .yamlfile import Key, LineMap
@@ -417,6 +417,11 @@ class Briefing(Located):
     places: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
     topics: Annotated[list[Topic], Field(max_length=MAX_ITEMS)] = []
     assessment: Markdown | None = None
+
+    @functools.cached_property
+    def summary_text(self) -> str:
+        """The summary as plain text ('' when there is none), worked out once."""
+        return plain_text(self.summary) if self.summary else ""
 
     @functools.cached_property
     def points(self) -> list[KeyPoint]:

@@ -197,7 +197,7 @@ def iter_pages(
     def feed(path: str, title: str, home: str, bids: list[str], full: bool = False) -> Iterator[Job]:
         """A feed of the newest briefings of `bids`, as Atom and as JSON Feed (`full`: with their
         bottom line and key points, as the feed of all briefings; else their summaries)."""
-        spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX], full)
+        spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX if full else feeds.ENTITY_FEED_MAX], full)
         yield page(path + feeds.ATOM, FEED_ATOM, feed=spec)
         yield page(path + feeds.JSON, FEED_JSON, feed=spec)
 

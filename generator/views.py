@@ -22,7 +22,7 @@ from anyascii import anyascii
 from markupsafe import Markup
 
 from . import dates, mapsvg
-from .escape import html_text, plain_text
+from .escape import html_text
 from .history import History, day_history
 from .link import Corpus, QuoteRef
 from .model import RESERVED_IDS, Briefing, Estimate, Place
@@ -334,7 +334,7 @@ def initial(name: str) -> str:
 
 def plain_summary(b: Briefing, limit: int = 200) -> str:
     """The summary as one line of plain text, for descriptions and lists."""
-    text = plain_text(b.summary) if b.summary else ""
+    text = b.summary_text
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -6,13 +6,14 @@ import contextlib
 import functools
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from . import history, incremental, marking
 from .errors import BriefingsError, display_path
+from .feeds import ATOM, JSON
 from .link import Corpus, link
 from .load import load
 from .parse import ParseCache
@@ -109,7 +110,8 @@ def generate(
     every page. A caller that generates again and again (serve) passes `memory`: the snapshot
     stays there instead of going through build/cache/, whose copy is voided. When `serving`,
     PDFs from the last build stay where they are (pages keep linking to them), and so does the
-    preview's problem report (SERVE_SCRIPT).
+    preview's problem report (SERVE_SCRIPT); after its first generation, the preview renders no
+    feed again and writes no export (a build does).
     """
     kept: set[str] = set()
     if serving:
@@ -139,6 +141,8 @@ def generate(
     else:
         old = incremental.read(snapshot_file)
     only = incremental.pages_to_render(old, key, corpus, project.generated)
+    if serving and only is not None:  # the preview's feeds are those of its first generation
+        only = _not_feeds(only)
     with paused_gc():
         files: dict[str, str | bytes] = dict(render_pages(corpus, options, only))
     stats = None
@@ -180,6 +184,10 @@ def serve_script(problems: list[str]) -> str:
 @functools.cache
 def _serve_template() -> str:
     return resources.files("generator.data").joinpath("serve.js").read_text(encoding="utf-8")
+
+
+def _not_feeds(only: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda path: only(path) and not path.endswith((ATOM, JSON))
 
 
 def _export_files(generated: Path) -> set[str]:

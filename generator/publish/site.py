@@ -255,6 +255,7 @@ SEARCH_PAGES = "{about/index.html,generated/{briefings,actors,events,places,topi
 SEARCH_ROOT = "article.md-content__inner"
 SEARCH_SKIP = (
     ".bf-tlp",
+    ".bf-follow",
     ".bf-legend",
     ".bf-grade",
     ".bf-grading-summary",

@@ -61,10 +61,22 @@ def _when(dates: History) -> tuple[dt.datetime, dt.datetime]:
     return dt.datetime.fromisoformat(dates.published), dt.datetime.fromisoformat(dates.updated)
 
 
+class _Atom(feedgenerator.Atom1Feed):  # type: ignore[misc]
+    """An Atom feed whose date never depends on the day it is made."""
+
+    def latest_post_date(self) -> dt.datetime:
+        if not self.items:  # (the library would say: now) an empty feed is as old as the epoch
+            return EMPTY_FEED_DATE
+        return super().latest_post_date()  # type: ignore[no-any-return]
+
+
+EMPTY_FEED_DATE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
 def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], marking: str, publisher: str) -> str:
     """The feed as an Atom 1.0 document."""
     summary = _summaries(corpus)
-    out = feedgenerator.Atom1Feed(
+    out = _Atom(
         title=xml_safe(feed.title),
         link=page_url(site_url, feed.page),
         description="",

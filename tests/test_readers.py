@@ -193,3 +193,17 @@ def test_briefing_head_has_opengraph_twitter_and_canonical(site: Path) -> None:
     assert meta["article:published_time"] == "2024-06-19T00:00:00+00:00"
     assert meta["twitter:card"] == "summary"
     assert f'<link rel="canonical" href="{BRIEFING_URL}">' in text
+
+
+def test_an_empty_sites_feed_is_valid_and_the_same_on_any_day(
+    empty_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .conftest import run_cli
+
+    assert run_cli(capsys, "--root", str(empty_project), "build", "--no-site", "--no-pdf")[0] == 0
+    path = empty_project / "docs/generated/briefings.atom.xml"
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo
+    assert feed.entries == []
+    assert feed.feed.updated == "1970-01-01T00:00:00+00:00"  # not the day it was built
+    assert feedparser_rs.parse((empty_project / "docs/generated/briefings.feed.json").read_bytes()).entries == []

@@ -118,7 +118,7 @@ def json_feed(
                 title=b.title,
                 content_html=content(corpus, bid) if feed.full else None,
                 content_text=None if feed.full else summary[bid] or b.title,
-                summary=summary[bid] or None,
+                summary=(summary[bid] or None) if feed.full else None,  # (else it is the content)
                 date_published=dates[bid].published,
                 date_modified=dates[bid].updated,
                 tags=[*b.topics, b.marking or marking],

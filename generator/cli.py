@@ -232,7 +232,7 @@ def _import(args: argparse.Namespace, project: Project) -> int:
 
 
 def _places(args: argparse.Namespace, project: Project) -> int:
-    corpus = check(project, drafts=True)
+    corpus = check(project, drafts=True, publishing=False)  # proposes registry entries; publishes nothing
     text = gazetteer.suggest(corpus)
     if args.output is None:
         print(text, end="")

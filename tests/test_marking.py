@@ -42,7 +42,7 @@ def test_a_briefing_above_the_sites_limit_is_refused_and_nothing_changes(
     before = {p: p.read_bytes() for p in (built_copy / "docs/generated").rglob("*") if p.is_file()}
     site_before = (built_copy / "site/index.html").read_bytes()
     mark(built_copy, label)
-    for command in ("check", "build"):
+    for command in ("check", "build", "export"):
         code, _, err = run_cli(capsys, "--root", str(built_copy), command)
         assert code == 1, command
         line = marking_line(built_copy)
@@ -50,6 +50,7 @@ def test_a_briefing_above_the_sites_limit_is_refused_and_nothing_changes(
         assert f"max_marking in {built_copy}/briefings.toml)" in err
         assert "no briefing above max_marking is published" in err
         assert "Traceback" not in err
+    assert not (built_copy / "build/export").exists()
     after = {p: p.read_bytes() for p in (built_copy / "docs/generated").rglob("*") if p.is_file()}
     assert after == before
     assert (built_copy / "site/index.html").read_bytes() == site_before

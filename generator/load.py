@@ -166,13 +166,18 @@ def _read_texts(root: Path, briefing: Briefing, texts: dict[str, str], problems:
         if not path.is_relative_to(root.resolve()) or not path.is_file():
             lines, key = briefing.where("sources", i, "text")
             where = f"a path inside {root.name}/"
-            problems.append(lines.problem(key, f"no stored source text at '{source.text}' ({where})"))
+            problems.append(lines.problem(key, f"no stored source text at {_shown(source.text)} ({where})"))
             continue
         try:
             texts[source.text] = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             lines, key = briefing.where("sources", i, "text")
-            problems.append(lines.problem(key, f"stored source text '{source.text}' is not UTF-8"))
+            problems.append(lines.problem(key, f"stored source text {_shown(source.text)} is not UTF-8"))
+
+
+def _shown(text: str) -> str:
+    """A value in a message: quoted on one line (escapes for line breaks), at most 100 characters."""
+    return repr(text if len(text) <= 100 else text[:97] + "...")
 
 
 def _read(parsed: Parsed, cls: type[M], problems: list[Problem]) -> tuple[M | None, Any]:

@@ -112,6 +112,15 @@ def test_stored_source_must_exist_inside_the_folder(tmp_path: Path) -> None:
     ]
 
 
+def test_a_stored_source_path_with_a_line_break_is_shown_on_one_line(tmp_path: Path) -> None:
+    source = 'text: "sources/a.txt\\nThe next line"'
+    write(tmp_path, "2024-06-19-a.yaml", briefing().replace("url: https://example.org/a", source))
+    assert problems(tmp_path) == [
+        "2024-06-19-a.yaml:5: sources[0].text: no stored source text at 'sources/a.txt\\nThe next line' "
+        f"(a path inside {tmp_path.name}/)"
+    ]
+
+
 def test_drafts_are_left_out_unless_asked(tmp_path: Path) -> None:
     write(tmp_path, "2024-06-19-a.yaml", briefing())
     write(tmp_path, "2024-06-20-b.yaml", briefing("status: draft\n", date="2024-06-20"))

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import feedgenerator
 import jsonfeed
 
-from .escape import plain_text, render_markdown_html
+from .escape import html_text, plain_text, render_markdown_html
 from .history import History
 from .link import Corpus
+from .model import Briefing
 from .views import plain_summary
 
 FEED_MAX = 20  # newest briefings in the feed of all briefings
@@ -75,7 +76,6 @@ EMPTY_FEED_DATE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], marking: str, publisher: str) -> str:
     """The feed as an Atom 1.0 document."""
-    summary = _summaries(corpus)
     out = _Atom(
         title=xml_safe(feed.title),
         link=page_url(site_url, feed.page),
@@ -92,8 +92,8 @@ def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], m
         out.add_item(
             title=xml_safe(b.title),
             link=url,
-            description=summary[bid],
-            content=xml_safe(content(corpus, bid)) if feed.full else None,
+            description=_summary(b),
+            content=xml_safe(_content(b)) if feed.full else None,
             unique_id=url,
             pubdate=published,
             updateddate=updated,
@@ -106,7 +106,6 @@ def json_feed(
     corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], marking: str, publisher: str
 ) -> str:
     """The feed as a JSON Feed 1.1 document."""
-    summary = _summaries(corpus)
     items = []
     for bid in feed.briefings:
         b = corpus.briefings[bid]
@@ -116,9 +115,9 @@ def json_feed(
                 id=url,
                 url=url,
                 title=b.title,
-                content_html=content(corpus, bid) if feed.full else None,
-                content_text=None if feed.full else summary[bid] or b.title,
-                summary=(summary[bid] or None) if feed.full else None,  # (else it is the content)
+                content_html=_content(b) if feed.full else None,
+                content_text=None if feed.full else _summary(b) or b.title,
+                summary=(_summary(b) or None) if feed.full else None,  # (else it is the content)
                 date_published=dates[bid].published,
                 date_modified=dates[bid].updated,
                 tags=[*b.topics, b.marking or marking],
@@ -135,46 +134,19 @@ def json_feed(
     return str(out.to_json(ensure_ascii=False)) + "\n"
 
 
-class _Summaries(dict[str, str]):
-    """Each briefing's summary for a feed (plain text, XML-safe), worked out when first asked for."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        super().__init__()
-        self.corpus = corpus
-
-    def __missing__(self, bid: str) -> str:
-        self[bid] = text = xml_safe(plain_summary(self.corpus.briefings[bid], limit=500))
-        return text
+def _summary(b: Briefing) -> str:
+    """An entry's summary: plain text, XML-safe."""
+    return xml_safe(plain_summary(b, limit=500))
 
 
-def _summaries(corpus: Corpus) -> _Summaries:
-    found = corpus.views.get("feed-summaries")
-    if not isinstance(found, _Summaries):
-        corpus.views["feed-summaries"] = found = _Summaries(corpus)
-    return found
-
-
-def content(corpus: Corpus, bid: str) -> str:
+def _content(b: Briefing) -> str:
     """An entry's HTML: the bottom line and the key points, rendered as every page renders Markdown
-    (no raw HTML passes); worked out once per briefing."""
-    cache = corpus.views.setdefault("feed-content", {})
-    assert isinstance(cache, dict)
-    if bid not in cache:
-        cache[bid] = _content(corpus, bid)
-    return str(cache[bid])
-
-
-def _content(corpus: Corpus, bid: str) -> str:
-    b = corpus.briefings[bid]
+    (no raw HTML passes)."""
     parts = [str(render_markdown_html(b.summary))] if b.summary else []
     points = [p.text for p in b.points]
     if points:
         parts.append("<ul>" + "".join(f"<li>{render_markdown_html(p)}</li>" for p in points) + "</ul>")
-    return "\n".join(parts) or f"<p>{_escape(plain_text(b.title))}</p>"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "\n".join(parts) or f"<p>{html_text(plain_text(b.title))}</p>"
 
 
 # Characters XML 1.0 cannot carry (control characters but tab and line breaks, unpaired

@@ -2,7 +2,7 @@
 
 One `git log` over briefings/ reads the whole history at once (not one process per file). A
 project that is not in git, or a file git does not know yet, falls back on the briefing's own
-day; a file changed since its last commit says so.
+day; edits not yet committed do not count until they are.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ class History:
     published: str
     updated: str
     revisions: tuple[Revision, ...] = ()
-    from_git: bool = False
 
 
 def day_history(day: str) -> History:
@@ -83,7 +82,7 @@ def read(root: Path, files: dict[str, Path]) -> dict[str, History]:
             if name in wanted:
                 revisions.setdefault(wanted[name], []).append(revision)
     return {
-        bid: History(published=revs[-1].date, updated=revs[0].date, revisions=tuple(revs), from_git=True)
+        bid: History(published=revs[-1].date, updated=revs[0].date, revisions=tuple(revs))
         for bid, revs in revisions.items()
     }
 

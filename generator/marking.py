@@ -86,9 +86,8 @@ def over_limit(corpus: Corpus, default: str, limit: str, settings_file: str) -> 
                 lines, key = b.where("marking")
                 problems.append(lines.problem(key, message))
             else:
-                lines, key = b.where()
-                where = lines.problem(key, "")
-                problems.append(Problem(where.path, 1, "marking", f"{message}; it is the default marking there"))
+                lines, _ = b.where()
+                problems.append(Problem(lines.shown, 1, "marking", f"{message}; it is the default marking there"))
     return problems
 
 

@@ -125,10 +125,10 @@ def open_project(root: Path) -> Project:
             problems.append(
                 Problem(shown, line(key), key, f"expected one of {', '.join(LEVELS)}, got {shown_value(value)}")
             )
-    for key in ("publisher",):
-        value = data.get(key)
-        if isinstance(value, str) and (not value.strip() or len(value) > 200):
-            problems.append(Problem(shown, line(key), key, f"expected 1 to 200 characters, got {shown_value(value)}"))
+    publisher = data.get("publisher")
+    if isinstance(publisher, str) and (not publisher.strip() or len(publisher) > 200):
+        message = f"expected 1 to 200 characters, got {shown_value(publisher)}"
+        problems.append(Problem(shown, line("publisher"), "publisher", message))
     if problems:
         raise BriefingsError(problems)
     return Project(root, Settings(**{k: v for k, v in data.items() if k in KNOWN}))

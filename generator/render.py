@@ -25,6 +25,7 @@ from .escape import anchor, html_attr, html_text, md_link, md_text, render_markd
 from .link import Corpus
 from .model import EVENT_KINDS, FIGURES, Event, KeyPoint, date_key
 from .paging import Period, periods, plural
+from .project import DEFAULT_SITE_URL
 from .templating import environment, render
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
@@ -49,7 +50,7 @@ class Options:
     # written relative to the page's URL; Zensical rewrites them as it does Markdown links.
     engine: str = "mkdocs"
     marking: str = "TLP:CLEAR"  # a briefing's marking when it gives none (briefings.toml)
-    site_url: str = "http://127.0.0.1:8000/"  # feeds and structured data give full addresses
+    site_url: str = DEFAULT_SITE_URL  # feeds and structured data give full addresses
     publisher: str = "Briefings"
     exports: bool = True  # the export's tables (the live preview keeps those of the last build)
 
@@ -139,6 +140,7 @@ def iter_pages(
     place_slug = {name: t.slug for name, t in places.items()}
     topic_slug = {name: t.slug for name, t in topics.items()}
     event_facets = _event_facets(corpus, place_slug, topic_slug)
+    dates = views.briefing_dates(corpus)
     timeline = periods(list(corpus.events.values()), lambda e: e.date, TIMELINE_MAX)
     shared: dict[str, Any] = {
         "corpus": corpus,
@@ -170,11 +172,11 @@ def iter_pages(
         "grading_legend": lambda: grading.legend(web=True),
         "site_url": options.site_url,
         "marking": options.marking,
-        "dates": views.briefing_dates(corpus),
+        "dates": dates,
         "feed_links": [],
         "revisions_max": history.REVISIONS_MAX,
         "publisher": options.publisher,
-        "structured": structured.Structured(corpus, options.site_url, options.publisher, places).meta,
+        "structured": structured.Structured(corpus, options.site_url, options.publisher, places, dates).meta,
     }
     seen: set[str] = set()
     links = _Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")

@@ -13,10 +13,10 @@ from typing import Any
 from . import dates
 from .escape import plain_text
 from .feeds import page_url
-from .history import History, day_history
+from .history import History
 from .link import Corpus
 from .model import Actor, Event, Place, Source
-from .views import Term, plain_summary
+from .views import Term, plain_summary, shorten
 
 CONTEXT = "https://schema.org"
 WIKIDATA = "https://www.wikidata.org/wiki/"
@@ -48,8 +48,11 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 class Structured:
     """JSON-LD and OpenGraph of each kind of page, with full addresses on the site at `site_url`."""
 
-    def __init__(self, corpus: Corpus, site_url: str, publisher: str, places: dict[str, Term]) -> None:
+    def __init__(
+        self, corpus: Corpus, site_url: str, publisher: str, places: dict[str, Term], dates: dict[str, History]
+    ) -> None:
         self.corpus, self.site_url, self.publisher, self.places = corpus, site_url, publisher, places
+        self.dates = dates  # each briefing's history (views.briefing_dates)
 
     def url(self, page: str) -> str:
         return page_url(self.site_url, page)
@@ -167,7 +170,7 @@ class Structured:
         data = {
             "@context": CONTEXT,
             **self.event_ref(e),
-            "description": _short(plain_text(e.description)) if e.description else None,
+            "description": shorten(plain_text(e.description), 300) if e.description else None,
             "location": [self.place_ref(p) for p in e.places],
             "about": [self.actor_ref(a) for a in e.actor_ids],
             "subjectOf": [self.url(f"briefings/{bid}.md") for bid in self.corpus.event_briefings.get(e.id, [])[:50]],
@@ -192,10 +195,8 @@ class Structured:
         place (its Term)."""
         if isinstance(key, Term):
             jsonld, og = self.place(key)
-            return {"jsonld": jsonld, "og": og}
-        if kind == "briefing":
-            history = self.corpus.history.get(key) or day_history(self.corpus.briefings[key].date)
-            jsonld, og = self.briefing(key, history, marking)
+        elif kind == "briefing":
+            jsonld, og = self.briefing(key, self.dates[key], marking)
         elif kind == "actor":
             jsonld, og = self.actor(key, self.corpus.actors[key])
         else:
@@ -213,7 +214,3 @@ class Structured:
             if parent is not None:
                 data["containedInPlace"] = {"@type": "Place", "name": parent.name}
         return inert(_clean(data)), {"type": "website", "title": term.name}
-
-
-def _short(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

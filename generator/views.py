@@ -334,7 +334,11 @@ def initial(name: str) -> str:
 
 def plain_summary(b: Briefing, limit: int = 200) -> str:
     """The summary as one line of plain text, for descriptions and lists."""
-    text = b.summary_text
+    return shorten(b.summary_text, limit)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word to at most `limit` characters, with '…' where it was cut."""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

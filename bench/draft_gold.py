@@ -1,0 +1,116 @@
+"""Build the gold set for `bench_draft.py` from a copy of the PolNeAR corpus (train only).
+
+PolNeAR (github.com/networkdynamics/PolNeAR) annotates every attribution in 1,008 news
+articles of the 2016 US election: its source, cue and content spans. The gold set takes the
+train compartment only (its dev and test compartments are kept for acceptance and never read
+here) and, in each attribution's content, every passage in double quotation marks: that is a
+direct quote, and the attribution's source span is its speaker. Quotation marks outside any
+attribution (scare quotes, titles of works) are not quotes.
+
+The corpus has no licence, so nothing of it is committed: this script reads a copy and writes
+build/draft-gold/polnear-train.jsonl, one line per article: its file name, and for each quote
+its [start, end) in the article's text and its speaker's span and words.
+
+    python bench/draft_gold.py PATH/TO/PolNeAR [--out build/draft-gold/polnear-train.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+PRONOUNS = frozenset("he she they it we i you him her them his its their this that who which".split())
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (part.split() for part in field.split(";"))]
+
+
+def read_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
+    """The text-bound annotations (id -> type, spans) and the relations of one .ann file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            kind, where = parts[1].split(" ", 1)
+            spans[parts[0]] = (kind, _spans(where))
+        elif parts[0].startswith("E"):
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    return spans, relations
+
+
+def quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The passages in double quotation marks within [start, end): the words between the marks
+    (up to `end` when the closing mark is missing, as when a quote runs on)."""
+    out, open_at = [], -1
+    for m in re.finditer(r"[\"“”]", text[start:end]):
+        i = start + m.start()
+        ch = text[i]
+        before = text[i - 1] if i > 0 else " "
+        opening = ch == "“" or (ch == '"' and (before.isspace() or before in "([{—–-/:" or i == start))
+        if open_at < 0 and opening:
+            open_at = i + 1
+        elif open_at >= 0 and not (ch == "“"):
+            out.append((open_at, i))
+            open_at = -1
+    if open_at >= 0 and end - open_at > 1:
+        out.append((open_at, end))
+    return [(s, e) for s, e in out if re.search(r"\w", text[s:e])]
+
+
+def article(text: str, ann: Path) -> list[dict[str, object]]:
+    spans, relations = read_ann(ann)
+    quotes = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        source = spans.get(rel.get("Source", ""))
+        src = source[1] if source else []
+        words = " ".join(text[a:b] for a, b in src)
+        for a, b in content[1]:
+            for s, e in quoted(text, a, b):
+                quotes.append(
+                    {
+                        "start": s,
+                        "end": e,
+                        "source": src,
+                        "source_text": words,
+                        "named": bool(re.search(r"\b[A-Z][a-z]", words)) and words.lower() not in PRONOUNS,
+                    }
+                )
+    return sorted(quotes, key=lambda q: q["start"])  # type: ignore[arg-type,return-value]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="a copy of the PolNeAR repository")
+    parser.add_argument("--out", type=Path, default=Path("build/draft-gold/polnear-train.jsonl"))
+    args = parser.parse_args()
+    train = args.corpus / "data" / "train"
+    if not (train / "text").is_dir():
+        print(f"draft_gold: no {train / 'text'}: give the path of a PolNeAR copy", file=sys.stderr)
+        return 2
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    anns: dict[str, Path] = {}
+    for ann in sorted((train / "attributions").glob("*.ann")):
+        anns.setdefault(re.sub(r"_[0-9a-f]{4}$", "", ann.stem), ann)  # one annotator's file per article
+    n_quotes = 0
+    with args.out.open("w", encoding="utf-8") as out:
+        for stem, ann in sorted(anns.items()):
+            text = (train / "text" / f"{stem}.txt").read_text(encoding="utf-8")
+            quotes = article(text, ann)
+            n_quotes += len(quotes)
+            out.write(json.dumps({"file": f"data/train/text/{stem}.txt", "quotes": quotes}) + "\n")
+    print(f"{len(anns)} articles, {n_quotes} quotes -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Everything `briefings draft` finds in one article: names, quotes and their speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import names as names_
+from .attribute import Attributor, Said, is_title_of_work, speech_in_sentence
+from .quotes import Quoted, find, words
+from .text import Span, paragraphs, sentences
+
+
+@dataclass(slots=True)
+class FoundQuote:
+    """A quote and its speaker."""
+
+    quoted: Quoted
+    said: Said
+    paragraph: int
+
+    @property
+    def speaker(self) -> names_.Entity | None:
+        return self.said.entity
+
+
+@dataclass(slots=True)
+class Analysis:
+    text: str
+    paragraphs: list[Span]
+    sentences: list[Span]
+    entities: list[names_.Entity]
+    quotes: list[FoundQuote]  # the quotes kept: attributed, not titles or scare quotes
+    left_out: list[tuple[Quoted, str]] = field(default_factory=list)  # and why
+
+
+def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
+    registry = registry or names_.Registry()
+    paras = paragraphs(text)
+    sents = [s for p in paras for s in sentences(text, p)]
+    quoted = find(text, paras)
+    ents = names_.entities(text, sents, registry)
+    attributor = Attributor(text, ents, sents, quoted)
+    para_of = {}
+    for q in quoted:
+        para_of[q.start] = next((n for n, p in enumerate(paras) if p.start <= q.start < p.end), 0)
+    said = [attributor.explicit(q) for q in quoted]
+    kept: list[FoundQuote] = []
+    left_out: list[tuple[Quoted, str]] = []
+    last: FoundQuote | None = None
+    for k, (q, s) in enumerate(zip(quoted, said, strict=True)):
+        n = para_of[q.start]
+        if is_title_of_work(text, q):
+            left_out.append((q, "a title or a name, not words said"))
+            continue
+        if s.entity is None and s.mention is None:
+            s = _inherit(k, quoted, said, para_of, last, text, paras)
+        n_words = words(text, q)
+        sentence = attributor.sentence_at(q.start)
+        if s.entity is None and s.mention is None:
+            left_out.append((q, "no speaker found"))
+            continue
+        if n_words <= 3 and s.how in ("carried forward", "same paragraph") and not speech_in_sentence(attributor.masked, sentence):
+            left_out.append((q, "a short quote with no speech verb: a scare quote?"))
+            continue
+        if n_words <= 2 and not speech_in_sentence(attributor.masked, sentence):
+            left_out.append((q, "a short quote with no speech verb: a scare quote?"))
+            continue
+        if s.entity is not None and s.entity.kind == "unknown":
+            s.entity.kind = "person"
+            s.entity.evidence = "speech verb"
+        found = FoundQuote(q, s, n)
+        kept.append(found)
+        last = found
+    ents.extend(e for e in attributor.new if any(f.said.entity is e for f in kept))
+    return Analysis(text, paras, sents, ents, kept, left_out)
+
+
+def _inherit(k: int, quoted: list[Quoted], said: list[Said], para_of: dict[int, int], last: FoundQuote | None, text: str, paras: list[Span]) -> Said:
+    """A quote with no speaker of its own: the speaker of the quote next to it in the same
+    paragraph ("A," she said. "B."), else, when its paragraph opens with it, the speaker of the
+    quote just before (a speaker carries on until someone else is named)."""
+    q = quoted[k]
+    n = para_of[q.start]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(quoted) and para_of[quoted[j].start] == n and said[j].entity is not None:
+            return Said(said[j].entity, said[j].mention, "same paragraph")
+    opens = not re.search(r"\w", text[paras[n].start : q.start])
+    if opens and last is not None and last.paragraph >= n - 2 and last.said.entity is not None:
+        return Said(last.said.entity, last.said.mention, "carried forward")
+    return Said(None, None, "")

@@ -1,0 +1,240 @@
+"""Who said each quote: the speech verb that governs it, its subject, and what a pronoun or a
+description ("the minister") stands for."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .names import PRONOUNS, Entity
+from .quotes import Quoted
+from .text import Span
+
+SPEECH_VERBS = (
+    "said says say saying told tells tell telling added adds adding asked asks asking stated states "
+    "declared declares wrote writes writing noted notes explained explains explaining argued argues "
+    "arguing claimed claims insisted insists warned warns warning suggested suggests described "
+    "describes describing called calls calling tweeted tweets posted replied replies responded "
+    "responds continued continues acknowledged acknowledges admitted admits announced announces "
+    "observed remarked recalled recalls urged urges vowed vows predicted predicts complained "
+    "complains conceded concedes countered counters joked jokes quipped boasted praised criticized "
+    "criticised emphasized emphasised stressed reiterated testified shouted yelled wondered "
+    "cautioned agreed agrees concluded promised promises pledged blasted slammed charged contended "
+    "contends maintained maintains mused laughed recounted thinks believes believed thought labeled "
+    "labelled dubbed branded denounced accused accuses tweeting shared told reporters"
+).split()
+_VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
+_VERB_RE = re.compile(r"\b" + _VERB + r"\b")
+_AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply|has\s+since)\s+)*"
+_NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,5}?([a-z][\w\-]+)$", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+")
+_TITLE_OF_WORK = re.compile(
+    r"\b(?:book|film|movie|song|album|show|programme|program|series|titled|entitled|headline|column|op-ed|novel|play|slogan|hashtag|dubbed|nicknamed|so-called)\W*$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Said:
+    """A quote's speaker and how it was found."""
+
+    entity: Entity | None
+    mention: Span | None  # the words in the text that name the speaker here (a name, "he", "the minister")
+    how: str  # "verb after", "verb before", "according to", "same paragraph", "carried forward", ""
+
+
+class Attributor:
+    """Finds speakers in one text, given its names."""
+
+    def __init__(self, text: str, entities: list[Entity], sentences: list[Span], quotes: list[Quoted]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.by_start: dict[int, tuple[Span, Entity]] = {}
+        for e in entities:
+            for m in e.mentions:
+                self.by_start[m.start] = (m, e)
+        self.by_end = {m.end: (m, e) for m, e in self.by_start.values()}
+        self.mentions = sorted(self.by_start.values(), key=lambda me: me[0].start)
+        self.new: list[Entity] = []  # sources named only in "according to ...", found here
+        # the text with every quote blanked out, so that frames are read around quotes
+        masked = list(text)
+        for q in quotes:
+            for i in range(q.start, q.end):
+                masked[i] = "_" if not text[i].isspace() else text[i]
+        self.masked = "".join(masked)
+
+    def sentence_index(self, i: int) -> int:
+        """The index of the sentence at or before offset `i`."""
+        return max(0, bisect.bisect_right(self.starts, i) - 1)
+
+    def sentence_at(self, i: int) -> Span:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if i < s.start:
+                hi = mid - 1
+            elif i >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return Span(i, i)
+
+    def explicit(self, q: Quoted) -> Said:
+        """The speaker named around the quote itself, or Said(None, ...)."""
+        after = self._after(q)
+        if after.entity is not None or after.mention is not None:
+            return after
+        return self._before(q)
+
+    def _after(self, q: Quoted) -> Said:
+        """“...,” said Smith / “...,” Smith said / “...,” the minister, Jane Doe, said."""
+        start = q.end + 1
+        stop = min(len(self.text), start + 200)
+        frame = self.masked[start:stop].split("_", 1)[0].split("\n", 1)[0]  # up to the next quote
+        m = re.match(r"[\s,.!?;:—–-]*", frame)
+        k = m.end() if m else 0
+        if k == 0 and frame[:1].isalpha():
+            return Said(None, None, "")
+        found: tuple[Span, Entity | None] | None = None
+        v = re.match(r"(" + _VERB + r")\s+", frame[k:])
+        if v:
+            found = self._np_at(start + k + v.end(), forward=True)
+            tail_at = found[0].end if found else 0
+        else:
+            np = self._np_at(start + k, forward=True)
+            if np is not None:
+                tail = self.masked[np[0].end : stop]
+                tail = re.sub(r"^\s*,[^,_]{1,120},", "", tail)
+                verb = re.match(r"\s*" + _AUX + _VERB + r"\b", tail)
+                if verb:
+                    found = np
+                    tail_at = stop - len(tail) + verb.end()
+        if found is None:
+            return Said(None, None, "")
+        inner = self.text[q.start : q.end].rstrip()
+        if inner.endswith((".", "!", "?")) and not re.match(r"[\s]*[a-z]", frame[k:]):
+            # “... ended.” Smith said the talks would go on: a new statement, not this quote's
+            # attribution, unless the sentence ends soon after (“... ended.” Smith said.)
+            tail = self.masked[tail_at : tail_at + 60]
+            if not re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,4}\s*[.!?;]", tail):
+                return Said(None, None, "")
+        return Said(found[1], found[0], "verb after")
+
+    def _before(self, q: Quoted) -> Said:
+        """Smith said: “...” / Smith told reporters that it would respond “...” / according to X."""
+        sentence = self.sentence_at(q.start)
+        begin = sentence.start
+        frame = self.masked[begin : q.start - 1]
+        acc = list(_ACCORDING.finditer(self.masked, begin, sentence.end))
+        for a in acc:
+            said = self._np_at(a.end(), forward=True) or self._new_source(a.end())
+            if said is not None:
+                return Said(said[1], said[0], "according to")
+        verbs = list(_VERB_RE.finditer(frame))
+        for v in reversed(verbs):
+            vstart = begin + v.start()
+            said = self._subject_before(vstart, begin)
+            if said is not None:
+                return Said(said[1], said[0], "verb before")
+        return Said(None, None, "")
+
+    def _new_source(self, i: int) -> tuple[Span, Entity | None] | None:
+        """"according to North Korean state media": a source the names did not catch."""
+        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)(?=\s*(?:[,;.–—]|$))", self.masked[i : i + 80])
+        if not m:
+            return None
+        words = m.group(1)
+        kind = "media" if re.search(r"\b(?:media|news|agency|press|television|tv|radio)\b", words, re.I) else "organisation"
+        entity = Entity(words, kind, [Span(i + m.start(1), i + m.end(1))], evidence="according to")
+        self.new.append(entity)
+        return entity.mentions[0], entity
+
+    def _subject_before(self, vstart: int, begin: int) -> tuple[Span, Entity | None] | None:
+        """The subject of a verb starting at `vstart`: the noun phrase just before it, past an
+        apposition (", a former minister,") and auxiliaries."""
+        left = self.masked[begin:vstart]
+        left = re.sub(_AUX.replace("*", "*") + r"$", "", left.rstrip() + " ").rstrip()
+        left2 = re.sub(r",[^,_]{1,120},$", "", left).rstrip()
+        for cand in (left, left2):
+            end = begin + len(cand)
+            if end in self.by_end:
+                m, e = self.by_end[end]
+                return m, e
+            if end - 1 in self.by_end and self.text[end - 1] in "’'":
+                m, e = self.by_end[end - 1]
+                return m, e
+            word = re.search(r"(\b[A-Za-z]+)$", cand)
+            if word and word.group(1).lower() in PRONOUNS and word.group(1).lower() not in ("him", "her", "it"):
+                span = Span(begin + word.start(1), end)
+                return span, self.resolve_pronoun(span, word.group(1).lower())
+            nominal = _NOMINAL.search(cand)
+            if nominal and not nominal.group(1).endswith("ly"):
+                span = Span(begin + nominal.start(), end)
+                return span, self.resolve_nominal(span)
+        return None
+
+    def _np_at(self, i: int, *, forward: bool) -> tuple[Span, Entity | None] | None:
+        """A noun phrase starting at `i`: a name, a pronoun or a description."""
+        while i < len(self.text) and self.text[i] == " ":
+            i += 1
+        if i in self.by_start:
+            m, e = self.by_start[i]
+            return m, e
+        word = re.match(r"[A-Za-z]+", self.masked[i : i + 20])
+        if word and word.group().lower() in PRONOUNS and word.group().lower() not in ("him", "her", "it"):
+            span = Span(i, i + word.end())
+            return span, self.resolve_pronoun(span, word.group().lower())
+        nominal = re.match(r"(?:the|a|an|his|her|their|its)\s+((?:[\w'’\-]+\s+){0,5}?)([a-z][\w\-]*)(?=\s*(?:,|\.|$|said|says|told|added|who|of|and))", self.masked[i : i + 120], re.I)
+        if nominal:
+            span = Span(i, i + nominal.end())
+            inner = [me for me in self.mentions if span.start <= me[0].start < span.end]
+            if inner:  # "the group's leader, Jane Doe" -> a name inside
+                return inner[-1][0], inner[-1][1]
+            return span, self.resolve_nominal(span)
+        return None
+
+    def resolve_pronoun(self, span: Span, pronoun: str) -> Entity | None:
+        """He/she: the first person named in this sentence before the pronoun, else in the
+        nearest earlier sentence that names one (the subject of a sentence comes first)."""
+        kinds = ("person",) if PRONOUNS[pronoun] == "person" else None
+        k = self.sentence_index(span.start)
+        for j in range(k, max(-1, k - 6), -1):
+            sentence = self.sentences[j]
+            found = [
+                e
+                for m, e in self.mentions
+                if sentence.start <= m.start < min(sentence.end, span.start) and (kinds is None or e.kind in kinds) and not e.place
+            ]
+            if found:
+                return found[0]
+        return None
+
+    def resolve_nominal(self, span: Span) -> Entity | None:
+        """"The minister", "the Republican presidential candidate": the most recent person
+        introduced with that title, else the most recent person."""
+        head = re.findall(r"[a-z][\w\-]*", self.text[span.start : span.end].lower())
+        head_word = head[-1] if head else ""
+        recent = [(m, e) for m, e in self.mentions if m.start < span.start and e.kind == "person"]
+        if not recent and head_word not in ("group", "campaign", "ministry", "agency", "committee", "government", "company", "party", "organization", "organisation", "department", "office"):
+            return None
+        if head_word in ("group", "campaign", "ministry", "agency", "committee", "government", "company", "party", "organization", "organisation", "department", "office"):
+            orgs = [(m, e) for m, e in self.mentions if m.start < span.start and e.kind != "person" and not e.place]
+            return orgs[-1][1] if orgs else None
+        for m, e in reversed(recent):
+            before = self.text[max(0, m.start - 60) : m.start].lower()
+            if head_word and head_word in before:
+                return e
+        return recent[-1][1]
+
+
+def is_title_of_work(text: str, q: Quoted) -> bool:
+    """A quoted title (a book, a show, a slogan) rather than words someone said."""
+    before = text[max(0, q.start - 40) : q.start - 1]
+    return bool(_TITLE_OF_WORK.search(before))
+
+
+def speech_in_sentence(masked: str, sentence: Span) -> bool:
+    return bool(_VERB_RE.search(masked, sentence.start, sentence.end) or _ACCORDING.search(masked, sentence.start, sentence.end))

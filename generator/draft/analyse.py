@@ -57,10 +57,15 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
             s = _inherit(k, quoted, said, para_of, last, text, paras)
         n_words = words(text, q)
         sentence = attributor.sentence_at(q.start)
-        if s.entity is None and s.mention is None:
-            left_out.append((q, "no speaker found"))
+        if s.entity is None and s.mention is None and re.search(r"\w", text[sentence.start : q.start]):
+            # no speech verb: the words are the sentence subject's ("Smith called it “a mess”")
+            subject = attributor._sentence_subject(sentence, q.start)
+            if subject is not None:
+                s = Said(subject[1], subject[0], "sentence subject")
+        if s.entity is None and s.mention is None and n_words <= 3 and not speech_in_sentence(attributor.masked, sentence):
+            left_out.append((q, "a short quote with no speaker and no speech verb: a scare quote?"))
             continue
-        if n_words <= 3 and s.how in ("carried forward", "same paragraph") and not speech_in_sentence(attributor.masked, sentence):
+        if n_words <= 3 and s.how in ("carried forward", "same paragraph", "sentence subject") and not speech_in_sentence(attributor.masked, sentence):
             left_out.append((q, "a short quote with no speech verb: a scare quote?"))
             continue
         if n_words <= 2 and not speech_in_sentence(attributor.masked, sentence):

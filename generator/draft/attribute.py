@@ -22,12 +22,19 @@ SPEECH_VERBS = (
     "criticised emphasized emphasised stressed reiterated testified shouted yelled wondered "
     "cautioned agreed agrees concluded promised promises pledged blasted slammed charged contended "
     "contends maintained maintains mused laughed recounted thinks believes believed thought labeled "
-    "labelled dubbed branded denounced accused accuses tweeting shared told reporters"
+    "labelled dubbed branded denounced accused accuses tweeting shared noting pointing cracked chanted "
+    "reacted answered answering quoted insisting declaring proclaimed proclaiming retorted thundered "
+    "scoffed mocked derided hailed touted lamented acknowledging conceding vowing promising predicting "
+    "suggesting referring dismissing dismissed attacked attacking accusing blamed blaming defended "
+    "defending urging pressed demanded demanding joking sighed pledging threatened threatening ripped "
+    "bashed criticizing criticising praising thanked thanking write posting declares emailed texted "
+    "reads read chants echoed echoing cited citing invoking invoked mused musing"
 ).split()
 _VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
 _AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply|has\s+since)\s+)*"
 _NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,5}?([a-z][\w\-]+)$", re.I)
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Adm|Rev|St|Jr|Sr|[A-Z])\.")
 _ACCORDING = re.compile(r"\baccording\s+to\s+")
 _TITLE_OF_WORK = re.compile(
     r"\b(?:book|film|movie|song|album|show|programme|program|series|titled|entitled|headline|column|op-ed|novel|play|slogan|hashtag|dubbed|nicknamed|so-called)\W*$",
@@ -91,37 +98,80 @@ class Attributor:
 
     def _after(self, q: Quoted) -> Said:
         """“...,” said Smith / “...,” Smith said / “...,” the minister, Jane Doe, said."""
-        start = q.end + 1
-        stop = min(len(self.text), start + 200)
-        frame = self.masked[start:stop].split("_", 1)[0].split("\n", 1)[0]  # up to the next quote
-        m = re.match(r"[\s,.!?;:—–-]*", frame)
-        k = m.end() if m else 0
-        if k == 0 and frame[:1].isalpha():
+        start = q.end
+        skip = re.match(r"(?:''|[\"”’'])?[\s,.!?;:—–-]*", self.masked[start : start + 10])
+        k = start + (skip.end() if skip else 0)
+        frame = self.masked[k : k + 200].split("_", 1)[0].split("\n", 1)[0]  # up to the next quote
+        if k == q.end + 1 and frame[:1].isalpha():
             return Said(None, None, "")
         found: tuple[Span, Entity | None] | None = None
-        v = re.match(r"(" + _VERB + r")\s+", frame[k:])
+        v = re.match(_AUX + "(" + _VERB + r")\s+", frame)
         if v:
-            found = self._np_at(start + k + v.end(), forward=True)
+            found = self._np_forward(k + v.end())
             tail_at = found[0].end if found else 0
         else:
-            np = self._np_at(start + k, forward=True)
-            if np is not None:
-                tail = self.masked[np[0].end : stop]
-                tail = re.sub(r"^\s*,[^,_]{1,120},", "", tail)
-                verb = re.match(r"\s*" + _AUX + _VERB + r"\b", tail)
-                if verb:
-                    found = np
-                    tail_at = stop - len(tail) + verb.end()
+            verb = re.search(r"\b" + _VERB + r"\b", frame[:100])
+            if verb and not re.search(r"[.!?;]", _ABBREV.sub("", frame[: verb.start()])):
+                found = self._np_in(k, k + verb.start())
+                tail_at = k + verb.end()
         if found is None:
             return Said(None, None, "")
         inner = self.text[q.start : q.end].rstrip()
-        if inner.endswith((".", "!", "?")) and not re.match(r"[\s]*[a-z]", frame[k:]):
+        if inner.endswith((".", "!", "?")) and not re.match(r"[a-z]", frame):
             # “... ended.” Smith said the talks would go on: a new statement, not this quote's
             # attribution, unless the sentence ends soon after (“... ended.” Smith said.)
             tail = self.masked[tail_at : tail_at + 60]
             if not re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,4}\s*[.!?;]", tail):
                 return Said(None, None, "")
         return Said(found[1], found[0], "verb after")
+
+    def _np_forward(self, i: int) -> tuple[Span, Entity | None] | None:
+        """The speaker after "said": a name (the first person named before a comma), a pronoun
+        or a description ("the former aide to President Bush")."""
+        window = re.match(r"[^,.;:!?\n_—–()]{1,120}", self.masked[i:])
+        if not window:
+            return None
+        end = i + window.end()
+        word = re.match(r"\s*([A-Za-z]+)", window.group())
+        if word and word.group(1).lower() in PRONOUNS:
+            span = Span(i + word.start(1), i + word.end(1))
+            return span, self.resolve_pronoun(span, word.group(1).lower())
+        if word and word.group(1).lower() in ("the", "a", "an", "his", "her", "their", "its"):
+            span = Span(i + word.start(1), end)
+            inner = [me for me in self.mentions if span.start <= me[0].start < span.end and me[1].kind == "person"]
+            if inner and not re.search(r"\b(?:of|to|for|at|in|on|with|from)\b", self.text[span.start : inner[0][0].start]):
+                return inner[0]  # "the group's leader Jane Doe"
+            return span, self.resolve_nominal(span)
+        return self._pick(i, end)
+
+    def _np_in(self, start: int, end: int) -> tuple[Span, Entity | None] | None:
+        """The speaker before a speech verb in [start, end): "Smith", "Ms. Smith, a lawyer,",
+        "he", "the campaign", "reporter Jane Doe"."""
+        region = self.masked[start:end]
+        region = re.sub(r",[^,_]{1,120},\s*$", " ", region)  # an apposition
+        end = start + len(region.rstrip())
+        word = re.match(r"\s*([A-Za-z]+)\b", region)
+        if word and word.group(1).lower() in PRONOUNS and word.group(1).lower() not in ("him", "her", "it"):
+            span = Span(start + word.start(1), start + word.end(1))
+            return span, self.resolve_pronoun(span, word.group(1).lower())
+        picked = self._pick(start, end)
+        if picked is not None:
+            return picked
+        nominal = re.match(r"\s*((?:the|a|an|his|her|their|its)\b.*)$", region[: end - start], re.I)
+        if nominal:
+            span = Span(start + nominal.start(1), end)
+            return span, self.resolve_nominal(span)
+        return None
+
+    def _pick(self, start: int, end: int) -> tuple[Span, Entity | None] | None:
+        """The name that speaks among those in [start, end): a person, else a one-word name
+        not yet known to be anything else, else an organisation."""
+        inside = [(m, e) for m, e in self.mentions if start <= m.start and m.end <= end + 1 and not e.place]
+        for kinds in (("person",), ("unknown",), None):
+            for m, e in inside:
+                if kinds is None or e.kind in kinds:
+                    return m, e
+        return None
 
     def _before(self, q: Quoted) -> Said:
         """Smith said: “...” / Smith told reporters that it would respond “...” / according to X."""
@@ -136,10 +186,22 @@ class Attributor:
         verbs = list(_VERB_RE.finditer(frame))
         for v in reversed(verbs):
             vstart = begin + v.start()
-            said = self._subject_before(vstart, begin)
+            if v.group().endswith("ing") or re.search(r"\b(?:and|but|then)\s+$", frame[: v.start()]):
+                said = self._sentence_subject(sentence, vstart)  # "..., saying “...”": the sentence's subject
+            else:
+                said = self._subject_before(vstart, begin)
             if said is not None:
                 return Said(said[1], said[0], "verb before")
         return Said(None, None, "")
+
+    def _sentence_subject(self, sentence: Span, before: int) -> tuple[Span, Entity | None] | None:
+        """The first name or subject pronoun of a sentence, before offset `before`."""
+        word = re.match(r"\s*(?:[\w’'-]+\s+){0,6}?(he|she|they)\b", self.masked[sentence.start : before], re.I)
+        first = next(((m, e) for m, e in self.mentions if sentence.start <= m.start < before and not e.place), None)
+        if word and (first is None or sentence.start + word.start(1) < first[0].start):
+            span = Span(sentence.start + word.start(1), sentence.start + word.end(1))
+            return span, self.resolve_pronoun(span, word.group(1).lower())
+        return first
 
     def _new_source(self, i: int) -> tuple[Span, Entity | None] | None:
         """"according to North Korean state media": a source the names did not catch."""

@@ -286,14 +286,16 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             if n_words > 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", nxt) and key not in countries and name.split()[0] in ("North", "South", "East", "West"):
                 continue
             lw = name.split()[-1].lower()
-            if key in countries:
+            prev = text[max(0, start - 12) : start]
+            locative = bool(re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev))
+            speaks = bool(re.match(r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed|insisted|warned)\b", nxt))
+            person = _person_for(order, name) if key not in countries else None
+            words_l = {w.lower() for w in name.split()}
+            if person is not None:
+                person.mentions.append(where)
+            elif key in countries:
                 add(key, name, "state", where, evidence="gazetteer")
-            elif key in states or key in cities:
-                add("place:" + key, name, "place", where, place=True, evidence="gazetteer")
-            elif lw in PLACE_WORDS and n_words > 1:
-                add("place:" + key, name, "place", where, place=True, evidence="place word")
-            elif any(w.lower() in ORG_WORDS for w in name.split()) or key in KNOWN_MEDIA:
-                words_l = {w.lower() for w in name.split()}
+            elif words_l & ORG_WORDS or key in KNOWN_MEDIA:
                 kind = (
                     "media"
                     if words_l & MEDIA_WORDS or key in KNOWN_MEDIA
@@ -308,15 +310,16 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 add(key, name, kind, where, evidence="organisation word")
             elif re.fullmatch(r"[A-Z]{2,6}", name):
                 add(key, name, "organisation", where, evidence="acronym")
+            elif speaks:
+                add(key, name, "person", where, evidence="speech verb")
+            elif lw in PLACE_WORDS and n_words > 1:
+                add("place:" + key, name, "place", where, place=True, evidence="place word")
+            elif key in states or (key in cities and (n_words > 1 or locative)):
+                add("place:" + key, name, "place", where, place=True, evidence="gazetteer")
             else:
-                person = _person_for(order, name)
-                if person is not None:
-                    person.mentions.append(where)
-                    continue
-                evidence = "title" if title else ""
                 if title:
                     titled.add(start)
-                add(key, name, "person" if (title or n_words > 1) else "unknown", where, evidence=evidence or "name")
+                add(key, name, "person" if (title or n_words > 1) else "unknown", where, evidence="title" if title else "name")
     # a one-word name used before the full name ("Ingram" ... "Philip Ingram" later) is rare;
     # a one-word name never seen in full stays "unknown" unless a speech verb makes it a person
     return order

@@ -23,14 +23,14 @@ class Quoted:
     paragraphs: int = 1  # how many paragraphs it runs over
 
 
-def _double(text: str, i: int) -> str:
+def _double(text: str, i: int, width: int = 1) -> str:
     ch = text[i]
     if ch in "“„":
         return OPEN
     if ch == "”":
         return CLOSE
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{—–-/:":
         return OPEN if not after.isspace() else EITHER
     return CLOSE
@@ -88,8 +88,8 @@ def _unclosed(text: str, para: Span, start: int, mark: str, count: int) -> Quote
 
 def _scan(text: str, para: Span, carry: tuple[int, str, int] | None) -> tuple[list[Quoted], tuple[int, str, int] | None]:
     """Quotes in one paragraph; and the quote still open at its end (start, mark, paragraphs)."""
-    marks = [m.start() for m in re.finditer(r"[\"“”„'‘’]", text[para.start : para.end])]
-    marks = [para.start + i for i in marks]
+    # '' (two apostrophes) stands for a double quote mark in some newspapers' archives
+    marks = [(para.start + m.start(), len(m.group())) for m in re.finditer(r"''|[\"“”„'‘’]", text[para.start : para.end])]
     found: list[Quoted] = []
     if carry is not None:
         start, mark, count = carry[0], carry[1], carry[2] + 1
@@ -98,12 +98,12 @@ def _scan(text: str, para: Span, carry: tuple[int, str, int] | None) -> tuple[li
     else:
         start, mark, count, depth = -1, "", 1, 0
     pending_either: list[int] = []
-    for i in marks:
+    for i, width in marks:
         ch = text[i]
-        is_double = ch in "\"“”„"
+        is_double = ch in "\"“”„" or width == 2
         if depth and mark == "double":
             if is_double:
-                kind = _double(text, i)
+                kind = _double(text, i, width)
                 if kind in (CLOSE, EITHER) or (kind == OPEN and _closes_before(text, i)):
                     found.append(Quoted(start + 0, i, mark, True, count))
                     depth, count = 0, 1
@@ -124,8 +124,8 @@ def _scan(text: str, para: Span, carry: tuple[int, str, int] | None) -> tuple[li
                 pending_either.append(i)
             continue
         if is_double:
-            if _double(text, i) == OPEN:
-                start, mark, depth, count = i + 1, "double", 1, 1
+            if _double(text, i, width) == OPEN:
+                start, mark, depth, count = i + width, "double", 1, 1
         elif _single(text, i) == OPEN:
             start, mark, depth, count = i + 1, "single", 1, 1
             pending_either.clear()

@@ -10,7 +10,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt sgt capt maj adm cmdr st jr sr rev hon pres "
     "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd u.s u.k u.n".split()
 )
-_END = re.compile(r"[.!?](?:[\"”’')\]]+)?(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_END = re.compile(r"[.!?](?:[\"”’')\]]+)?(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)

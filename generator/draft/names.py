@@ -213,7 +213,27 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: last + 1], words[last + 1 :]
 
 
-_DEMONYM = re.compile(r"(?:an|ian|ean|ese|ish|ch|i)$")
+IRREGULAR_DEMONYMS = frozenset(
+    """british french chinese japanese dutch spanish swiss irish scottish welsh english danish
+    swedish finnish polish turkish israeli iraqi iranian pakistani afghan saudi yemeni kuwaiti
+    qatari emirati thai vietnamese burmese lebanese sudanese portuguese congolese greek filipino
+    czech slovak kurdish arab arabic palestinian european african asian latin hispanic
+    western eastern northern southern soviet""".split()
+)
+
+
+_REGIONS = frozenset({"korea", "america", "europe", "africa", "asia", "arabia", "kurdistan", "palestine"})
+
+
+def demonym(word: str, countries: frozenset[str]) -> bool:
+    """Russian, Korean, Ukrainian, Italian, British: a people's adjective, not a name."""
+    w = word.lower()
+    if w in IRREGULAR_DEMONYMS:
+        return True
+    for cut, add in ((1, ""), (2, "a"), (2, "o"), (2, ""), (3, "a"), (3, "e"), (3, "y"), (3, ""), (4, "a")):
+        if len(w) > cut + 2 and w[-cut:] in ("n", "an", "ian", "ean", "ese", "ish", "i") and w[:-cut] + add in countries:
+            return True
+    return False
 
 
 def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
@@ -281,10 +301,8 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 add("place:" + key, registry.places[key], "place", where, place=True, evidence="registry")
                 continue
             n_words = len(name.split())
-            if n_words == 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", nxt) and key not in countries:
+            if re.match(r"\s+[a-z]", nxt) and key not in countries and demonym(name.split()[-1], countries | _REGIONS):
                 continue  # "Russian president", "North Korean state media": an adjective
-            if n_words > 1 and _DEMONYM.search(name) and re.match(r"\s+[a-z]", nxt) and key not in countries and name.split()[0] in ("North", "South", "East", "West"):
-                continue
             lw = name.split()[-1].lower()
             prev = text[max(0, start - 12) : start]
             locative = bool(re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev))

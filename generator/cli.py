@@ -1,10 +1,11 @@
-"""The `briefings` command line: init, check, build, serve, new, pdf, import, places, export, schema."""
+"""The `briefings` command line: init, check, build, serve, new, draft, pdf, import, places, export, schema."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import datetime as dt
+import json
 import os
 import re
 import signal
@@ -142,6 +143,41 @@ def _new(args: argparse.Namespace, project: Project) -> int:
         return 1
     Writer(project.briefings).write_bytes(path.name, scaffold(args.title, date, bid).encode("utf-8"))
     print(f"Created {display_path(path)} (status: draft). Fill it in, then run: briefings check")
+    return 0
+
+
+def _draft(args: argparse.Namespace, project: Project) -> int:
+    from .draft.make import make
+
+    if args.id is not None and not re.match(SLUG, args.id):
+        raise SystemExit(_usage(f"--id must be lowercase letters, digits and hyphens, got {args.id!r}"))
+    draft = make(project.briefings, args.source, bid=args.id, date=args.date, today=dt.date.today())
+    for rel, data in draft.files.items():
+        path = project.briefings / rel
+        if path.exists() and not (rel.startswith("sources/") and path.read_bytes() == data):
+            print(f"briefings draft: {display_path(path)} exists already; nothing written (choose another --id)", file=sys.stderr)
+            return 1
+    writer = Writer(project.briefings)
+    written = [rel for rel, data in draft.files.items() if writer.write_bytes(rel, data)]
+    try:
+        check(project, drafts=True, publishing=False)
+    except BriefingsError as exc:
+        ours = [p for p in exc.problems if any(p.path.endswith(rel) for rel in draft.files)]
+        if ours:  # a draft that does not pass check is a bug here: take it back
+            for rel in written:
+                (project.briefings / rel).unlink(missing_ok=True)
+            raise BriefingsError(ours, outcome="the draft did not pass check, so nothing was kept (a bug: please report it)") from None
+        print(f"briefings draft: note: the project has other problems ({len(exc.problems)}); run: briefings check", file=sys.stderr)
+    if args.json:
+        print(json.dumps(draft.report, ensure_ascii=False, indent=1))
+        return 0
+    shown = display_path(project.briefings / f"{draft.bid}.yaml")
+    print(f"Drafted {shown} (status: draft), machine-made from {display_path(args.source)}:")
+    print(f"  {draft.quotes} quote{'s' * (draft.quotes != 1)}, {draft.attributed} with a speaker")
+    print(f"  {draft.actors} actor{'s' * (draft.actors != 1)}, {draft.proposed} of them new (proposed in {display_path(project.briefings / 'actors' / f'drafted-{draft.bid}.yaml')})" if draft.proposed else f"  {draft.actors} actor{'s' * (draft.actors != 1)}, all from the registry")
+    print(f"  {draft.events} candidate event{'s' * (draft.events != 1)}, {draft.places} place{'s' * (draft.places != 1)}")
+    print(f"  the article's text is stored in {display_path(project.briefings / 'sources' / f'{draft.bid}.txt')}")
+    print("Check every part (the comments say how each was found), then run: briefings check")
     return 0
 
 
@@ -304,6 +340,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("title", help="the briefing's title")
     p.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: today)")
     p.add_argument("--id", help="the briefing's id (default: the date and the title's first words)")
+    p = command("draft", _draft, "Draft a briefing from an article (a text file or a saved web page).")
+    p.add_argument("source", type=Path, metavar="SOURCE", help="the article: a .txt file or a saved .html page")
+    p.add_argument("--id", help="the briefing's id (default: the date and the title's first words)")
+    p.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: the article's, else today)")
+    p.add_argument("--json", action="store_true", help="print what was found as JSON, with offsets into the stored text")
     p = command("pdf", _pdf, "Write briefing PDFs (and digests) into build/pdf/.")
     p.add_argument("ids", nargs="*", metavar="ID", help="briefings to print (default: all published)")
     p.add_argument("--digest", action="store_true", help="one digest PDF of the chosen briefings instead")

@@ -1,0 +1,255 @@
+"""The draft's files, as text: the briefing's YAML, the proposed actors' YAML, and the --json
+report. Pure: nothing here reads or writes a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import MAX_ID, MAX_TEXT, RESERVED_IDS
+from ..views import slugify
+from .analyse import Analysis, FoundQuote
+from .events import Dated
+from .names import Entity
+from .source import Article
+from .text import Span
+
+TOOL = "briefings draft"
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar holding exactly `value` (JSON's escapes are YAML's)."""
+    out = json.dumps(value, ensure_ascii=False)
+    return _NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
+def comment(value: str) -> str:
+    """Text safe to put in a YAML comment: one line."""
+    return re.sub(r"\s+", " ", value).strip()
+
+
+@dataclass(slots=True)
+class Cast:
+    """Who is in the draft: each entity's id, and which ids are new (proposed)."""
+
+    ids: dict[int, str] = field(default_factory=dict)  # id(entity) -> actor id
+    proposed: list[Entity] = field(default_factory=list)
+
+    def of(self, entity: Entity | None) -> str | None:
+        return self.ids.get(id(entity)) if entity is not None else None
+
+
+def cast(analysis: Analysis, taken: set[str]) -> Cast:
+    """An actor id for every actor found: the registry's, or a new one that no actor has."""
+    out = Cast()
+    used = set(taken)
+    for e in analysis.entities:
+        if e.place or e.kind == "unknown":
+            continue
+        if e.actor is not None:
+            out.ids[id(e)] = e.actor
+            continue
+        base = slugify(e.name)[:MAX_ID - 4].strip("-") or "actor"
+        new, n = base, 2
+        while new in used or new in RESERVED_IDS:
+            new, n = f"{base}-{n}", n + 1
+        used.add(new)
+        out.ids[id(e)] = new
+        out.proposed.append(e)
+    return out
+
+
+def quote_text(text: str, span: Span) -> str:
+    """The quote as one line of verbatim text, at most MAX_TEXT characters (cut after the last
+    whole sentence that fits, so that what is kept is still in the source)."""
+    words = re.sub(r"\s+", " ", text[span.start : span.end]).strip()
+    if len(words) <= MAX_TEXT:
+        return words
+    cut = words[:MAX_TEXT]
+    end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    return cut[: end + 1] if end > 0 else cut[: cut.rfind(" ")]
+
+
+HOW = {
+    "verb after": "named after the quote (“…,” … said)",
+    "verb before": "named before the quote (… said: “…”)",
+    "according to": "named by “according to”",
+    "same paragraph": "the speaker of the quote beside it in the paragraph",
+    "carried forward": "carried on from the quote before (no one else is named)",
+    "sentence subject": "the subject of the sentence (no speech verb)",
+}
+
+
+def places_of(analysis: Analysis) -> list[str]:
+    """Place names, and states named as places ("in Ukraine", "flew to Vietnam")."""
+    text = analysis.text
+    out: list[str] = []
+    for e in analysis.entities:
+        if e.place:
+            out.append(e.name)
+        elif e.kind == "state" and any(
+            re.search(r"\b(?:in|to|from|into|across|near|at|inside|visit to|visited)\s+(?:the\s+)?$", text[max(0, m.start - 15) : m.start])
+            for m in e.mentions
+        ):
+            out.append(e.name)
+    return list(dict.fromkeys(out))
+
+
+def briefing_yaml(
+    bid: str, article: Article, analysis: Analysis, who: Cast, dated: list[Dated], *, source_path: str, stored: str, date: dt.date, made: dt.date
+) -> str:
+    """The draft briefing: everything found, each part marked as machine-made."""
+    text = analysis.text
+    lines = [
+        "# yaml-language-server: $schema=../schema/briefing.schema.json",
+        f"# A DRAFT made by `{TOOL}` on {made.isoformat()} from {comment(source_path)}, by rules, not by a person.",
+        "# Everything below is machine-made: check each quote's speaker, each actor's kind and role,",
+        "# each event's date; write the summary and the key points; then set status: published.",
+        f"title: {yaml_str(article.title or 'Untitled article')}",
+        f"date: {date.isoformat()}",
+        "status: draft",
+        "sources:",
+        f"  - title: {yaml_str(article.title or 'Untitled article')}",
+    ]
+    for key, value in (("publication", article.site), ("author", article.author), ("url", article.url)):
+        if value:
+            lines.append(f"    {key}: {yaml_str(value)}")
+    if article.date:
+        lines.append(f"    published: {article.date.isoformat()}")
+    lines.append(f"    text: {yaml_str(stored)}")
+    lines.append("# summary: the bottom line, in a sentence or two (Markdown)")
+    lines.append("key_points: []")
+    speakers = {who.of(f.speaker) for f in analysis.quotes if who.of(f.speaker)}
+    actors = [e for e in analysis.entities if who.of(e)]
+    lines.append("actors:" if actors else "actors: []")
+    for e in sorted(actors, key=lambda e: (who.of(e) not in speakers, e.first)):
+        aid = who.of(e)
+        note = "registry" if e.actor else f"proposed in the actors file ({e.kind}, from: {e.evidence})"
+        said = sum(1 for f in analysis.quotes if f.speaker is e)
+        extra = f", {said} quote{'s' * (said != 1)}" if said else ""
+        lines.append(f"  - actor: {aid}  # {note}; {len(e.mentions)} mention{'s' * (len(e.mentions) != 1)}{extra}")
+        lines.append("    # role: their part in this story")
+    kept = [f for f in analysis.quotes if who.of(f.speaker)]
+    lines.append("quotes:" if kept else "quotes: []")
+    for f in analysis.quotes:
+        body = quote_text(text, Span(f.quoted.start, f.quoted.end))
+        if not re.search(r"\S", body):
+            continue
+        aid = who.of(f.speaker)
+        where = f"characters {f.quoted.start}-{f.quoted.end}"
+        if aid is None:
+            named = text[f.said.mention.start : f.said.mention.end] if f.said.mention else "no one"
+            lines.append(f"  # no speaker found ({comment(named)}), {where}: {comment(yaml_str(body))[:200]}")
+            continue
+        lines.append(f"  # speaker: {HOW.get(f.said.how, f.said.how)}; {where}")
+        lines.append(f"  - text: {yaml_str(body)}")
+        lines.append(f"    speaker: {aid}")
+    lines.append("events:" if dated else "events: []")
+    for n, d in enumerate(dated, 1):
+        sentence = re.sub(r"\s+", " ", text[d.sentence.start : d.sentence.end]).strip()
+        title = sentence if len(sentence) <= 200 else sentence[:197].rsplit(" ", 1)[0] + "…"
+        in_it = [e for e in analysis.entities if any(d.sentence.start <= m.start < d.sentence.end for m in e.mentions)]
+        ids = [who.of(e) for e in in_it if who.of(e)]
+        places = [e.name for e in in_it if e.place]
+        lines.append(f"  - id: {bid}-{n}")
+        lines.append(f"    date: {yaml_str(d.date)}")
+        lines.append(f"    title: {yaml_str(title)}")
+        words = re.sub(r"[^\w ,]", " ", text[d.words.start : d.words.end]).strip()
+        lines.append(
+            f"    notes: {yaml_str(f'Machine-made by {TOOL} from the sentence at characters {d.sentence.start}-{d.sentence.end}, dated by the words {words}: check the date and the title.')}"
+        )
+        if ids:
+            lines.append(f"    actors: [{', '.join(dict.fromkeys(i for i in ids if i))}]")
+        if places:
+            lines.append(f"    places: [{', '.join(yaml_str(p) for p in dict.fromkeys(places))}]")
+    places = places_of(analysis)
+    lines.append("places:" if places else "places: []")
+    lines.extend(f"  - {yaml_str(p)}" for p in places)
+    lines.append("topics: []")
+    return "\n".join(lines) + "\n"
+
+
+def actors_yaml(bid: str, who: Cast, stored: str) -> str:
+    """The proposed actors: a registry file of their own, to check and merge."""
+    lines = [
+        "# yaml-language-server: $schema=../../schema/actors.schema.json",
+        f"# Proposed by `{TOOL}` for briefings/{bid}.yaml from {comment(stored)}: actors the registry",
+        "# did not have. Check each name and kind, add aliases and roles, and merge them into",
+        "# actors.yaml (or keep this file: every YAML file under briefings/actors/ is read).",
+        "actors:",
+    ]
+    for e in who.proposed:
+        lines.append(f"  - id: {who.of(e)}  # {comment(e.kind)} from: {comment(e.evidence)}")
+        lines.append(f"    name: {yaml_str(e.name)}")
+        lines.append(f"    kind: {e.kind}")
+    return "\n".join(lines) + "\n"
+
+
+def report(
+    bid: str, article: Article, analysis: Analysis, who: Cast, dated: list[Dated], *, files: dict[str, str]
+) -> dict[str, Any]:
+    """What was found, with [start, end) character offsets into the stored text."""
+    text = analysis.text
+
+    def speaker(f: FoundQuote) -> dict[str, Any] | None:
+        if f.said.mention is None and f.speaker is None:
+            return None
+        return {
+            "name": f.speaker.name if f.speaker else None,
+            "actor": who.of(f.speaker),
+            "mention": [f.said.mention.start, f.said.mention.end] if f.said.mention else None,
+            "words": text[f.said.mention.start : f.said.mention.end] if f.said.mention else None,
+        }
+
+    return {
+        "id": bid,
+        "files": files,
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "article": {
+            "title": article.title,
+            "date": article.date.isoformat() if article.date else None,
+            "author": article.author,
+            "site": article.site,
+            "url": article.url,
+            "from_html": article.extracted,
+        },
+        "quotes": [
+            {
+                "start": f.quoted.start,
+                "end": f.quoted.end,
+                "text": text[f.quoted.start : f.quoted.end],
+                "closed": f.quoted.closed,
+                "paragraphs": f.quoted.paragraphs,
+                "speaker": speaker(f),
+                "how": f.said.how or None,
+            }
+            for f in analysis.quotes
+        ],
+        "left_out": [{"start": q.start, "end": q.end, "text": text[q.start : q.end], "why": why} for q, why in analysis.left_out],
+        "actors": [
+            {
+                "id": who.of(e),
+                "name": e.name,
+                "kind": e.kind,
+                "proposed": e in who.proposed,
+                "evidence": e.evidence,
+                "mentions": [[m.start, m.end] for m in e.mentions],
+            }
+            for e in analysis.entities
+            if not e.place
+        ],
+        "places": [
+            {"name": e.name, "evidence": e.evidence, "mentions": [[m.start, m.end] for m in e.mentions]}
+            for e in analysis.entities
+            if e.place
+        ],
+        "events": [
+            {"id": f"{bid}-{n}", "date": d.date, "sentence": [d.sentence.start, d.sentence.end], "date_words": [d.words.start, d.words.end]}
+            for n, d in enumerate(dated, 1)
+        ],
+    }

@@ -1,0 +1,103 @@
+"""Read what `briefings draft` is given: a text file, or a web page saved as HTML, whose
+article text, title, date, author and site are taken out with trafilatura (offline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import BriefingsError, Problem, display_path
+
+MAX_BYTES = 5_000_000  # an article; a larger file is not one
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article's text (as it will be stored, line breaks as \\n) and what is known of it."""
+
+    text: str
+    title: str | None = None
+    date: dt.date | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    extracted: bool = False  # True: taken out of a web page
+
+
+def read(path: Path) -> Article:
+    """The article in a text or HTML file; a clear problem when there is none."""
+    where = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _problem(where, f"cannot read it: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise _problem(where, f"{len(data):,} bytes: too large for an article (at most {MAX_BYTES:,})")
+    head = data[:2048].lstrip().lower()
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
+        return _from_html(data, where)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _problem(where, f"not UTF-8 text (byte {exc.start}); save it as UTF-8 or as the web page") from None
+    return _from_text(text, where)
+
+
+def _problem(where: str, message: str) -> BriefingsError:
+    return BriefingsError([Problem(where, 0, "", message)], outcome="nothing was written")
+
+
+def clean(text: str) -> str:
+    """Line breaks as \\n, no control characters but tab and line break, no trailing spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]", " ", text)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+
+
+def _from_text(raw: str, where: str) -> Article:
+    text = clean(raw)
+    if not re.search(r"\w", text):
+        raise _problem(where, "the file has no text")
+    first = text.lstrip().split("\n", 1)[0]
+    date = None
+    m = re.match(r"\s*(?:date:?\s*)?(\d{4}-\d{2}-\d{2})\b\s*", first, re.I)
+    if m:
+        try:
+            date = dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            date = None
+        first = first[m.end() :]
+    sentence = re.match(r"(.{10,200}?[.!?])(?:\s|$)", first)
+    title = (sentence.group(1) if sentence else first[:200]).strip().rstrip(".") or None
+    return Article(text=text, title=title, date=date)
+
+
+def _from_html(data: bytes, where: str) -> Article:
+    try:
+        import trafilatura
+    except ImportError:
+        raise _problem(where, "reading web pages needs trafilatura: pip install 'briefings[draft]'") from None
+    doc = trafilatura.bare_extraction(
+        data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, as_dict=True
+    )
+    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
+        raise _problem(where, "no article text found in the page (trafilatura found none)")
+    text = clean(re.sub(r"\n", "\n\n", doc["text"]))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    date = None
+    if doc.get("date"):
+        try:
+            date = dt.date.fromisoformat(str(doc["date"])[:10])
+        except ValueError:
+            date = None
+
+    def field(name: str) -> str | None:
+        value = doc.get(name)
+        return re.sub(r"\s+", " ", str(value)).strip()[:300] or None if value else None
+
+    url = field("url")
+    if url and not re.match(r"https?://[^\s<>\"]+$", url):
+        url = None
+    return Article(text, field("title"), date, field("author"), field("sitename"), url, extracted=True)

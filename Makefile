@@ -40,7 +40,7 @@ $(SITE_STAMP): pyproject.toml requirements.lock
 # What the tests add (make test): the test tools, Chromium and npm.
 $(STAMP): $(SITE_STAMP)
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(TEST_PACKAGES))"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,zensical]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,zensical,draft]'
 	touch $@
 
 # The lowest versions pyproject.toml allows for each dependency, in a venv of their own, with
@@ -49,7 +49,7 @@ test-lowest:
 	$(PYTHON) -m venv .venv-lowest
 	.venv-lowest/bin/python -m pip install --quiet --upgrade pip
 	$(PYTHON) .ci/floors.py pyproject.toml > .venv-lowest/floors.txt
-	.venv-lowest/bin/python -m pip install --quiet -c .venv-lowest/floors.txt -e '.[test]'
+	.venv-lowest/bin/python -m pip install --quiet -c .venv-lowest/floors.txt -e '.[test,draft]'
 	.venv-lowest/bin/pytest -n 2 -m "not browser" -p no:cacheprovider
 
 # axe-core for the accessibility checks (pinned in package-lock.json).

@@ -11,7 +11,8 @@ import tomllib
 from pathlib import Path
 
 project = tomllib.loads(Path(sys.argv[1] if len(sys.argv) > 1 else "pyproject.toml").read_text())["project"]
-for spec in project["dependencies"]:
+optional = project.get("optional-dependencies", {})
+for spec in [*project["dependencies"], *optional.get("draft", [])]:
     m = re.match(r"\s*([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\s*>=\s*([0-9][0-9.]*)", spec)
     if m:
         print(f"{m.group(1)}=={m.group(2)}")

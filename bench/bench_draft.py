@@ -95,13 +95,14 @@ def score_article(analysis: Analysis, gold: list[dict]) -> tuple[Score, list[str
             score.named_matched += 1
             score.named_right += right
         if not right:
-            errors.append(f"speaker: {text[f.quoted.start:f.quoted.end][:60]!r} gold={g['source_text']!r} found={name!r} ({f.said.how})")
+            words = text[f.quoted.start : f.quoted.end][:60]
+            errors.append(f"speaker: {words!r} gold={g['source_text']!r} found={name!r} ({f.said.how})")
     for gi, g in enumerate(gold):
         if gi not in used_g:
-            errors.append(f"missed: {text[g['start']:g['end']][:70]!r}")
+            errors.append(f"missed: {text[g['start'] : g['end']][:70]!r}")
     for fi, f in enumerate(analysis.quotes):
         if fi not in used_f:
-            errors.append(f"extra: {text[f.quoted.start:f.quoted.end][:70]!r}")
+            errors.append(f"extra: {text[f.quoted.start : f.quoted.end][:70]!r}")
     people = {
         frozenset(_surnames(g["source_text"]))
         for g in gold
@@ -120,7 +121,9 @@ def sample() -> tuple[dict[str, float], list[str]]:
 
     text = (ROOT / "briefings/sources/2024-06-19-north-korea-russia-pact.txt").read_text(encoding="utf-8")
     briefing = yaml.safe_load((ROOT / "briefings/2024-06-19-north-korea-russia-pact.yaml").read_text(encoding="utf-8"))
-    actors = {a["id"]: a for a in yaml.safe_load((ROOT / "briefings/actors.yaml").read_text(encoding="utf-8"))["actors"]}
+    actors = {
+        a["id"]: a for a in yaml.safe_load((ROOT / "briefings/actors.yaml").read_text(encoding="utf-8"))["actors"]
+    }
     out: dict[str, float] = {}
     notes: list[str] = []
     for label, registry in (("new project", Registry()), ("with the sample's registry", _registry(actors))):
@@ -143,13 +146,20 @@ def sample() -> tuple[dict[str, float], list[str]]:
         gold_actors = [actors[a["actor"]] for a in briefing["actors"]]
         ents = [e for e in analysis.entities if not e.place and e.kind != "unknown"]
 
-        def has(actor: dict) -> bool:
+        def has(actor: dict, ents: list = ents) -> bool:
             names = {n.casefold() for n in (actor["name"], *actor.get("aliases", []))}
             return any(e.actor == actor["id"] or e.name.casefold() in names for e in ents)
 
         persons = [e for e in analysis.entities if e.kind == "person"]
         gold_people = [a for a in gold_actors if a["kind"] == "person"]
-        true_people = [e for e in persons if any(e.actor == a["id"] or e.name.casefold() in {n.casefold() for n in (a["name"], *a.get("aliases", []))} for a in gold_people)]
+        true_people = [
+            e
+            for e in persons
+            if any(
+                e.actor == a["id"] or e.name.casefold() in {n.casefold() for n in (a["name"], *a.get("aliases", []))}
+                for a in gold_people
+            )
+        ]
         places = set(briefing["places"]) | {"Taedong River"}
         out[f"{label}: quotes found (of 9)"] = got
         out[f"{label}: with the right speaker"] = right
@@ -208,10 +218,13 @@ def main() -> int:
     print(f"\nPolNeAR train: {n} articles, {total.gold} gold quotes, {total.found} found, {total.matched} matched")
     print(f"  quotes: precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f}   (target F1 >= 0.95 at precision >= 0.95)")
     print(f"  speaker accuracy on matched quotes: {total.speaker_right / max(1, total.matched):.3f}   (target >= 0.85)")
-    print(f"    where the text names the speaker: {total.named_right / max(1, total.named_matched):.3f} of {total.named_matched}   (target >= 0.93)")
+    named = total.named_right / max(1, total.named_matched)
+    print(f"    where the text names the speaker: {named:.3f} of {total.named_matched}   (target >= 0.93)")
     print(f"  quote and speaker: precision {p2:.3f}, recall {r2:.3f}, F1 {f2:.3f}   (target >= 0.85)")
-    print(f"  named people who are sources, found: {total.people_found / max(1, total.people_gold):.3f} of {total.people_gold}   (target recall >= 0.90)")
-    print(f"  time per article: median {statistics.median(seconds) * 1000:.1f} ms, max {max(seconds) * 1000:.1f} ms   (target < 2 s)")
+    people = total.people_found / max(1, total.people_gold)
+    print(f"  named people who are sources, found: {people:.3f} of {total.people_gold}   (target recall >= 0.90)")
+    median, most = statistics.median(seconds) * 1000, max(seconds) * 1000
+    print(f"  time per article: median {median:.1f} ms, max {most:.1f} ms   (target < 2 s)")
     for e in errors[: args.errors]:
         print("  " + e)
     return 0

@@ -22,7 +22,27 @@ import re
 import sys
 from pathlib import Path
 
-PRONOUNS = frozenset("he she they it we i you him her them his its their this that who which".split())
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "this",
+        "that",
+        "who",
+        "which",
+    ]
+)
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -56,7 +76,7 @@ def quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
         opening = ch == "“" or (ch in "\"'" and (before.isspace() or before in "([{—–-/:" or i == start))
         if open_at < 0 and opening:
             open_at = i + len(m.group())
-        elif open_at >= 0 and not (ch == "“"):
+        elif open_at >= 0 and ch != "“":
             out.append((open_at, i))
             open_at = -1
     if open_at >= 0 and end - open_at > 1:

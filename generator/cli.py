@@ -155,7 +155,10 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
     for rel, data in draft.files.items():
         path = project.briefings / rel
         if path.exists() and not (rel.startswith("sources/") and path.read_bytes() == data):
-            print(f"briefings draft: {display_path(path)} exists already; nothing written (choose another --id)", file=sys.stderr)
+            print(
+                f"briefings draft: {display_path(path)} exists already; nothing written (choose another --id)",
+                file=sys.stderr,
+            )
             return 1
     writer = Writer(project.briefings)
     written = [rel for rel, data in draft.files.items() if writer.write_bytes(rel, data)]
@@ -166,16 +169,28 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
         if ours:  # a draft that does not pass check is a bug here: take it back
             for rel in written:
                 (project.briefings / rel).unlink(missing_ok=True)
-            raise BriefingsError(ours, outcome="the draft did not pass check, so nothing was kept (a bug: please report it)") from None
-        print(f"briefings draft: note: the project has other problems ({len(exc.problems)}); run: briefings check", file=sys.stderr)
+            raise BriefingsError(
+                ours, outcome="the draft did not pass check, so nothing was kept (a bug: please report it)"
+            ) from None
+        print(
+            f"briefings draft: note: the project has other problems ({len(exc.problems)}); run: briefings check",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(draft.report, ensure_ascii=False, indent=1))
         return 0
     shown = display_path(project.briefings / f"{draft.bid}.yaml")
     print(f"Drafted {shown} (status: draft), machine-made from {display_path(args.source)}:")
     print(f"  {draft.quotes} quote{'s' * (draft.quotes != 1)}, {draft.attributed} with a speaker")
-    print(f"  {draft.actors} actor{'s' * (draft.actors != 1)}, {draft.proposed} of them new (proposed in {display_path(project.briefings / 'actors' / f'drafted-{draft.bid}.yaml')})" if draft.proposed else f"  {draft.actors} actor{'s' * (draft.actors != 1)}, all from the registry")
-    print(f"  {draft.events} candidate event{'s' * (draft.events != 1)}, {draft.places} place{'s' * (draft.places != 1)}")
+    proposals = display_path(project.briefings / "actors" / f"drafted-{draft.bid}.yaml")
+    print(
+        f"  {draft.actors} actor{'s' * (draft.actors != 1)}, {draft.proposed} of them new (proposed in {proposals})"
+        if draft.proposed
+        else f"  {draft.actors} actor{'s' * (draft.actors != 1)}, all from the registry"
+    )
+    print(
+        f"  {draft.events} candidate event{'s' * (draft.events != 1)}, {draft.places} place{'s' * (draft.places != 1)}"
+    )
     print(f"  the article's text is stored in {display_path(project.briefings / 'sources' / f'{draft.bid}.txt')}")
     print("Check every part (the comments say how each was found), then run: briefings check")
     return 0
@@ -333,7 +348,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     p = command("serve", _serve, "Live preview on 127.0.0.1 that regenerates when a YAML file changes.")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--drafts", action="store_true", help="show draft briefings too")
+    # A preview is for the people writing: drafts show (so a `briefings draft` shows as soon as it is written).
+    p.add_argument("--drafts", action="store_true", default=True, help=argparse.SUPPRESS)
+    p.add_argument("--no-drafts", dest="drafts", action="store_false", help="leave draft briefings out")
     p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     p.add_argument("--interval", type=float, default=0.2, help=argparse.SUPPRESS)
     p = command("new", _new, "Write the skeleton of a new draft briefing into briefings/.")
@@ -344,7 +361,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("source", type=Path, metavar="SOURCE", help="the article: a .txt file or a saved .html page")
     p.add_argument("--id", help="the briefing's id (default: the date and the title's first words)")
     p.add_argument("--date", type=_date, help="the briefing's date, YYYY-MM-DD (default: the article's, else today)")
-    p.add_argument("--json", action="store_true", help="print what was found as JSON, with offsets into the stored text")
+    p.add_argument(
+        "--json", action="store_true", help="print what was found as JSON, with offsets into the stored text"
+    )
     p = command("pdf", _pdf, "Write briefing PDFs (and digests) into build/pdf/.")
     p.add_argument("ids", nargs="*", metavar="ID", help="briefings to print (default: all published)")
     p.add_argument("--digest", action="store_true", help="one digest PDF of the chosen briefings instead")

@@ -62,10 +62,21 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
             subject = attributor._sentence_subject(sentence, q.start)
             if subject is not None:
                 s = Said(subject[1], subject[0], "sentence subject")
-        if s.entity is None and s.mention is None and n_words <= 3 and not speech_in_sentence(attributor.masked, sentence):
+        if (
+            s.entity is None
+            and s.mention is None
+            and n_words <= 3
+            and not speech_in_sentence(attributor.masked, sentence)
+        ):
             left_out.append((q, "a short quote with no speaker and no speech verb: a scare quote?"))
             continue
-        if n_words <= 3 and s.how in ("carried forward", "same paragraph", "sentence subject") and not speech_in_sentence(attributor.masked, sentence):
+        embedded = bool(re.search(r"\w", text[sentence.start : q.start]))  # not a sentence of its own
+        if (
+            embedded
+            and n_words <= 3
+            and s.how in ("carried forward", "same paragraph", "sentence subject")
+            and not speech_in_sentence(attributor.masked, sentence)
+        ):
             left_out.append((q, "a short quote with no speech verb: a scare quote?"))
             continue
         if n_words <= 2 and not speech_in_sentence(attributor.masked, sentence):
@@ -81,7 +92,15 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
     return Analysis(text, paras, sents, ents, kept, left_out)
 
 
-def _inherit(k: int, quoted: list[Quoted], said: list[Said], para_of: dict[int, int], last: FoundQuote | None, text: str, paras: list[Span]) -> Said:
+def _inherit(
+    k: int,
+    quoted: list[Quoted],
+    said: list[Said],
+    para_of: dict[int, int],
+    last: FoundQuote | None,
+    text: str,
+    paras: list[Span],
+) -> Said:
     """A quote with no speaker of its own: the speaker of the quote next to it in the same
     paragraph ("A," she said. "B."), else, when its paragraph opens with it, the speaker of the
     quote just before (a speaker carries on until someone else is named)."""

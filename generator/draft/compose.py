@@ -19,7 +19,10 @@ from .source import Article
 from .text import Span
 
 TOOL = "briefings draft"
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# what YAML cannot hold as it is, or reads as a line break (NEL, LS, PS): escaped
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def yaml_str(value: str) -> str:
@@ -54,7 +57,7 @@ def cast(analysis: Analysis, taken: set[str]) -> Cast:
         if e.actor is not None:
             out.ids[id(e)] = e.actor
             continue
-        base = slugify(e.name)[:MAX_ID - 4].strip("-") or "actor"
+        base = slugify(e.name)[: MAX_ID - 4].strip("-") or "actor"
         new, n = base, 2
         while new in used or new in RESERVED_IDS:
             new, n = f"{base}-{n}", n + 1
@@ -90,18 +93,31 @@ def places_of(analysis: Analysis) -> list[str]:
     text = analysis.text
     out: list[str] = []
     for e in analysis.entities:
-        if e.place:
-            out.append(e.name)
-        elif e.kind == "state" and any(
-            re.search(r"\b(?:in|to|from|into|across|near|at|inside|visit to|visited)\s+(?:the\s+)?$", text[max(0, m.start - 15) : m.start])
-            for m in e.mentions
+        if e.place or (
+            e.kind == "state"
+            and any(
+                re.search(
+                    r"\b(?:in|to|from|into|across|near|at|inside|visit to|visited)\s+(?:the\s+)?$",
+                    text[max(0, m.start - 15) : m.start],
+                )
+                for m in e.mentions
+            )
         ):
             out.append(e.name)
     return list(dict.fromkeys(out))
 
 
 def briefing_yaml(
-    bid: str, article: Article, analysis: Analysis, who: Cast, dated: list[Dated], *, source_path: str, stored: str, date: dt.date, made: dt.date
+    bid: str,
+    article: Article,
+    analysis: Analysis,
+    who: Cast,
+    dated: list[Dated],
+    *,
+    source_path: str,
+    stored: str,
+    date: dt.date,
+    made: dt.date,
 ) -> str:
     """The draft briefing: everything found, each part marked as machine-made."""
     text = analysis.text
@@ -160,9 +176,11 @@ def briefing_yaml(
         lines.append(f"    date: {yaml_str(d.date)}")
         lines.append(f"    title: {yaml_str(title)}")
         words = re.sub(r"[^\w ,]", " ", text[d.words.start : d.words.end]).strip()
-        lines.append(
-            f"    notes: {yaml_str(f'Machine-made by {TOOL} from the sentence at characters {d.sentence.start}-{d.sentence.end}, dated by the words {words}: check the date and the title.')}"
+        note = (
+            f"Machine-made by {TOOL} from the sentence at characters {d.sentence.start}-{d.sentence.end},"
+            f" dated by the words {words}: check the date and the title."
         )
+        lines.append(f"    notes: {yaml_str(note)}")
         if ids:
             lines.append(f"    actors: [{', '.join(dict.fromkeys(i for i in ids if i))}]")
         if places:
@@ -230,7 +248,9 @@ def report(
             }
             for f in analysis.quotes
         ],
-        "left_out": [{"start": q.start, "end": q.end, "text": text[q.start : q.end], "why": why} for q, why in analysis.left_out],
+        "left_out": [
+            {"start": q.start, "end": q.end, "text": text[q.start : q.end], "why": why} for q, why in analysis.left_out
+        ],
         "actors": [
             {
                 "id": who.of(e),
@@ -249,7 +269,12 @@ def report(
             if e.place
         ],
         "events": [
-            {"id": f"{bid}-{n}", "date": d.date, "sentence": [d.sentence.start, d.sentence.end], "date_words": [d.words.start, d.words.end]}
+            {
+                "id": f"{bid}-{n}",
+                "date": d.date,
+                "sentence": [d.sentence.start, d.sentence.end],
+                "date_words": [d.words.start, d.words.end],
+            }
             for n, d in enumerate(dated, 1)
         ],
     }

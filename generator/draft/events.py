@@ -12,19 +12,39 @@ from .text import Span
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-         "sep sept september", "oct october", "nov november", "dec december"]
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ]
     )
     for m in names.split()
 }
-WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("mdy", re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)),
     ("dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + _MONTH + r")(?:,?\s+(\d{4}))?\b", re.I)),
-    ("my", re.compile(r"\b(?:in|since|until|by|from|during|early|late|mid-?)\s+(" + _MONTH + r")(?:,?\s+(\d{4}))?\b", re.I)),
-    ("relative", re.compile(r"\b(yesterday|today|tonight|last night|this morning|on (?:" + "|".join(WEEKDAYS) + r"))\b", re.I)),
+    (
+        "my",
+        re.compile(
+            r"\b(?:in|since|until|by|from|during|early|late|mid-?)\s+(" + _MONTH + r")(?:,?\s+(\d{4}))?\b", re.I
+        ),
+    ),
+    (
+        "relative",
+        re.compile(r"\b(yesterday|today|tonight|last night|this morning|on (?:" + "|".join(WEEKDAYS) + r"))\b", re.I),
+    ),
     ("year", re.compile(r"\b(?:in|since|until|by|from|during|early|late|mid-?)\s+((?:19|20)\d{2})\b", re.I)),
 ]
 
@@ -43,7 +63,14 @@ def find(text: str, sentences: list[Span], published: dt.date | None, quoted: li
     out = []
     for s in sentences:
         for kind, pattern in _PATTERNS:
-            m = next((m for m in pattern.finditer(text, s.start, s.end) if not any(q.start <= m.start() < q.end for q in quoted)), None)
+            m = next(
+                (
+                    m
+                    for m in pattern.finditer(text, s.start, s.end)
+                    if not any(q.start <= m.start() < q.end for q in quoted)
+                ),
+                None,
+            )
             if m is None:
                 continue
             date = _resolve(kind, m, published)

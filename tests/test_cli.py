@@ -203,6 +203,16 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
         while "Edited title." in snippet.read_text(encoding="utf-8") and time.monotonic() < deadline:
             time.sleep(0.3)
         assert "Edited title." not in snippet.read_text(encoding="utf-8")
+        article = project / "article.txt"  # synthetic
+        article.write_text("2024-06-20 Harbour strike ends\n\n“We have a deal,” said Mara Quint.\n", encoding="utf-8")
+        drafted = subprocess.run(
+            [sys.executable, "-m", "generator", "--root", str(project), "draft", str(article), "--id", "harbour"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert drafted.returncode == 0, drafted.stderr
+        assert page_has("We have a deal", at=f"{base}generated/briefings/harbour/")  # drafts show in the preview
         assert pdf.is_file()  # the PDF of the last build is still there
         assert table.read_text(encoding="utf-8") == "briefing,number\n"
         assert server.poll() is None

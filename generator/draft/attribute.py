@@ -206,9 +206,17 @@ _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
 _AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply)\s+)*"
 _NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,5}?([a-z][\w\-]+)$", re.I)
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Adm|Rev|St|Jr|Sr|[A-Z])\.")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+(?:''|[A-Z“\"‘'])|\s*$)")
+_LEADING = re.compile(
+    r"(?:(?:In|At|On|After|Before|During|Since|Following|Speaking|Asked|Writing|Like|Unlike|As|For|From|With|Despite|Earlier|Later|Last|This|[A-Z][a-z]+ly)\b[^,]{0,80},\s*)"
+)
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|on|of|from|to|for|with|by|about|against|into|over|under|than|like|via|toward|towards)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+")
 _TITLE_OF_WORK = re.compile(
-    r"\b(?:book|film|movie|song|album|show|programme|program|series|titled|entitled|headline|column|op-ed|novel|play|slogan|hashtag|dubbed|nicknamed|so-called)\W*$",
+    r"\b(?:book|film|movie|song|album|show|programme|program|series|titled|entitled|headline|column|op-ed|novel|play|slogan|hashtag|dubbed|nicknamed|so-called)[\s,:]*$",
     re.I,
 )
 
@@ -270,7 +278,7 @@ class Attributor:
     def _after(self, q: Quoted) -> Said:
         """“...,” said Smith / “...,” Smith said / “...,” the minister, Jane Doe, said."""
         start = q.end
-        skip = re.match(r"(?:''|[\"”’'])?[\s,.!?;:—–-]*", self.masked[start : start + 10])
+        skip = re.match(r"(?:''|[\"”’'])?[ \t,.!?;:—–-]*", self.masked[start : start + 10])
         k = start + (skip.end() if skip else 0)
         frame = self.masked[k : k + 200].split("_", 1)[0].split("\n", 1)[0]  # up to the next quote
         if k == q.end + 1 and frame[:1].isalpha():
@@ -282,7 +290,12 @@ class Attributor:
             tail_at = found[0].end if found else 0
         else:
             verb = re.search(r"\b" + _VERB + r"\b", frame[:100])
-            if verb and not re.search(r"[.!?;]", _ABBREV.sub("", frame[: verb.start()])):
+            region = frame[: verb.start()] if verb else ""
+            if (
+                verb
+                and not _SENTENCE_END.search(_ABBREV.sub("Xx", region))
+                and re.match(r"(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)", region)
+            ):
                 found = self._np_in(k, k + verb.start())
                 tail_at = k + verb.end()
         if found is None:
@@ -299,7 +312,8 @@ class Attributor:
     def _np_forward(self, i: int) -> tuple[Span, Entity | None] | None:
         """The speaker after "said": a name (the first person named before a comma), a pronoun
         or a description ("the former aide to President Bush")."""
-        window = re.match(r"[^,.;:!?\n_—–()]{1,120}", self.masked[i:])
+        ahead = _ABBREV.sub(lambda m: m.group()[:-1] + "·", self.masked[i : i + 160])  # "Sen." goes on
+        window = re.match(r"[^,.;:!?\n_—–()]{1,120}", ahead)
         if not window:
             return None
         end = i + window.end()
@@ -369,8 +383,18 @@ class Attributor:
 
     def _sentence_subject(self, sentence: Span, before: int) -> tuple[Span, Entity | None] | None:
         """The first name or subject pronoun of a sentence, before offset `before`."""
-        word = re.match(r"\s*(?:[\w’'-]+\s+){0,6}?(he|she|they)\b", self.masked[sentence.start : before], re.I)
-        first = next(((m, e) for m, e in self.mentions if sentence.start <= m.start < before and not e.place), None)
+        lead = _LEADING.match(self.masked, sentence.start, before)
+        begin = lead.end() if lead else sentence.start
+        word = re.match(r"\s*(?:[\w’'-]+\s+){0,6}?(he|she|they)\b", self.masked[begin:before], re.I)
+        first = next(
+            (
+                (m, e)
+                for m, e in self.mentions
+                if begin <= m.start < before and not e.place and not _PREPOSITION.search(self.masked, begin, m.start)
+            ),
+            None,
+        )
+        sentence = Span(begin, sentence.end)
         if word and (first is None or sentence.start + word.start(1) < first[0].start):
             span = Span(sentence.start + word.start(1), sentence.start + word.end(1))
             return span, self.resolve_pronoun(span, word.group(1).lower())

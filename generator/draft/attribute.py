@@ -200,6 +200,25 @@ SPEECH_VERBS = [
     "invoked",
     "mused",
     "musing",
+    "assured",
+    "assures",
+    "barked",
+    "snapped",
+    "fumed",
+    "screamed",
+    "whispered",
+    "murmured",
+    "sang",
+    "recalling",
+    "observes",
+    "acknowledges",
+    "admitting",
+    "concluding",
+    "continuing",
+    "stressing",
+    "emphasizing",
+    "emphasising",
+    "adding",
 ]
 _VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
@@ -291,13 +310,15 @@ class Attributor:
         else:
             verb = re.search(r"\b" + _VERB + r"\b", frame[:100])
             region = frame[: verb.start()] if verb else ""
-            if (
-                verb
-                and not _SENTENCE_END.search(_ABBREV.sub("Xx", region))
-                and re.match(r"(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)", region)
-            ):
-                found = self._np_in(k, k + verb.start())
-                tail_at = k + verb.end()
+            if verb and not _SENTENCE_END.search(_ABBREV.sub("Xx", region)):
+                at = k
+                if not re.match(r"(?:as\s+)?(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)", region):
+                    # "... than that of the CIA chief, Zuckoff said" / "political scientist Jane Doe told"
+                    named = self.by_end.get(k + len(region.rstrip()))
+                    at = named[0].start if named else -1
+                if at >= 0:
+                    found = self._np_in(at, k + verb.start())
+                    tail_at = k + verb.end()
         if found is None:
             return Said(None, None, "")
         inner = self.text[q.start : q.end].rstrip()

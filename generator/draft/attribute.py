@@ -554,7 +554,13 @@ class Attributor:
 def is_title_of_work(text: str, q: Quoted) -> bool:
     """A quoted title (a book, a show, a slogan) rather than words someone said."""
     before = text[max(0, q.start - 40) : q.start - 1]
-    return bool(_TITLE_OF_WORK.search(before))
+    if _TITLE_OF_WORK.search(before):
+        return True
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text[q.start : q.end])
+    big = [w for w in words if len(w) > 3 or w is words[0]]
+    title_case = 2 <= len(words) <= 8 and all(w[0].isupper() for w in big)
+    # "on NBC's “Meet the Press”", "told “Fox and Friends”": a show's or a paper's name
+    return title_case and bool(re.search(r"(?:[’']s|\b(?:on|in|to|of|from|told|at|by|with|for|and|or))\s*$", before))
 
 
 def speech_in_sentence(masked: str, sentence: Span) -> bool:

@@ -310,7 +310,16 @@ class Attributor:
         else:
             verb = re.search(r"\b" + _VERB + r"\b", frame[:100])
             region = frame[: verb.start()] if verb else ""
-            if verb and not _SENTENCE_END.search(_ABBREV.sub("Xx", region)):
+            if (
+                verb
+                and re.match(r"[a-z]", region)
+                and region.rstrip().endswith(",")
+                and not _SENTENCE_END.search(_ABBREV.sub("Xx", region))
+            ):
+                # “...” in the 2008 primary, said Ohio State professor Paul Beck.
+                found = self._np_forward(k + verb.end())
+                tail_at = found[0].end if found else 0
+            elif verb and not _SENTENCE_END.search(_ABBREV.sub("Xx", region)):
                 at = k
                 if not re.match(r"(?:as\s+)?(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)", region):
                     # "... than that of the CIA chief, Zuckoff said" / "political scientist Jane Doe told"
@@ -326,7 +335,7 @@ class Attributor:
             # “... ended.” Smith said the talks would go on: a new statement, not this quote's
             # attribution, unless the sentence ends soon after (“... ended.” Smith said.)
             tail = self.masked[tail_at : tail_at + 60]
-            if not re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,4}\s*[.!?;]", tail):
+            if not re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,4}\s*[.!?;,]", tail):
                 return Said(None, None, "")
         return Said(found[1], found[0], "verb after")
 
@@ -391,6 +400,18 @@ class Attributor:
             said = self._np_at(a.end(), forward=True) or self._new_source(a.end())
             if said is not None:
                 return Said(said[1], said[0], "according to")
+        if not frame.strip() and self.text[: q.start].rstrip().endswith(":"):
+            # a paragraph that opens with the quote, after "..., Jane Doe wrote:" ends the one before
+            k = self.sentence_index(q.start) - 1
+            if k >= 0:
+                sentence = self.sentences[k]
+                begin = sentence.start
+                frame = self.masked[begin : sentence.end]
+        first = re.match(r"\s*(" + _VERB + r")\s+", frame)
+        if first and frame.rstrip().endswith(":"):  # Continued Stone: “...”
+            said = self._np_forward(begin + first.end())
+            if said is not None:
+                return Said(said[1], said[0], "verb before")
         verbs = list(_VERB_RE.finditer(frame))
         for v in reversed(verbs):
             vstart = begin + v.start()
@@ -415,6 +436,12 @@ class Attributor:
             ),
             None,
         )
+        nominal = re.match(
+            r"\s*((?:The|A|An|His|Her|Their|Its)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*)\b", self.masked[begin:before]
+        )
+        if nominal and (first is None or begin + nominal.end(1) <= first[0].start) and not word:
+            span = Span(begin + nominal.start(1), begin + nominal.end(1))
+            return span, self.resolve_nominal(span)
         sentence = Span(begin, sentence.end)
         if word and (first is None or sentence.start + word.start(1) < first[0].start):
             span = Span(sentence.start + word.start(1), sentence.start + word.end(1))

@@ -107,7 +107,11 @@ def _inherit(
     q = quoted[k]
     n = para_of[q.start]
     for j in (k - 1, k + 1):
-        if 0 <= j < len(quoted) and para_of[quoted[j].start] == n and said[j].entity is not None:
+        if not 0 <= j < len(quoted) or said[j].entity is None:
+            continue
+        # the quote before may have begun paragraphs earlier: where it ends is what counts
+        other = para_of[quoted[j].start] + quoted[j].paragraphs - 1 if j < k else para_of[quoted[j].start]
+        if other == n:
             return Said(said[j].entity, said[j].mention, "same paragraph")
     opens = not re.search(r"\w", text[paras[n].start : q.start])
     if opens and last is not None and last.paragraph >= n - 2 and last.said.entity is not None:

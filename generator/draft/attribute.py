@@ -416,7 +416,11 @@ class Attributor:
         for v in reversed(verbs):
             vstart = begin + v.start()
             if v.group().endswith("ing") or re.search(r"\b(?:and|but|then)\s+$", frame[: v.start()]):
-                said = self._sentence_subject(sentence, vstart)  # "..., saying “...”": the sentence's subject
+                # "..., Fiorina said, adding that ... “...”": the subject of the verb before it, else
+                # the sentence's ("Smith left, saying “...”")
+                finite = [w for w in verbs if w.start() < v.start() and not w.group().endswith("ing")]
+                said = self._subject_before(begin + finite[-1].start(), begin) if finite else None
+                said = said or self._sentence_subject(sentence, vstart)
             else:
                 said = self._subject_before(vstart, begin)
             if said is not None:
@@ -469,6 +473,20 @@ class Attributor:
         left = self.masked[begin:vstart]
         left = re.sub(_AUX.replace("*", "*") + r"$", "", left.rstrip() + " ").rstrip()
         left2 = re.sub(r",[^,_]{1,120},$", "", left).rstrip()
+        if left.endswith(",") and left2.endswith(","):
+            # an apposition with commas of its own ("Jane Doe, the editor of the paper, Le Monde,
+            # said"): the name at the start of the clause, right before its first comma
+            clause = max(left.rfind(". "), left.rfind("; "), 0)
+            first = next(
+                (
+                    (m, e)
+                    for m, e in self.mentions
+                    if begin + clause <= m.start and m.end < begin + len(left) and self.masked[m.end : m.end + 1] == ","
+                ),
+                None,
+            )
+            if first is not None and first[1].kind in ("person", "unknown"):
+                return first
         for cand in (left, left2):
             end = begin + len(cand)
             if end in self.by_end:

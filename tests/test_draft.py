@@ -123,6 +123,11 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             id="pronoun",
         ),
         pytest.param(
+            "Senator Ted Brack spoke first. “We will wait and see,” a senior Brack adviser said.",
+            {"We will wait and see,": None},
+            id="an unnamed source is no one named",
+        ),
+        pytest.param(
             "“It was a mistake.” Karl Wendt said the next day that he regretted nothing.",
             {"It was a mistake.": None},
             id="a new sentence is not the attribution",
@@ -133,7 +138,7 @@ def test_quote_cases(text: str, expected: dict[str, str | None]) -> None:
     got = said(analyse(text))
     for quote, speaker in expected.items():
         if speaker is None:
-            assert quote not in got or got[quote] is None or "Wendt" not in str(got[quote])
+            assert got.get(quote) is None, got
         else:
             assert got.get(quote) == speaker, got
 

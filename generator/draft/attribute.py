@@ -233,6 +233,11 @@ _PREPOSITION = re.compile(
     r"\b(?:in|at|on|of|from|to|for|with|by|about|against|into|over|under|than|like|via|toward|towards)"
     r"\s+(?:the\s+|a\s+|an\s+)?$"
 )
+_ORG_HEADS = frozenset(
+    {"group", "campaign", "ministry", "agency", "committee", "government", "company", "party", "organization"}
+    | {"organisation", "department", "office"}
+)
+_UNNAMED = re.compile(r"\s*(?:a|an|one|another|some|two|three|several|many|other)\b", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+")
 _TITLE_OF_WORK = re.compile(
     r"\b(?:book|film|movie|song|album|show|programme|program|series|titled|entitled|headline|column|op-ed|novel|play|slogan|hashtag|dubbed|nicknamed|so-called)[\s,:]*$",
@@ -321,7 +326,9 @@ class Attributor:
                 tail_at = found[0].end if found else 0
             elif verb and not _SENTENCE_END.search(_ABBREV.sub("Xx", region)):
                 at = k
-                if not re.match(r"(?:as\s+)?(?:[A-Z]|(?:the|a|an|his|her|their|its|he|she|they|we|I)\b)", region):
+                if not re.match(
+                    r"(?:as\s+)?(?:[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|we|I)\b)", region
+                ):
                     # "... than that of the CIA chief, Zuckoff said" / "political scientist Jane Doe told"
                     named = self.by_end.get(k + len(region.rstrip()))
                     at = named[0].start if named else -1
@@ -371,10 +378,14 @@ class Attributor:
         if word and word.group(1).lower() in PRONOUNS and word.group(1).lower() not in ("him", "her", "it"):
             span = Span(start + word.start(1), start + word.end(1))
             return span, self.resolve_pronoun(span, word.group(1).lower())
+        nominal = re.match(r"\s*((?:the|a|an|one|another|his|her|their|its)\b.*)$", region[: end - start], re.I)
+        if nominal and end not in self.by_end and re.search(r"\b[a-z][\w\-]*$", region[: end - start]):
+            # "a senior Cruz adviser", "the party's chairman": a description, whoever it names inside
+            span = Span(start + nominal.start(1), end)
+            return span, self.resolve_nominal(span)
         picked = self._pick(start, end)
         if picked is not None:
             return picked
-        nominal = re.match(r"\s*((?:the|a|an|his|her|their|its)\b.*)$", region[: end - start], re.I)
         if nominal:
             span = Span(start + nominal.start(1), end)
             return span, self.resolve_nominal(span)
@@ -548,52 +559,25 @@ class Attributor:
         return None
 
     def resolve_nominal(self, span: Span) -> Entity | None:
-        """ "The minister", "the Republican presidential candidate": the most recent person
-        introduced with that title, else the most recent person."""
-        head = re.findall(r"[a-z][\w\-]*", self.text[span.start : span.end].lower())
-        head_word = head[-1] if head else ""
-        recent = [(m, e) for m, e in self.mentions if m.start < span.start and e.kind == "person"]
-        if not recent and head_word not in (
-            "group",
-            "campaign",
-            "ministry",
-            "agency",
-            "committee",
-            "government",
-            "company",
-            "party",
-            "organization",
-            "organisation",
-            "department",
-            "office",
-        ):
+        """ "The minister", "the Republican presidential candidate": the person most recently
+        introduced with that title, else (for a title) the most recent person; "the campaign":
+        the most recent organisation; "a senior adviser", "one source": no one named."""
+        words = self.text[span.start : span.end]
+        if _UNNAMED.match(words):
             return None
-        if head_word in (
-            "group",
-            "campaign",
-            "ministry",
-            "agency",
-            "committee",
-            "government",
-            "company",
-            "party",
-            "organization",
-            "organisation",
-            "department",
-            "office",
-        ):
-            orgs = [(m, e) for m, e in self.mentions if m.start < span.start and e.kind != "person" and not e.place]
-            return orgs[-1][1] if orgs else None
-        for k in range(len(recent) - 1, -1, -1):
-            m, e = recent[k]
+        found = re.findall(r"[a-z][\w\-]*", words.lower())
+        head = found[-1] if found else ""
+        if head in _ORG_HEADS:
+            orgs = [e for m, e in self.mentions if m.start < span.start and e.kind != "person" and not e.place]
+            return orgs[-1] if orgs else None
+        recent = [(m, e) for m, e in self.mentions if m.start < span.start and e.kind == "person"]
+        for m, e in reversed(recent):
             floor = max(0, m.start - 40)
-            before = self.text[floor : m.start].lower()
             earlier = [me[0].end for me in self.mentions if floor <= me[0].end <= m.start]
-            if earlier:  # only the words between this name and the one before it
-                before = self.text[max(earlier) : m.start].lower()
-            if head_word and re.search(r"\b" + re.escape(head_word) + r"\b", before):
+            before = self.text[max(earlier) if earlier else floor : m.start].lower()  # the words just before the name
+            if head and re.search(r"\b" + re.escape(head) + r"\b", before):
                 return e
-        return recent[-1][1]
+        return recent[-1][1] if recent else None  # "the former secretary of state": the person just named
 
 
 def is_title_of_work(text: str, q: Quoted) -> bool:

@@ -892,6 +892,7 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
     """Every name in the text, grouped into entities, in order of first mention."""
     countries, states, cities = gazetteer()
     lowered = {w.lower() for w in re.findall(r"\b[a-z][\w'’]*", text)}
+    inside = {strip_possessive(m.group(1)) for m in re.finditer(r"[a-z,;] ([A-Z][\w'’\-]*)", text)}
     found: dict[str, Entity] = {}
     order: list[Entity] = []
     titled: set[int] = set()
@@ -924,6 +925,15 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 at_start = False
             while len(words) > 1 and at_start and _known(" ".join(w for w, _ in words[1:]), found, order, registry):
                 words = words[1:]  # “Welcome Putin.”: Putin is known, so "Welcome" is not his name
+            if (
+                len(words) == 1
+                and at_start
+                and strip_possessive(words[0][0]) not in inside
+                and not _known(words[0][0], found, order, registry)
+                and _fold(strip_possessive(words[0][0])) not in countries
+                and not re.match(r",?\s+(?:said|says|told|added|asked|wrote)\b", text[span.end : span.end + 12])
+            ):
+                continue  # "Signs", "Estimates", "Surveying" open a sentence; a name is used mid-sentence too
             if not words:
                 continue
             full = " ".join(w for w, _ in words)

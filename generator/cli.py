@@ -69,7 +69,9 @@ def _build(args: argparse.Namespace, project: Project) -> int:
             line += (
                 f"; site built{' (changed pages only)' if site.incremental else ''} in {time.perf_counter() - t:.1f} s"
             )
-            line += f" (MkDocs {site.mkdocs_seconds:.1f} s, search index {site.search_seconds:.1f} s)"
+            done, shards = site.shards
+            line += f" (MkDocs {site.mkdocs_seconds:.1f} s, search index {site.search_seconds:.1f} s"
+            line += f", {done} of {shards} shards indexed)" if shards > 1 else ")"
     print(f"{line}; {time.perf_counter() - started:.1f} s in all")
     return 0
 

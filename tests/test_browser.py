@@ -398,3 +398,38 @@ def test_preview_shows_a_broken_edit_on_the_page_until_it_is_fixed(browser: Brow
         pg.close()
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_search_merges_the_shards_of_a_big_index(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site whose index comes in shards (the sample's 40 pages in shards of 10) finds pages of
+    every shard, as one search."""
+    from generator.publish.search import SHARD_PAGES_ENV, shard_of
+
+    monkeypatch.setenv(SHARD_PAGES_ENV, "10")
+    root = copy_project(tmp_path / "sharded")
+    assert main(["--root", str(root), "build", "--no-pdf"]) == 0
+    wanted = {
+        "Bretton-Gordon": "generated/actors/hamish-de-bretton-gordon/",
+        "innermost repressed thoughts": f"generated/briefings/{SAMPLE_ID}/",
+        "Orban": "generated/actors/viktor-orban/",
+        "Kim Jong Un": "generated/actors/kim-jong-un/",
+    }
+    assert {shard_of(path + "index.html", 4) for path in wanted.values()} - {0}  # some live in merged shards
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for query, expected in wanted.items():
+            hrefs = search(page, f"http://127.0.0.1:{httpd.server_port}/", query)
+            assert any(urlsplit(h).path == "/" + expected for h in hrefs), f"{query!r}: {hrefs}"
+        assert errors == []
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()

@@ -61,7 +61,8 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
   box.hidden = false;
 });
 
-/* Search: Pagefind's index (pagefind/ at the site root, built by `briefings build`) answers the
+/* Search: Pagefind's index (pagefind/ at the site root, built by `briefings build`, with the
+   shards of a big site under pagefind/shards/) answers the
    query typed into Material's search box; results are shown in Material's own result markup.
    Pagefind fetches only the index fragments a query needs, so search stays fast at any size.
    Material's built-in index holds only the hand-written pages; its result list is hidden. */
@@ -85,7 +86,16 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
       engine = import(bundle).then(function (pagefind) {
         pagefind.options({ baseUrl: base, excerptLength: 20 });
         pagefind.init();
-        return pagefind;
+        /* A big site's index comes in shards (pagefind/shards.json lists them): merge them in. */
+        return fetch(new URL("shards.json", bundle))
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .catch(function () { return []; })
+          .then(function (shards) {
+            return Promise.all(shards.map(function (path) {
+              return pagefind.mergeIndex(new URL(path, bundle).href, { baseUrl: base });
+            }));
+          })
+          .then(function () { return pagefind; });
       });
     }
     return engine;

@@ -60,7 +60,7 @@ def _serving(build: Callable[..., None]) -> Callable[..., None]:
             config.extra_javascript.append(SERVE_SCRIPT_URL)
         build(config, **kwargs)
         if not os.path.isdir(os.path.join(config.site_dir, "pagefind")):
-            from .site import index_search
+            from .search import index_search
 
             index_search(Path(config.site_dir))
 

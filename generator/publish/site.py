@@ -21,6 +21,8 @@ from pathlib import Path
 from ..errors import BriefingsError, Problem, display_path
 from ..project import SITE_URL_ENV, Project
 from ..writer import Writer
+from .search import BUNDLE, MANIFEST, index_search, load_manifest
+from .search import settings as search_settings
 
 
 def build_site(
@@ -97,18 +99,22 @@ def build_site(
         if dirty and before[2:3] != [names]:  # some page came or went since the last build
             _remove_stale_pages(tmp, project.docs)
         started = time.perf_counter()
-        index_search(tmp)
+        searched = index_search(
+            tmp, previous=project.site if dirty else None, manifest=load_manifest(project.cache) if dirty else None
+        )
         search_seconds = time.perf_counter() - started
         if finish is not None:
             finish(tmp)
         stamp_text = f"{stamp}\n{inputs}\n{names}\n"
         os.chmod(tmp, 0o755)
         _swap(tmp, project.site)
-        Writer(project.cache).write_bytes(STAMP_FILE, stamp_text.encode("utf-8"))
+        writer = Writer(project.cache)
+        writer.write_bytes(STAMP_FILE, stamp_text.encode("utf-8"))
+        writer.write_bytes(MANIFEST, json.dumps(searched.manifest, separators=(",", ":")).encode("utf-8"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
-    return SiteStats(dirty, mkdocs_seconds, search_seconds)
+    return SiteStats(dirty, mkdocs_seconds, search_seconds, shards=(searched.indexed, searched.shards))
 
 
 ENGINES = ("mkdocs", "zensical")
@@ -153,6 +159,7 @@ class SiteStats:
     mkdocs_seconds: float
     search_seconds: float
     up_to_date: bool = False  # nothing had changed, so nothing was built
+    shards: tuple[int, int] = (0, 0)  # search index shards indexed again, of how many
 
 
 def _inputs(docs: Path) -> tuple[str, str]:
@@ -176,7 +183,7 @@ def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
     versions = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "pagefind"))
     parts = [
         project.mkdocs_yml.read_bytes(),
-        repr((strict, site_url or os.environ.get(SITE_URL_ENV), versions)).encode(),
+        repr((strict, site_url or os.environ.get(SITE_URL_ENV), versions, search_settings())).encode(),
         (Path(__file__).parent / "mkdocs_run.py").read_bytes(),
     ]
     theme = project.root / "overrides"
@@ -196,7 +203,7 @@ def _copy_previous(site: Path, into: Path, docs: Path) -> None:
     for folder, dirs, files in os.walk(site):
         rel = os.path.relpath(folder, site)
         if rel == ".":
-            dirs[:] = [d for d in dirs if d != "pagefind" and not (d == "generated" and linked)]
+            dirs[:] = [d for d in dirs if d != BUNDLE and not (d == "generated" and linked)]
         os.makedirs(os.path.join(into, rel), exist_ok=True)
         for name in files:
             path = os.path.normpath(os.path.join(rel, name))
@@ -246,50 +253,6 @@ def _remove_stale_pages(site: Path, docs: Path) -> None:
     for folder in sorted((site / "generated").rglob("*"), reverse=True):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-
-
-# What Pagefind indexes: the about page and the page of each briefing, actor, event,
-# place and topic (lists would only repeat them); of each, the article without permalinks, jump
-# bars, filter forms and lists of other pages' entries.
-SEARCH_PAGES = "{about/index.html,generated/{briefings,actors,events,places,topics}/*/index.html}"
-SEARCH_ROOT = "article.md-content__inner"
-SEARCH_SKIP = (
-    ".bf-tlp",
-    ".bf-follow",
-    ".bf-legend",
-    ".bf-grade",
-    ".bf-grading-summary",
-    ".headerlink",
-    ".bf-jump",
-    ".bf-facets",
-    ".bf-filter",
-    ".bf-listing",
-)
-
-
-def index_search(site: Path) -> None:
-    """Build the Pagefind search index into site/pagefind/ (fragments a query fetches as it needs)."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--glob",
-        SEARCH_PAGES,
-        "--root-selector",
-        SEARCH_ROOT,
-    ]
-    cmd += ["--force-language", "en", "--silent"]
-    for selector in SEARCH_SKIP:
-        cmd += ["--exclude-selectors", selector]
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        output = (result.stderr + result.stdout).strip()
-        raise BriefingsError(
-            [Problem(display_path(site), 0, "search", f"search index failed:\n{output}")],
-            outcome="the previous site/ is left as it was",
-        )
 
 
 def _remove_leftovers(project: Project) -> None:

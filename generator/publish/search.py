@@ -1,0 +1,305 @@
+"""The Pagefind search index, in shards that a rebuild indexes again only when their pages'
+searchable text changed.
+
+A big site's pages are split by a stable hash of their path into shards of about
+PAGES_PER_SHARD pages; shard 0 is site/pagefind/ (the bundle the browser loads) and shard k is
+site/pagefind/shards/k/, which the page's script merges in (Pagefind's mergeIndex). After an
+edit, a shard is indexed again only when one of its pages came, went, or changed in what
+Pagefind reads (the article without its listings, jump bars and badges); every other shard is
+taken from the previous site as it is. Each Pagefind run holds one shard, so memory stays small
+at any size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+
+from ..errors import BriefingsError, Problem, display_path
+
+# What Pagefind indexes: the about page and the page of each briefing, actor, event,
+# place and topic (lists would only repeat them); of each, the article without permalinks, jump
+# bars, filter forms and lists of other pages' entries.
+SEARCH_SECTIONS = ("briefings", "actors", "events", "places", "topics")
+SEARCH_ROOT = "article.md-content__inner"
+SEARCH_SKIP = (
+    ".bf-tlp",
+    ".bf-follow",
+    ".bf-legend",
+    ".bf-grade",
+    ".bf-grading-summary",
+    ".headerlink",
+    ".bf-jump",
+    ".bf-facets",
+    ".bf-filter",
+    ".bf-listing",
+)
+PAGES_PER_SHARD = 10_000
+SHARD_PAGES_ENV = "BRIEFINGS_SEARCH_SHARD_PAGES"  # another size, for tests and benchmarks
+MAX_SHARDS = 64
+BUNDLE = "pagefind"
+SHARDS_DIR = "shards"  # site/pagefind/shards/K/
+SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: the shards the browser merges in
+MANIFEST = "search.json"  # in build/cache/: what each shard of the site in site/ was indexed from
+
+
+@dataclass(slots=True)
+class SearchStats:
+    """What indexing did."""
+
+    shards: int = 0
+    indexed: int = 0  # shards indexed again
+    manifest: dict[str, object] = field(default_factory=dict)
+
+
+def search_pages(site: Path) -> list[str]:
+    """The pages Pagefind indexes, as paths relative to the site."""
+    found = ["about/index.html"] if (site / "about/index.html").is_file() else []
+    for section in SEARCH_SECTIONS:
+        folder = site / "generated" / section
+        if folder.is_dir():
+            with os.scandir(folder) as entries:
+                found += sorted(
+                    f"generated/{section}/{e.name}/index.html"
+                    for e in entries
+                    if e.is_dir() and os.path.isfile(os.path.join(e.path, "index.html"))
+                )
+    return found
+
+
+def shard_count(pages: int) -> int:
+    """How many shards: a power of two, so that it changes (and everything is indexed again)
+    only when the site doubles or halves."""
+    n, per = 1, _per_shard()
+    while n * per < pages and n < MAX_SHARDS:
+        n *= 2
+    return n
+
+
+def _per_shard() -> int:
+    try:
+        return max(1, int(os.environ.get(SHARD_PAGES_ENV, PAGES_PER_SHARD)))
+    except ValueError:
+        return PAGES_PER_SHARD
+
+
+def shard_of(page: str, shards: int) -> int:
+    return int.from_bytes(hashlib.sha1(page.encode("utf-8"), usedforsecurity=False).digest()[:4], "big") % shards
+
+
+def settings() -> str:
+    """What the index depends on besides the pages: Pagefind's version and what it reads."""
+    parts = (metadata.version("pagefind"), SEARCH_ROOT, SEARCH_SKIP, _per_shard())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+class _Searchable(HTMLParser):
+    """The text and attributes of the part of a page Pagefind reads (the root element without
+    the skipped ones), to tell whether a changed page changed for search."""
+
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside the root: how deep
+        self.skip = 0  # inside a skipped element: how deep
+        self.digest = hashlib.sha256()
+        root_tag, root_class = SEARCH_ROOT.split(".", 1)
+        self.root = (root_tag, root_class)
+        self.skipped = {s.lstrip(".") for s in SEARCH_SKIP}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        void = tag in self.VOID
+        if not self.depth:
+            if tag == self.root[0] and self.root[1] in classes and not void:
+                self.depth = 1
+            return
+        if self.skip:
+            self.skip += not void
+            return
+        if classes & self.skipped:
+            self.skip = 0 if void else 1
+            return
+        self.depth += not void
+        self.digest.update(f"<{tag} {sorted(attrs)!r}>".encode())
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth or tag in self.VOID:
+            return
+        if self.skip:
+            self.skip -= 1
+            return
+        self.depth -= 1
+        self.digest.update(f"</{tag}>".encode())
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.digest.update(data.encode("utf-8"))
+
+
+def searchable_digest(path: Path) -> str:
+    """A digest of what Pagefind reads of a page."""
+    parser = _Searchable()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    return parser.digest.hexdigest()
+
+
+def _stat(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_ino, st.st_mtime_ns, st.st_size]
+
+
+def index_search(site: Path, *, previous: Path | None = None, manifest: dict[str, object] | None = None) -> SearchStats:
+    """Build the search index into site/pagefind/, taking the shards whose pages did not change
+    for search from `previous` (the site this one was copied from, indexed as `manifest` says)."""
+    pages = search_pages(site)
+    n = shard_count(len(pages))
+    settings_now = settings()
+    old_pages: dict[str, list[int]] = {}
+    reuse = (
+        previous is not None
+        and manifest is not None
+        and manifest.get("shards") == n
+        and manifest.get("settings") == settings_now
+        and (previous / BUNDLE / "pagefind-entry.json").is_file()
+    )
+    if reuse and manifest is not None:
+        old_pages = dict(manifest.get("pages") or {})  # type: ignore[call-overload]
+    dirty: set[int] = set() if reuse else set(range(n))
+    now: dict[str, list[int]] = {}
+    for page in pages:
+        k = shard_of(page, n)
+        stat = _stat(site / page)
+        now[page] = [k, *stat]
+        if k in dirty:
+            continue
+        before = old_pages.pop(page, None)
+        if before is None:
+            dirty.add(k)  # a new page
+        elif before[1:] != stat:  # MkDocs wrote it again: did what search reads change?
+            assert previous is not None
+            old = previous / page
+            if not old.is_file() or searchable_digest(old) != searchable_digest(site / page):
+                dirty.add(k)
+    for gone in old_pages:  # pages no longer there
+        dirty.add(shard_of(gone, n))
+    out = site / BUNDLE
+    shutil.rmtree(out, ignore_errors=True)
+    built = _index_shards(site, pages, n, sorted(dirty))
+    try:
+        for k in range(n):
+            dest = out if k == 0 else out / SHARDS_DIR / str(k)
+            if k in built:
+                if k:  # a merged shard needs its index, not another copy of Pagefind's scripts
+                    for extra in built[k].iterdir():
+                        if extra.is_file() and extra.suffix in (".js", ".css"):
+                            extra.unlink()
+                _place(built[k], dest, move=True, skip=None)
+            elif previous is not None:
+                src = previous / BUNDLE if k == 0 else previous / BUNDLE / SHARDS_DIR / str(k)
+                if src.is_dir():
+                    _place(src, dest, move=False, skip=SHARDS_DIR if k == 0 else None)
+        listing = out / SHARDS_FILE
+        listing.unlink(missing_ok=True)  # a link to the previous site's file: never write into it
+        listing.write_text(
+            json.dumps([f"{SHARDS_DIR}/{k}/" for k in range(1, n) if (out / SHARDS_DIR / str(k)).is_dir()]),
+            encoding="utf-8",
+        )
+    finally:
+        for folder in built.values():
+            shutil.rmtree(folder.parent, ignore_errors=True)
+    return SearchStats(n, len(dirty), {"shards": n, "settings": settings_now, "pages": now})
+
+
+def _place(src: Path, dest: Path, *, move: bool, skip: str | None) -> None:
+    """Put a shard's bundle at `dest`: moved when just built, hard-linked from the previous site
+    otherwise (that site stays as it is until the new one replaces it)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if move:
+        if dest.exists():  # shard 0's folder already holds the other shards
+            for item in src.iterdir():
+                item.rename(dest / item.name)
+        else:
+            src.rename(dest)
+        return
+    for folder, dirs, files in os.walk(src):
+        rel = os.path.relpath(folder, src)
+        if rel == "." and skip is not None:
+            dirs[:] = [d for d in dirs if d != skip]
+        os.makedirs(dest / rel, exist_ok=True)
+        for name in files:
+            target = dest / rel / name
+            if not target.exists():
+                os.link(os.path.join(folder, name), target)
+
+
+def _index_shards(site: Path, pages: list[str], n: int, shards: list[int]) -> dict[int, Path]:
+    """Run Pagefind on each shard (two at a time), each on a folder of links to its pages."""
+    built: dict[int, Path] = {}
+    running: list[tuple[int, subprocess.Popen[str], Path]] = []
+    failures: list[str] = []
+    by_shard: dict[int, list[str]] = {}
+    for page in pages:
+        by_shard.setdefault(shard_of(page, n), []).append(page)
+
+    def finish(k: int, proc: subprocess.Popen[str], out: Path) -> None:
+        stdout, stderr = proc.communicate()
+        if proc.returncode != 0:
+            failures.append((stderr + stdout).strip())
+        else:
+            built[k] = out
+
+    try:
+        for k in shards:
+            if k and not by_shard.get(k):
+                continue  # no page fell in this shard
+            work = Path(tempfile.mkdtemp(prefix=".search-", dir=site.parent))
+            mirror, out = work / "site", work / "bundle"
+            for page in by_shard.get(k, []):
+                (mirror / page).parent.mkdir(parents=True, exist_ok=True)
+                os.link(site / page, mirror / page)
+            mirror.mkdir(exist_ok=True)
+            cmd = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(out)]
+            cmd += ["--root-selector", SEARCH_ROOT, "--force-language", "en", "--silent"]
+            for selector in SEARCH_SKIP:
+                cmd += ["--exclude-selectors", selector]
+            while len(running) >= 2:
+                finish(*running.pop(0))
+            running.append((k, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True), out))
+        while running:
+            finish(*running.pop(0))
+    except BaseException:
+        for _, proc, _ in running:
+            proc.kill()
+        for folder in built.values():
+            shutil.rmtree(folder.parent, ignore_errors=True)
+        raise
+    if failures:
+        for folder in built.values():
+            shutil.rmtree(folder.parent, ignore_errors=True)
+        raise BriefingsError(
+            [Problem(display_path(site), 0, "search", f"search index failed:\n{failures[0]}")],
+            outcome="the previous site/ is left as it was",
+        )
+    return built
+
+
+def load_manifest(cache: Path) -> dict[str, object] | None:
+    try:
+        data = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None

@@ -321,3 +321,62 @@ def test_cli_hostile_article_still_gives_a_draft_that_checks(
     assert draft["status"] == "draft"
     assert any("<img src=x onerror=alert(1)>" in q["text"] for q in draft["quotes"])
     assert run_cli(capsys, "--root", str(root), "check")[0] == 0
+
+
+WORDS = st.sampled_from(
+    [
+        "said",
+        "told",
+        "the",
+        "minister",
+        "Ana",
+        "Ruiz",
+        "Port",
+        "Elvin",
+        "he",
+        "she",
+        "on",
+        "Monday",
+        "June 3",
+        "yesterday",
+        "“",
+        "”",
+        '"',
+        "‘",
+        "’",
+        "'",
+        ",",
+        ".",
+        ":",
+        "\n\n",
+        "<b>",
+        "#",
+        "&",
+        "{{",
+        "Dr.",
+        "O’Neill",
+    ]
+)
+
+
+@settings(max_examples=int(__import__("os").environ.get("DRAFT_EXAMPLES", "40")), deadline=None)
+@given(st.lists(st.one_of(WORDS, st.text(max_size=12)), min_size=1, max_size=60))
+def test_any_article_gives_a_draft_that_passes_check(
+    tmp_path_factory: pytest.TempPathFactory, words: list[str]
+) -> None:
+    """Whatever the article says (synthetic words and noise), the draft's files pass the check
+    that `briefings check` makes, as written."""
+    from generator.draft.make import make
+    from generator.pipeline import check
+    from generator.project import open_project
+
+    root = tmp_path_factory.mktemp("any")
+    (root / "briefings").mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    article = root / "article.txt"
+    article.write_text("2030-01-02 " + " ".join(words) + "\n", encoding="utf-8")
+    draft = make(root / "briefings", article, bid="any", date=None, today=__import__("datetime").date(2030, 1, 2))
+    for rel, data in draft.files.items():
+        (root / "briefings" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "briefings" / rel).write_bytes(data)
+    check(open_project(root), drafts=True, publishing=False)

@@ -33,7 +33,7 @@ def yaml_str(value: str) -> str:
 
 def comment(value: str) -> str:
     """Text safe to put in a YAML comment: one line."""
-    return re.sub(r"\s+", " ", value).strip()
+    return _NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", re.sub(r"\s+", " ", value).strip())
 
 
 @dataclass(slots=True)
@@ -148,10 +148,11 @@ def briefing_yaml(
         note = "registry" if e.actor else f"proposed in the actors file ({e.kind}, from: {e.evidence})"
         said = sum(1 for f in analysis.quotes if f.speaker is e)
         extra = f", {said} quote{'s' * (said != 1)}" if said else ""
-        lines.append(f"  - actor: {aid}  # {note}; {len(e.mentions)} mention{'s' * (len(e.mentions) != 1)}{extra}")
+        mentions = f"{len(e.mentions)} mention{'s' * (len(e.mentions) != 1)}"
+        lines.append(f"  - actor: {yaml_str(aid or '')}  # {note}; {mentions}{extra}")
         lines.append("    # role: their part in this story")
-    kept = [f for f in analysis.quotes if who.of(f.speaker)]
-    lines.append("quotes:" if kept else "quotes: []")
+    entries: list[str] = []
+    count = 0
     for f in analysis.quotes:
         body = quote_text(text, Span(f.quoted.start, f.quoted.end))
         if not re.search(r"\S", body):
@@ -160,11 +161,14 @@ def briefing_yaml(
         where = f"characters {f.quoted.start}-{f.quoted.end}"
         if aid is None:
             named = text[f.said.mention.start : f.said.mention.end] if f.said.mention else "no one"
-            lines.append(f"  # no speaker found ({comment(named)}), {where}: {comment(yaml_str(body))[:200]}")
+            entries.append(f"  # no speaker found ({comment(named)}), {where}: {comment(yaml_str(body))[:200]}")
             continue
-        lines.append(f"  # speaker: {HOW.get(f.said.how, f.said.how)}; {where}")
-        lines.append(f"  - text: {yaml_str(body)}")
-        lines.append(f"    speaker: {aid}")
+        entries.append(f"  # speaker: {HOW.get(f.said.how, f.said.how)}; {where}")
+        entries.append(f"  - text: {yaml_str(body)}")
+        entries.append(f"    speaker: {yaml_str(aid)}")
+        count += 1
+    lines.append("quotes:" if count else "quotes: []")
+    lines.extend(entries)
     lines.append("events:" if dated else "events: []")
     for n, d in enumerate(dated, 1):
         sentence = re.sub(r"\s+", " ", text[d.sentence.start : d.sentence.end]).strip()
@@ -172,7 +176,7 @@ def briefing_yaml(
         in_it = [e for e in analysis.entities if any(d.sentence.start <= m.start < d.sentence.end for m in e.mentions)]
         ids = [who.of(e) for e in in_it if who.of(e)]
         places = [e.name for e in in_it if e.place]
-        lines.append(f"  - id: {bid}-{n}")
+        lines.append(f"  - id: {yaml_str(f'{bid}-{n}')}")
         lines.append(f"    date: {yaml_str(d.date)}")
         lines.append(f"    title: {yaml_str(title)}")
         words = re.sub(r"[^\w ,]", " ", text[d.words.start : d.words.end]).strip()
@@ -182,7 +186,7 @@ def briefing_yaml(
         )
         lines.append(f"    notes: {yaml_str(note)}")
         if ids:
-            lines.append(f"    actors: [{', '.join(dict.fromkeys(i for i in ids if i))}]")
+            lines.append(f"    actors: [{', '.join(yaml_str(i) for i in dict.fromkeys(i for i in ids if i))}]")
         if places:
             lines.append(f"    places: [{', '.join(yaml_str(p) for p in dict.fromkeys(places))}]")
     places = places_of(analysis)
@@ -202,7 +206,7 @@ def actors_yaml(bid: str, who: Cast, stored: str) -> str:
         "actors:",
     ]
     for e in who.proposed:
-        lines.append(f"  - id: {who.of(e)}  # {comment(e.kind)} from: {comment(e.evidence)}")
+        lines.append(f"  - id: {yaml_str(who.of(e) or '')}  # {comment(e.kind)} from: {comment(e.evidence)}")
         lines.append(f"    name: {yaml_str(e.name)}")
         lines.append(f"    kind: {e.kind}")
     return "\n".join(lines) + "\n"

@@ -163,6 +163,8 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
             )
             return 1
     writer = Writer(project.briefings)
+    folders = {(project.briefings / rel).parent for rel in draft.files}
+    new_folders = sorted((f for f in folders if not f.exists()), reverse=True)
     written = [rel for rel, data in draft.files.items() if writer.write_bytes(rel, data)]
     try:
         check(project, drafts=True, publishing=False)
@@ -171,6 +173,9 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
         if ours:  # a draft that does not pass check is a bug here: take it back
             for rel in written:
                 (project.briefings / rel).unlink(missing_ok=True)
+            for folder in new_folders:
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
             raise BriefingsError(
                 ours, outcome="the draft did not pass check, so nothing was kept (a bug: please report it)"
             ) from None

@@ -380,3 +380,20 @@ def test_any_article_gives_a_draft_that_passes_check(
         (root / "briefings" / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / "briefings" / rel).write_bytes(data)
     check(open_project(root), drafts=True, publishing=False)
+
+
+def test_cli_takes_back_a_draft_that_would_not_pass_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were a bug to make a draft that fails the check, nothing of it is kept and the user is told."""
+    from generator.draft import compose
+
+    root = _project(tmp_path)
+    before = sorted(p.relative_to(root) for p in (root / "briefings").rglob("*"))
+    monkeypatch.setattr(compose, "briefing_yaml", lambda *a, **k: "title: [broken\n")
+    code, _, err = run_cli(capsys, "--root", str(root), "draft", str(SAMPLE), "--id", "broken")
+    assert code == 1
+    assert "broken.yaml" in err
+    assert "did not pass check" in err
+    assert "Traceback" not in err
+    assert sorted(p.relative_to(root) for p in (root / "briefings").rglob("*")) == before

@@ -483,6 +483,15 @@ class Attributor:
         apposition (", a former minister,") and auxiliaries."""
         left = self.masked[begin:vstart]
         left = re.sub(_AUX.replace("*", "*") + r"$", "", left.rstrip() + " ").rstrip()
+        relative = re.search(r"(?:,\s*)?\b(who|that|which)$", left)
+        if relative:
+            # "Sanders, who said ...": the person before "who"; "a statement that said ...", "an ad
+            # that says ...": whoever the sentence is about (who issued it)
+            before = begin + relative.start()
+            if relative.group(1) == "who" and before in self.by_end:
+                return self.by_end[before]
+            sentence = self.sentence_at(vstart)
+            return self._sentence_subject(Span(sentence.start, sentence.end), before)
         left2 = re.sub(r",[^,_]{1,120},$", "", left).rstrip()
         if left.endswith(",") and left2.endswith(","):
             # an apposition with commas of its own ("Jane Doe, the editor of the paper, Le Monde,

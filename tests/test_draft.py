@@ -428,3 +428,11 @@ def test_without_the_draft_extra_text_still_drafts_and_pages_say_what_to_install
         assert run_cli(capsys, "--root", str(root), "draft", str(SAMPLE), "--id", "no-extra")[0] == 0
     finally:
         names.gazetteer.cache_clear()
+
+
+def test_the_words_in_a_name_give_the_kind_of_organisation() -> None:
+    kinds = {
+        e.name: e.kind
+        for e in analyse("Fighters of the Harbour Militia and the Elvin Times met the Port Ministry.").entities
+    }
+    assert kinds == {"Harbour Militia": "armed-group", "Elvin Times": "media", "Port Ministry": "government-body"}

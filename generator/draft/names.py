@@ -67,41 +67,35 @@ TITLES = word_set(
     father mother pastor bishop cardinal imam rabbi president-elect
     """
 )
-ORG_WORDS = word_set(
-    """
-    party army navy force forces ministry council committee agency union association bank
-    university college school times post journal news network corp corp. inc inc. company
-    organization organisation institute foundation department commission court senate congress
-    house parliament assembly government administration campaign fund group police service
-    office center centre media press guard guards brigade battalion command front movement
-    alliance coalition league federation board bureau authority reserve exchange club church
-    tribunal cabinet kremlin pentagon embassy consulate airlines airways motors holdings
-    partners capital times telegraph tribune herald gazette review magazine channel radio tv
-    television broadcasting agency
-    """
-)
+# Words in an organisation's name, by the kind of actor they make it (and those of any kind).
 MEDIA_WORDS = word_set(
     """
     times post journal news network media press telegraph tribune herald gazette magazine
     channel radio tv television broadcasting
     """
 )
-PARTY_WORDS = word_set(
-    """
-    party
-    """
-)
-ARMED_WORDS = word_set(
-    """
-    army navy force forces guard guards brigade battalion militia front
-    """
-)
+PARTY_WORDS = word_set("party")
+ARMED_WORDS = word_set("army navy force forces guard guards brigade battalion militia front")
 GOV_WORDS = word_set(
     """
     ministry council committee agency department commission court senate congress house
     parliament assembly government administration cabinet kremlin pentagon embassy bureau
     authority office
     """
+)
+ORG_WORDS = (
+    MEDIA_WORDS
+    | PARTY_WORDS
+    | ARMED_WORDS
+    | GOV_WORDS
+    | word_set(
+        """
+        union association bank university college school corp corp. inc inc. company organization
+        organisation institute foundation campaign fund group police service center centre command
+        movement alliance coalition league federation board reserve exchange club church tribunal
+        consulate airlines airways motors holdings partners capital review
+        """
+    )
 )
 PLACE_WORDS = word_set(
     """

@@ -78,11 +78,17 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 def _serve(args: argparse.Namespace, project: Project) -> int:
     memory: list[Snapshot] = []  # the last generation, kept here between edits
+    mkdocs = args.engine == "mkdocs"
+    if mkdocs:
+        from .publish import preview
 
-    def regenerate() -> None:
+    def regenerate() -> tuple[list[str], list[str]]:
+        """Check and generate; the files it changed and removed, as paths inside docs/."""
         nonlocal project
         started = time.perf_counter()
         problems: list[str] = []
+        changed: list[str] = []
+        removed: list[str] = []
         try:
             project = open_project(project.root)  # briefings.toml may have changed
             corpus = check(project, drafts=args.drafts)
@@ -94,30 +100,53 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
                 engine=args.engine,
                 site_url=f"http://127.0.0.1:{args.port}/",
             )
+            changed, removed = list(stats.changed_files), list(stats.removed_files)
             took = time.perf_counter() - started
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:
             print(exc, file=sys.stderr, flush=True)
             print("not regenerated: fix the problems above; the preview keeps the last good pages", file=sys.stderr)
             problems = [str(p) for p in exc.problems]
-        Writer(project.generated).write_bytes(SERVE_SCRIPT, serve_script(problems).encode("utf-8"))
+        writer = Writer(project.generated)
+        writer.write_bytes(SERVE_SCRIPT, serve_script(problems).encode("utf-8"))
+        changed += writer.wrote
+        return changed, removed
+
+    def request(changed: list[str], removed: list[str], folder: Path) -> None:
+        """Tell MkDocs' server which files under docs/ changed (paths inside `folder`)."""
+        if mkdocs and (changed or removed):
+            docs = project.docs
+            preview.add_request(
+                project.cache, preview.docs_paths(docs, folder, changed), preview.docs_paths(docs, folder, removed)
+            )
 
     regenerate()
-    if args.engine == "zensical":  # Zensical rebuilds only what changed on its own
-        cmd = zensical_serve(project, args.port, "generated/" + SERVE_SCRIPT)
-    else:  # --dirty: after the first build, MkDocs renders only the pages whose Markdown changed.
+    env = dict(os.environ)
+    if mkdocs:  # --dirty: a full build first; then only the pages `briefings serve` says changed
+        preview.add_request(project.cache, [], [])  # the request file the server watches
+        env[preview.REQUESTS_ENV] = str((project.cache / preview.REQUESTS).resolve())
+        env[preview.DOCS_ENV] = str(project.docs.resolve())
         cmd = [sys.executable, "-m", "generator.publish.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
         cmd += ["-a", f"127.0.0.1:{args.port}"]
-    server = subprocess.Popen(cmd, cwd=project.root)
+    else:  # Zensical rebuilds only what changed on its own
+        cmd = zensical_serve(project, args.port, "generated/" + SERVE_SCRIPT)
+    server = subprocess.Popen(cmd, cwd=project.root, env=env)
     watched = [project.briefings, project.templates, project.root / SETTINGS_FILE]
     seen = _snapshot(watched)
+    pages = _docs_snapshot(project) if mkdocs else {}  # hand-written pages: MkDocs no longer watches docs/
     try:
         while server.poll() is None:
             time.sleep(args.interval)
             now = _snapshot(watched)
             if now != seen:
                 seen = now
-                regenerate()
+                request(*regenerate(), project.generated)
+            if mkdocs:
+                now_pages = _docs_snapshot(project)
+                if now_pages != pages:
+                    edited = [p for p, t in now_pages.items() if pages.get(p) != t]
+                    request(edited, [p for p in pages if p not in now_pages], project.docs)
+                    pages = now_pages
     except KeyboardInterrupt:
         pass
     finally:
@@ -131,6 +160,21 @@ def _snapshot(watched: list[Path]) -> dict[Path, float]:
     """Modification times of every file in the watched folders, and of the watched files."""
     out = {p: p.stat().st_mtime for folder in watched if folder.is_dir() for p in input_files(folder)}
     out.update((p, p.stat().st_mtime) for p in watched if p.is_file())
+    return out
+
+
+def _docs_snapshot(project: Project) -> dict[str, float]:
+    """Modification times of the files in docs/ outside docs/generated/, by path inside docs/."""
+    docs, generated = str(project.docs), str(project.generated)
+    out = {}
+    for folder, dirs, files in os.walk(docs):
+        dirs[:] = [d for d in dirs if os.path.join(folder, d) != generated]
+        for name in files:
+            path = os.path.join(folder, name)
+            try:
+                out[os.path.relpath(path, docs).replace(os.sep, "/")] = os.stat(path).st_mtime
+            except OSError:
+                continue
     return out
 
 

@@ -8,6 +8,7 @@ is the same and only briefing files changed, `touched_by` names the pages to ren
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,8 +16,7 @@ from pathlib import Path
 
 from . import __version__, feeds, views
 from .link import Corpus
-from .paging import periods
-from .render import ALSO_IN_MAX, LIST_MAX, QUOTES_MAX, TIMELINE_MAX, Options
+from .render import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
 from .templating import DEFAULT_TEMPLATES
 
 SNAPSHOT_VERSION = 1
@@ -70,9 +70,9 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
 
     They are: the changed briefings' own pages and those of every actor, event, place and topic
     they name before or after; the briefings that list them as related or beside a shared event;
-    the briefings whose related ranking moves because an item's count changed; and every list
-    page. None when every page may differ (briefings, actors, events, places or topics came or
-    went, or a page's slug moved).
+    the briefings whose related ranking moves (see views.related_after_edit, which also works
+    out the new ranking from the old); and every list page. None when every page may differ
+    (briefings, actors, events, places or topics came or went, or a page's slug moved).
     """
     places, topics = views.places(new), views.topics(new)
     old_places, old_topics = views.places(old), views.topics(old)
@@ -85,18 +85,17 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
     ):
         return None
     touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
-    for corpus in (old, new):
-        for bid, related in views.related_briefings(corpus).items():  # pages that name a changed one
-            if any(r.briefing in changed for r in related):
-                touched["briefings"].add(bid)
-    for bid in changed:
-        items = [views.briefing_items(corpus, bid) for corpus in (old, new)]
-        for kind in items[0]:
-            for value in items[0][kind] ^ items[1][kind]:  # its count changed, so its weight did
-                for corpus in (old, new):
-                    holders = _holders(corpus, kind, value)
-                    if len(holders) <= views.RELATED_DF_MAX + 1:
-                        touched["briefings"].update(holders)
+    if views.related_briefings.__name__ in new.views:  # already worked out in full
+        ranked = set(new.briefings)
+    else:
+        ranked = views.related_after_edit(old, new, changed)
+    before, after = views.related_briefings(old), views.related_briefings(new)
+    for bid, related in before.items():  # pages that name a changed one (its title may differ)
+        if any(r.briefing in changed for r in related):
+            touched["briefings"].add(bid)
+    for bid in ranked:  # pages whose ranking moved, or that name a changed one now
+        if after[bid] != before[bid] or any(r.briefing in changed for r in after[bid]):
+            touched["briefings"].add(bid)
     for corpus in (old, new):
         for bid in changed:
             b = corpus.briefings[bid]
@@ -155,16 +154,9 @@ def _stem(path: str) -> str:
 def _period_members(corpus: Corpus, kind: str) -> dict[str, frozenset[str]]:
     """The pages of periods of one kind, as render_pages makes them, and the ids on each."""
     if kind == "timeline":
-        return {
-            p.key: frozenset(e.id for e in p.items)
-            for p in periods(list(corpus.events.values()), lambda e: e.date, TIMELINE_MAX)
-        }
+        return {p.key: frozenset(e.id for e in p.items) for p in timeline_periods(corpus)}
     if kind == "quotes":
-        refs = [ref for refs in corpus.actor_quotes.values() for ref in refs]
-        return {
-            p.key: frozenset(f"{r.briefing}#{r.index}" for r in p.items)
-            for p in periods(refs, lambda r: corpus.briefings[r.briefing].date, QUOTES_MAX)
-        }
+        return {p.key: frozenset(f"{r.briefing}#{r.index}" for r in p.items) for p in quotes_periods(corpus)}
     every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
     listing = views.listing("briefings/year", every, LIST_MAX)
     return {p.key: frozenset(e.ref for e in p.items) for p in listing.periods} if listing.split else {}
@@ -225,20 +217,12 @@ def _entity_periods(
     return wanted
 
 
-def _holders(corpus: Corpus, kind: str, value: str) -> list[str]:
-    """The briefings that hold an event, actor or topic."""
-    if kind == "event":
-        return corpus.event_briefings.get(value, [])
-    if kind == "actor":
-        return corpus.actor_briefings.get(value, [])
-    return [bid for bid, b in corpus.briefings.items() if value in b.topics]
-
-
 def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Path) -> Callable[[str], bool] | None:
     """Which pages to render, or None for all of them (no usable snapshot, or too much changed)."""
     if old is None or old.key != key or old.corpus.briefings.keys() != corpus.briefings.keys():
         return None
-    if not all((on_disk / page).is_file() for page in old.pages):  # someone removed generated pages
+    base = str(on_disk) + os.sep
+    if not all(os.path.isfile(base + page) for page in old.pages):  # someone removed generated pages
         return None
     changed = {
         bid

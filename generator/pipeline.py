@@ -56,6 +56,7 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was:
+            gc.freeze()  # what was made lives on: the next collections need not walk it again
             gc.enable()
 
 
@@ -154,15 +155,20 @@ def generate(
     writer = Writer(project.generated)
     if only is None:
         count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
-        written = WriteStats(count, len(files) - count, writer.remove_except(set(files) | kept))
+        written = writer.stats(count, len(files) - count, writer.remove_except(set(files) | kept))
         pages = sorted(p for p in files if not p.startswith(PDF_DIR + "/"))
     else:
         assert old is not None
         count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
-        # The pages now: those rendered, and those of the last generation that were not to be.
-        pages = sorted({p for p in old.pages if not only(p)} | {p for p in files if not p.startswith(PDF_DIR + "/")})
-        keep = set(pages) | set(files) | kept
-        written = WriteStats(count, len(files) - count, writer.remove_except(keep))
+        # The pages now: those rendered, and those of the last generation that were not to be;
+        # gone are those of the last generation that were to be rendered and were not.
+        left: list[str] = []
+        gone: list[str] = []
+        for p in old.pages:
+            (gone if only(p) else left).append(p)
+        pages = sorted({*left, *(p for p in files if not p.startswith(PDF_DIR + "/"))})
+        removed = writer.remove([p for p in gone if p not in files and p not in kept])
+        written = writer.stats(count, len(files) - count, removed)
     snapshot = incremental.Snapshot(key, corpus, pages)
     if memory is not None:
         memory[:] = [snapshot]

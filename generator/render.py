@@ -22,7 +22,7 @@ from markupsafe import Markup
 from . import export, feeds, grading, history, mapsvg, marking, structured, views
 from .dates import MONTHS
 from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
-from .link import Corpus
+from .link import Corpus, QuoteRef
 from .model import EVENT_KINDS, FIGURES, Event, KeyPoint, date_key
 from .paging import Period, periods, plural
 from .project import DEFAULT_SITE_URL
@@ -72,6 +72,19 @@ EXPORT_DIR = "export"
 _JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
 _ENV: list[jinja2.Environment] = []
 PARALLEL_PAGES = 200  # below this many pages, one process is faster than two
+
+
+@views.once
+def timeline_periods(corpus: Corpus) -> list[Period[Event]]:
+    """The events in the periods of the timeline's pages."""
+    return periods(list(corpus.events.values()), lambda e: e.date, TIMELINE_MAX)
+
+
+@views.once
+def quotes_periods(corpus: Corpus) -> list[Period[QuoteRef]]:
+    """The quotes in the periods of the quote index's pages."""
+    refs = [ref for refs in corpus.actor_quotes.values() for ref in refs]
+    return periods(refs, lambda r: corpus.briefings[r.briefing].date, QUOTES_MAX)
 
 
 def render_pages(
@@ -141,7 +154,7 @@ def iter_pages(
     topic_slug = {name: t.slug for name, t in topics.items()}
     event_facets = _event_facets(corpus, place_slug, topic_slug)
     dates = views.briefing_dates(corpus)
-    timeline = periods(list(corpus.events.values()), lambda e: e.date, TIMELINE_MAX)
+    timeline = timeline_periods(corpus)
     shared: dict[str, Any] = {
         "corpus": corpus,
         "briefings": corpus.briefings,
@@ -233,7 +246,6 @@ def iter_pages(
                 p=period,
             )
 
-    co = views.co_actors(corpus)
     for aid, actor in corpus.actors.items():
         base = f"actors/{aid}"
         if not wanted(f"{base}.md"):
@@ -249,7 +261,7 @@ def iter_pages(
             "actor.md.j2",
             actor=actor,
             aid=aid,
-            co=co.get(aid),
+            co=views.co_actors(corpus, aid),
             feed_links=feeds.links(base, title) if cited else [],
         )
         if cited:
@@ -339,8 +351,7 @@ def iter_pages(
             filters=_filters(year.items, event_facets, corpus, places, topics),
         )
 
-    quote_refs = [ref for refs in corpus.actor_quotes.values() for ref in refs]
-    quote_periods = periods(quote_refs, lambda r: corpus.briefings[r.briefing].date, QUOTES_MAX)
+    quote_periods = quotes_periods(corpus)
     speakers = [
         IndexItem(
             corpus.actors[aid].name,
@@ -351,7 +362,7 @@ def iter_pages(
         for aid in corpus.actors
         if aid in corpus.actor_quotes
     ]
-    yield page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=len(quote_refs))
+    yield page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=sum(len(p.items) for p in quote_periods))
     yield from _index(page, "quotes/speakers", "Speakers", "Everyone quoted in the briefings.", speakers)
     for part in quote_periods:
         yield page(f"quotes/{part.key}.md", "quotes_period.md.j2", p=part, periods=quote_periods)

@@ -22,6 +22,25 @@ def _finalize(value: Any) -> Any:
     return md_text(value)
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, so a process that renders
+    again and again (the live preview) compiles a template again only when its source changed
+    (Jinja checks each template's source against the checksum stored with its code)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = {False: _Compiled(), True: _Compiled()}  # Markdown and HTML templates compile differently
+
+
 def environment(user_dir: Path | None, *, html: bool = False) -> jinja2.Environment:
     """Templates from `user_dir` first, then the defaults (also reachable as 'default:NAME').
 
@@ -42,6 +61,7 @@ def environment(user_dir: Path | None, *, html: bool = False) -> jinja2.Environm
         lstrip_blocks=True,
         autoescape=True,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=_COMPILED[html],
         **options,
     )
 

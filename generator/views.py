@@ -103,7 +103,7 @@ def briefing_items(corpus: Corpus, bid: str) -> dict[str, set[str]]:
     }
 
 
-def _once(view: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
+def once(view: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
     """Work a view of a corpus out once; it is kept with the corpus (and in its snapshot)."""
 
     @functools.wraps(view)
@@ -115,39 +115,91 @@ def _once(view: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
     return cached
 
 
-@_once
+def _holders(corpus: Corpus) -> Callable[[str, str], list[str]]:
+    """The briefings that hold an event, actor or topic, in corpus order (newest first)."""
+    terms = topics(corpus)
+
+    def holders(kind: str, value: str) -> list[str]:
+        if kind == "event":
+            return corpus.event_briefings.get(value, [])
+        if kind == "actor":
+            return corpus.actor_briefings.get(value, [])
+        term = terms.get(value)
+        return term.briefings if term is not None else []
+
+    return holders
+
+
+def _weight(kind: str, holders: int, n: int) -> float | None:
+    """What sharing an item counts, by its rarity: None for an item in one briefing or in more
+    than RELATED_DF_MAX."""
+    return WEIGHTS[kind] * math.log(1 + n / holders) if 1 < holders <= RELATED_DF_MAX else None
+
+
+def _related_of(
+    corpus: Corpus, bid: str, holders: Callable[[str, str], list[str]], items: dict[str, dict[str, set[str]]]
+) -> list[Related]:
+    """The briefings most related to `bid` (`items` memoises briefing_items)."""
+
+    def items_of(other: str) -> dict[str, set[str]]:
+        if other not in items:
+            items[other] = briefing_items(corpus, other)
+        return items[other]
+
+    n = max(len(corpus.briefings), 1)
+    kinds = items_of(bid)
+    score: dict[str, float] = defaultdict(float)
+    for kind, values in kinds.items():
+        for value in sorted(values):  # a fixed order, so ties fall the same way in every run
+            others = holders(kind, value)
+            w = _weight(kind, len(others), n)
+            if w is not None:
+                for other in others:
+                    score[other] += w
+    score.pop(bid, None)
+    # Ties go to the briefing met first: deterministic, as the posting lists are newest first.
+    top = heapq.nlargest(RELATED_MAX, score.items(), key=itemgetter(1))
+    return [Related(o, s, *(len(kinds[k] & items_of(o)[k]) for k in ("event", "actor", "topic"))) for o, s in top]
+
+
+@once
 def related_briefings(corpus: Corpus) -> dict[str, list[Related]]:
     """For each briefing, the others that share the rarest events, actors and topics with it.
 
     A shared item scores its kind's weight times its inverse document frequency; items in more
     than RELATED_DF_MAX briefings are skipped, which keeps the work linear in the corpus.
     """
-    index: dict[tuple[str, str], list[str]] = defaultdict(list)
-    items = {bid: briefing_items(corpus, bid) for bid in corpus.briefings}
-    for bid, kinds in items.items():
-        for kind, values in kinds.items():
-            for value in values:
-                index[kind, value].append(bid)
-    n = max(len(items), 1)
-    weight = {
-        key: WEIGHTS[key[0]] * math.log(1 + n / len(bids))
-        for key, bids in index.items()
-        if 1 < len(bids) <= RELATED_DF_MAX
-    }
-    out: dict[str, list[Related]] = {}
-    for bid, kinds in items.items():
-        score: dict[str, float] = defaultdict(float)
-        for kind, values in kinds.items():
-            for value in sorted(values):  # a fixed order, so ties fall the same way in every run
-                w = weight.get((kind, value))
-                if w is not None:
-                    for other in index[kind, value]:
-                        score[other] += w
-        score.pop(bid, None)
-        # Ties go to the briefing met first: deterministic, as the posting lists are newest first.
-        top = heapq.nlargest(RELATED_MAX, score.items(), key=itemgetter(1))
-        out[bid] = [Related(o, s, *(len(kinds[k] & items[o][k]) for k in ("event", "actor", "topic"))) for o, s in top]
-    return out
+    holders, items = _holders(corpus), {bid: briefing_items(corpus, bid) for bid in corpus.briefings}
+    return {bid: _related_of(corpus, bid, holders, items) for bid in corpus.briefings}
+
+
+def related_after_edit(old: Corpus, new: Corpus, changed: set[str]) -> set[str]:
+    """Work out the related briefings of `new` from those of `old` (the same briefings, those in
+    `changed` edited): only the briefings whose ranking can move are ranked again. The view is
+    kept with `new`; the briefings ranked again are returned.
+
+    A briefing's ranking can move when it is edited, or holds an item (event, actor, topic)
+    that an edited briefing holds before or after the edit and that counts in either corpus
+    (its count of holders is what weighs it).
+    """
+    before = related_briefings(old)
+    holders = {"old": _holders(old), "new": _holders(new)}
+    n_old, n_new = max(len(old.briefings), 1), max(len(new.briefings), 1)
+    ranked = set(changed)
+    for bid in changed:
+        for kinds in (briefing_items(old, bid), briefing_items(new, bid)):
+            for kind, values in kinds.items():
+                for value in values:
+                    was, now = holders["old"](kind, value), holders["new"](kind, value)
+                    if _weight(kind, len(was), n_old) is not None or _weight(kind, len(now), n_new) is not None:
+                        ranked.update(was)
+                        ranked.update(now)
+    items: dict[str, dict[str, set[str]]] = {}
+    after = dict(before)
+    for bid in ranked:
+        after[bid] = _related_of(new, bid, holders["new"], items)
+    new.views[related_briefings.__name__] = after
+    return ranked
 
 
 def also_in(corpus: Corpus, bid: str, event_id: str, limit: int) -> tuple[list[str], int]:
@@ -166,30 +218,23 @@ class CoActor:
     events: int
 
 
-@_once
-def co_actors(corpus: Corpus) -> dict[str, list[CoActor]]:
-    """For each actor, the actors they share most briefings and events with."""
-    in_briefings: dict[str, Counter[str]] = defaultdict(Counter)
-    in_events: dict[str, Counter[str]] = defaultdict(Counter)
-    for b in corpus.briefings.values():
-        ids = [a.actor for a in b.actors]
-        for a in ids:
-            in_briefings[a].update(ids)
-    for e in corpus.events.values():
-        ids = e.actor_ids
-        for a in ids:
-            in_events[a].update(ids)
-    out: dict[str, list[CoActor]] = {}
-    for aid in in_briefings.keys() | in_events.keys():
-        bc, ec = in_briefings.get(aid, Counter()), in_events.get(aid, Counter())
-        others = (bc.keys() | ec.keys()) - {aid}
-        top = heapq.nsmallest(
-            CO_ACTORS_MAX,
-            others,
-            key=lambda o: (-(bc[o] + ec[o]), -bc[o], corpus.actors[o].name.casefold(), o),
-        )
-        out[aid] = [CoActor(o, bc[o], ec[o]) for o in top]
-    return out
+def co_actors(corpus: Corpus, aid: str) -> list[CoActor] | None:
+    """The actors `aid` shares most briefings and events with (None: it is in neither)."""
+    if aid not in corpus.actor_briefings and aid not in corpus.actor_events:
+        return None
+    bc: Counter[str] = Counter()
+    ec: Counter[str] = Counter()
+    for bid in corpus.actor_briefings.get(aid, []):
+        bc.update(a.actor for a in corpus.briefings[bid].actors)
+    for eid in corpus.actor_events.get(aid, []):
+        ec.update(corpus.events[eid].actor_ids)
+    others = (bc.keys() | ec.keys()) - {aid}
+    top = heapq.nsmallest(
+        CO_ACTORS_MAX,
+        others,
+        key=lambda o: (-(bc[o] + ec[o]), -bc[o], corpus.actors[o].name.casefold(), o),
+    )
+    return [CoActor(o, bc[o], ec[o]) for o in top]
 
 
 @dataclass(slots=True)
@@ -203,7 +248,7 @@ class Term:
     place: Place | None = None  # the registry record of a place, when it has one
 
 
-@_once
+@once
 def places(corpus: Corpus) -> dict[str, Term]:
     """The page of every place name used by a published briefing or an event, keyed by the name
     as written: the names of one registry place (its id, name, aliases) share one Term.
@@ -246,7 +291,7 @@ def unique_terms(terms: dict[str, Term]) -> dict[str, Term]:
     return {t.slug: t for t in sorted(out.values(), key=lambda t: (t.name.casefold(), t.name, t.slug))}
 
 
-@_once
+@once
 def topics(corpus: Corpus) -> dict[str, Term]:
     """Every topic of a published briefing, with the briefings and the events they cite."""
     found: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
@@ -283,6 +328,10 @@ class Listing:
 
     def page(self, period: Period[Entry]) -> str:
         return f"{self.base}/{period.key}.md"
+
+    def tally(self, period: Period[Entry]) -> Counter[str]:
+        """How many entries of each kind the period holds."""
+        return Counter(e.kind for e in period.items)
 
 
 def listing(base: str, entries: list[Entry], limit: int) -> Listing:
@@ -342,7 +391,7 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-@_once
+@once
 def place_children(corpus: Corpus) -> dict[str, list[str]]:
     """For each registry place with a page, the places with a page that lie directly in it."""
     out: dict[str, list[str]] = defaultdict(list)

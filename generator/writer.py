@@ -20,6 +20,8 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
+    changed_files: tuple[str, ...] = ()  # what was written or removed, relative to the folder
+    removed_files: tuple[str, ...] = ()
 
 
 class WriterError(Exception):
@@ -32,6 +34,8 @@ class Writer:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir.resolve()
         self._seen: set[Path] = set()
+        self.wrote: list[str] = []  # paths inside the folder, as given, in the order written
+        self.deleted: list[str] = []
 
     def _target(self, rel: str) -> Path:
         path = (self.out_dir / rel).resolve()
@@ -60,6 +64,7 @@ class Writer:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self.wrote.append(rel)
         return True
 
     def sync(self, files: Mapping[str, str | bytes]) -> WriteStats:
@@ -69,7 +74,27 @@ class Writer:
             for rel, data in sorted(files.items())
         )
         removed = self.remove_except(set(files))
-        return WriteStats(written, len(files) - written, removed)
+        return self.stats(written, len(files) - written, removed)
+
+    def stats(self, written: int, unchanged: int, removed: int) -> WriteStats:
+        return WriteStats(written, unchanged, removed, tuple(self.wrote), tuple(self.deleted))
+
+    def remove(self, paths: list[str]) -> int:
+        """Delete these files (paths inside the folder), then the folders they leave empty."""
+        removed = 0
+        for rel in paths:
+            path = self._target(rel)
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            self.deleted.append(rel)
+            removed += 1
+            folder = path.parent
+            while folder != self.out_dir and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        return removed
 
     def remove_except(self, keep: set[str]) -> int:
         """Delete files whose path inside the folder is not in `keep`, then empty folders."""
@@ -77,8 +102,10 @@ class Writer:
         for folder, _, files in os.walk(self.out_dir, topdown=False):
             rel = os.path.relpath(folder, self.out_dir)
             for name in files:
-                if os.path.normpath(os.path.join(rel, name)) not in keep:
+                path = os.path.normpath(os.path.join(rel, name))
+                if path not in keep:
                     os.unlink(os.path.join(folder, name))
+                    self.deleted.append(Path(path).as_posix())
                     removed += 1
             if folder != str(self.out_dir) and not os.listdir(folder):
                 os.rmdir(folder)

@@ -23,6 +23,9 @@ from typing import Any
 from mkdocs import utils
 from mkdocs.__main__ import cli
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+from . import preview
 
 
 def _write_file(content: bytes, output_path: str) -> None:
@@ -67,6 +70,20 @@ def _serving(build: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
+class _PreviewServer(LiveReloadServer):
+    """MkDocs' server, watching the request file of `briefings serve` instead of docs/."""
+
+    def __init__(self, *args: Any, docs: str, requests: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._docs = docs
+        self._requests_file = requests
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        if os.path.abspath(path) == self._docs:
+            path, recursive = self._requests_file, False
+        super().watch(path, func, recursive=recursive)
+
+
 def main() -> None:
     utils.write_file = _write_file
     utils.copy_file = _copy_file
@@ -75,12 +92,20 @@ def main() -> None:
     if command == "serve":
         from mkdocs.commands import serve
 
-        serve.build = _serving(serve.build)  # type: ignore[attr-defined]
-        # Looking at every file of docs/ costs CPU: often on a small site (an edit shows sooner),
-        # at MkDocs' own pace on a big one (where looking every 0.1 s took most of a core).
-        small = sum(1 for _ in itertools.islice(Path("docs").rglob("*"), SMALL_SITE)) < SMALL_SITE
-        poll = 0.1 if small else 0.5
-        serve.LiveReloadServer = functools.partial(serve.LiveReloadServer, polling_interval=poll)  # type: ignore[attr-defined,assignment]
+        requests = os.environ.get(preview.REQUESTS_ENV)
+        if requests:  # briefings serve says which files changed: build only those pages
+            serve.build = _serving(preview.IncrementalBuild(serve.build, Path(requests)))  # type: ignore[attr-defined]
+            docs = os.path.abspath(os.environ.get(preview.DOCS_ENV, "docs"))
+            server: Callable[..., LiveReloadServer] = functools.partial(
+                _PreviewServer, docs=docs, requests=requests, polling_interval=0.1
+            )
+        else:
+            serve.build = _serving(serve.build)  # type: ignore[attr-defined]
+            # Looking at every file of docs/ costs CPU: often on a small site (an edit shows
+            # sooner), at MkDocs' own pace on a big one (where every 0.1 s took most of a core).
+            small = sum(1 for _ in itertools.islice(Path("docs").rglob("*"), SMALL_SITE)) < SMALL_SITE
+            server = functools.partial(LiveReloadServer, polling_interval=0.1 if small else 0.5)
+        serve.LiveReloadServer = server  # type: ignore[attr-defined,assignment]
     cli([command, *args])
 
 

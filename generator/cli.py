@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, export
 from .errors import BriefingsError, display_path
@@ -32,6 +33,9 @@ from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
 from .views import slugify
 from .writer import Writer
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
@@ -134,9 +138,14 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     watched = [project.briefings, project.templates, project.root / SETTINGS_FILE]
     seen = _snapshot(watched)
     pages = _docs_snapshot(project) if mkdocs else {}  # hand-written pages: MkDocs no longer watches docs/
+    woken = threading.Event()
+    observer = _notify(woken, [project.briefings, project.templates, project.docs], project.root)
     try:
         while server.poll() is None:
-            time.sleep(args.interval)
+            if woken.wait(args.interval):  # told of a change: wait until the writes stop
+                woken.clear()
+                while woken.wait(QUIET):
+                    woken.clear()
             now = _snapshot(watched)
             if now != seen:
                 seen = now
@@ -150,10 +159,35 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        if observer is not None:
+            observer.stop()
         server.terminate()
         server.wait(timeout=10)
         (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
     return 0
+
+
+QUIET = 0.03  # seconds without a change before an edit is taken as saved
+
+
+def _notify(woken: threading.Event, folders: list[Path], top: Path) -> BaseObserver | None:
+    """Set `woken` on any change in `folders` or among the files directly in `top` (the
+    settings), as the system reports it; None when it cannot (the preview then only polls)."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: woken.set()  # type: ignore[method-assign]
+    observer = Observer()
+    try:
+        for folder in folders:
+            if folder.is_dir():
+                observer.schedule(handler, str(folder), recursive=True)
+        observer.schedule(handler, str(top), recursive=False)
+        observer.start()
+    except OSError:  # no inotify watches left, say: polling still finds every change
+        return None
+    return observer
 
 
 def _snapshot(watched: list[Path]) -> dict[Path, float]:

@@ -107,15 +107,15 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
     inputs.digests = {str(path): p.digest for path, p in parsed.items()}
     inputs.actors_missing = not registries["actors"]  # linking says so once if anything names an actor
     for path in registries["actors"]:
-        actors, _ = _read(parsed[path], ActorFile, problems)
+        actors, _ = _read(path, parsed[path], ActorFile, problems)
         inputs.actors += actors.actors if actors else []
         inputs.actors_complete &= actors is not None
     for path in registries["events"]:
-        events, _ = _read(parsed[path], EventFile, problems)
+        events, _ = _read(path, parsed[path], EventFile, problems)
         inputs.events += events.events if events else []
         inputs.events_complete &= events is not None
     for path in registries["places"]:
-        places, _ = _read(parsed[path], PlaceFile, problems)
+        places, _ = _read(path, parsed[path], PlaceFile, problems)
         inputs.places += places.places if places else []
         inputs.places_complete &= places is not None
     seen: dict[str, Path] = {}
@@ -140,7 +140,7 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
             )
             continue
         seen[bid] = path
-        briefing, data = _read(parsed[path], Briefing, problems)
+        briefing, data = _read(path, parsed[path], Briefing, problems)
         if briefing is not None:
             inputs.briefings[bid] = briefing
             _read_texts(root, briefing, inputs.texts, problems)
@@ -180,9 +180,21 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 100 else text[:97] + "...")
 
 
-def _read(parsed: Parsed, cls: type[M], problems: list[Problem]) -> tuple[M | None, Any]:
+# The last valid record of each file, by its content digest: a process that loads again and
+# again (the live preview) validates only the files that changed. Records are frozen.
+_VALIDATED: dict[tuple[str, type], tuple[str, Any]] = {}
+
+
+def _read(path: Path, parsed: Parsed, cls: type[M], problems: list[Problem]) -> tuple[M | None, Any]:
     """The validated record (None if invalid) and the raw data (None if not YAML)."""
     if parsed.lines is None:
         problems.extend(parsed.problems)
         return None, None
-    return validate(cls, parsed.data, parsed.lines, problems), parsed.data
+    key = (str(path), cls)
+    known = _VALIDATED.get(key)
+    if known is not None and known[0] == parsed.digest:
+        return known[1], parsed.data
+    record = validate(cls, parsed.data, parsed.lines, problems)
+    if record is not None:
+        _VALIDATED[key] = (parsed.digest, record)
+    return record, parsed.data

@@ -197,6 +197,9 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
         assert page_has("Edited title.")
         edit(project / SAMPLE_FILE, "date: 2024-06-31", "date: 2024-06-19")  # fixed: the report empties
         assert page_has("const problems = [];", at=report)
+        about = project / "docs/about.md"  # hand-written pages are watched too
+        about.write_text(about.read_text(encoding="utf-8") + "\nA line added while serving.\n", encoding="utf-8")
+        assert page_has("A line added while serving.", at=f"{base}about/")
         (project / "briefings.toml").write_text("latest = 0\n", encoding="utf-8")  # settings are watched
         snippet = project / "docs/generated/snippets/latest.md"
         deadline = time.monotonic() + 60
@@ -221,6 +224,7 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
         output, _ = server.communicate(timeout=20)
     assert "no such day: '2024-06-31'" in output
     assert "the preview keeps the last good pages" in output
+    assert "changed pages again" in output  # MkDocs built only the pages the edits changed
 
 
 @pytest.mark.parametrize(

@@ -116,12 +116,16 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
         changed += writer.wrote
         return changed, removed
 
-    def request(changed: list[str], removed: list[str], folder: Path) -> None:
-        """Tell MkDocs' server which files under docs/ changed (paths inside `folder`)."""
+    def request(changed: list[str], removed: list[str], folder: Path, first: Sequence[str] = ()) -> None:
+        """Tell MkDocs' server which files under docs/ changed (paths inside `folder`), and
+        which of them to show first."""
         if mkdocs and (changed or removed):
             docs = project.docs
             preview.add_request(
-                project.cache, preview.docs_paths(docs, folder, changed), preview.docs_paths(docs, folder, removed)
+                project.cache,
+                preview.docs_paths(docs, folder, changed),
+                preview.docs_paths(docs, folder, removed),
+                preview.docs_paths(docs, folder, first),
             )
 
     regenerate()
@@ -148,8 +152,9 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
                     woken.clear()
             now = _snapshot(watched)
             if now != seen:
+                saved = [p for p, t in now.items() if seen.get(p) != t and p.suffix.lower() in (".yaml", ".yml")]
                 seen = now
-                request(*regenerate(), project.generated)
+                request(*regenerate(), project.generated, [f"briefings/{p.stem}.md" for p in saved])
             if mkdocs:
                 now_pages = _docs_snapshot(project)
                 if now_pages != pages:

@@ -80,6 +80,26 @@ def test_a_request_builds_only_the_pages_it_names(project: Path) -> None:
     assert builds.stamp("two") == untouched  # not written again
 
 
+def test_the_pages_named_first_are_built_alone_then_the_rest(project: Path) -> None:
+    builds = Builds(project)
+    rounds: list[str] = []
+    builds.run.again = lambda: rounds.append("again")
+    builds()
+    untouched = builds.stamp("two")
+    for name in ("one", "two"):
+        (project / f"docs/{name}.md").write_text(f"# Page {name}\n\nversion 2\n", encoding="utf-8")
+    preview.add_request(builds.cache, ["one.md", "two.md"], [], first=["one.md"])
+    builds()
+    assert "version 2" in builds.page("one")
+    assert builds.stamp("two") == untouched  # left for the next round, which the server is asked for
+    assert rounds == ["again"]
+    builds()
+    assert "version 2" in builds.page("two")
+    assert rounds == ["again"] and builds.full == 1
+    builds()  # nothing new: nothing built
+    assert builds.full == 1
+
+
 def test_a_changed_snippet_builds_the_pages_that_include_it(project: Path) -> None:
     builds = Builds(project)
     builds()
@@ -90,7 +110,7 @@ def test_a_changed_snippet_builds_the_pages_that_include_it(project: Path) -> No
     assert "Latest: second" in (project / "site/index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("case", ["new file", "removed file", "missed request", "config changed", "no request"])
+@pytest.mark.parametrize("case", ["new file", "removed file", "missed request", "config changed"])
 def test_what_cannot_be_built_page_by_page_gets_a_full_build(project: Path, case: str) -> None:
     builds = Builds(project)
     builds()

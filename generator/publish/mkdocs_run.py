@@ -71,17 +71,25 @@ def _serving(build: Callable[..., None]) -> Callable[..., None]:
 
 
 class _PreviewServer(LiveReloadServer):
-    """MkDocs' server, watching the request file of `briefings serve` instead of docs/."""
+    """MkDocs' server, watching the request file of `briefings serve` instead of docs/; the
+    preview's build asks it for another round when it left pages for later."""
 
-    def __init__(self, *args: Any, docs: str, requests: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, docs: str, requests: str, build: preview.IncrementalBuild, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._docs = docs
         self._requests_file = requests
+        build.again = self.build_again
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         if os.path.abspath(path) == self._docs:
             path, recursive = self._requests_file, False
         super().watch(path, func, recursive=recursive)
+
+    def build_again(self) -> None:
+        """Build once more after this build (MkDocs 1.6's own flag, as a file change sets it)."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
 
 
 def main() -> None:
@@ -94,10 +102,11 @@ def main() -> None:
 
         requests = os.environ.get(preview.REQUESTS_ENV)
         if requests:  # briefings serve says which files changed: build only those pages
-            serve.build = _serving(preview.IncrementalBuild(serve.build, Path(requests)))  # type: ignore[attr-defined]
+            build = preview.IncrementalBuild(serve.build, Path(requests))  # type: ignore[attr-defined]
+            serve.build = _serving(build)  # type: ignore[attr-defined]
             docs = os.path.abspath(os.environ.get(preview.DOCS_ENV, "docs"))
             server: Callable[..., LiveReloadServer] = functools.partial(
-                _PreviewServer, docs=docs, requests=requests, polling_interval=0.1
+                _PreviewServer, docs=docs, requests=requests, build=build, polling_interval=0.1
             )
         else:
             serve.build = _serving(serve.build)  # type: ignore[attr-defined]

@@ -48,21 +48,27 @@ class Request:
     serial: int
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    first: list[str] = field(default_factory=list)  # of `changed`, the pages to show before the others
 
 
 def read_requests(path: Path) -> list[Request]:
     """The requests in the file, oldest first; none when it is missing or unreadable."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [Request(int(r["serial"]), list(r["changed"]), list(r["removed"])) for r in data]
+        return [
+            Request(int(r["serial"]), list(r["changed"]), list(r["removed"]), list(r.get("first", []))) for r in data
+        ]
     except (OSError, ValueError, TypeError, KeyError):
         return []
 
 
-def add_request(cache: Path, changed: Iterable[str], removed: Iterable[str]) -> Request:
+def add_request(cache: Path, changed: Iterable[str], removed: Iterable[str], first: Iterable[str] = ()) -> Request:
     """Add a request to the file in `cache` (keeping the last KEEP) and return it."""
     old = read_requests(cache / REQUESTS)
-    request = Request(old[-1].serial + 1 if old else 1, sorted(set(changed)), sorted(set(removed)))
+    changed = sorted(set(changed))
+    request = Request(
+        old[-1].serial + 1 if old else 1, changed, sorted(set(removed)), sorted(set(first) & set(changed))
+    )
     records = [asdict(r) for r in [*old, request][-KEEP:]]
     Writer(cache).write_bytes(REQUESTS, json.dumps(records, ensure_ascii=False).encode("utf-8"))
     return request
@@ -83,14 +89,17 @@ class _State:
     nav: Navigation
     env: jinja2.Environment
     serial: int
-    stamps: dict[str, float]  # mkdocs.yml and the overrides' files: a change means a full build
+    stamps: dict[str, float]  # mkdocs.yml, the overrides' and watched files: a change means a full build
+    later: list[str] = field(default_factory=list)  # pages of the last request left for the next round
 
 
 def _stamps(config: MkDocsConfig) -> dict[str, float]:
     paths = [config.config_file_path] if config.config_file_path else []
-    custom = config.theme.custom_dir
-    if custom and os.path.isdir(custom):
-        paths += [os.path.join(d, n) for d, _, names in os.walk(custom) for n in names]
+    for folder in [config.theme.custom_dir, *config.watch]:
+        if folder and os.path.isdir(folder):
+            paths += [os.path.join(d, n) for d, _, names in os.walk(folder) for n in names]
+        elif folder:
+            paths.append(folder)
     out = {}
     for p in paths:
         try:
@@ -134,12 +143,17 @@ def _including(files: Files, name: str) -> list[Page]:
 
 
 class IncrementalBuild:
-    """MkDocs' build for the preview: full the first time, then only the requested pages."""
+    """MkDocs' build for the preview: full the first time, then only the requested pages.
+
+    The pages a request names first (the edited briefings') are built on their own, and the
+    browsers reloaded, before the rest: `again`, set by the server, asks for the next round.
+    """
 
     def __init__(self, build: Callable[..., None], requests: Path) -> None:
         self._build = build
         self._requests = requests
         self._state: _State | None = None
+        self.again: Callable[[], None] | None = None
 
     def __call__(self, config: MkDocsConfig, **kwargs: Any) -> None:
         records = read_requests(self._requests)
@@ -147,29 +161,35 @@ class IncrementalBuild:
         state, self._state = self._state, None  # a build that fails leaves no state behind
         if state is not None and _stamps(state.config) == state.stamps:
             pending = [r for r in records if r.serial > state.serial]
-            if pending and pending[0].serial == state.serial + 1 and self._pages(state, pending):
-                state.serial = latest
-                self._state = state
-                return
+            if not pending or pending[0].serial == state.serial + 1:
+                later = self._pages(state, pending)
+                if later is not None:
+                    state.serial, state.later = latest, later
+                    self._state = state
+                    if later and self.again is not None:
+                        self.again()
+                    return
         capture = _Capture()
         config.plugins["briefings-preview"] = capture
         self._build(config, **kwargs)
         self._state = _State(config, capture.files, capture.nav, capture.env, latest, _stamps(config))
 
-    def _pages(self, state: _State, pending: Sequence[Request]) -> bool:
-        """Build the files the requests name again; False (having done nothing) when that
-        cannot be done page by page."""
+    def _pages(self, state: _State, pending: Sequence[Request]) -> list[str] | None:
+        """Build the files the requests name (and those left for later) again, the first ones
+        alone when there are others; return the pages left for the next round, or None (having
+        done nothing) when the build cannot be made page by page."""
         if any(r.removed for r in pending):
-            return False
-        names = list(dict.fromkeys(name for r in pending for name in r.changed))
+            return None
+        names = list(dict.fromkeys([*state.later, *(name for r in pending for name in r.changed)]))
+        first = {name for r in pending for name in r.first}
         if len(names) > MAX_FILES:
-            return False
+            return None
         static: list[File] = []
         pages: list[Page] = []
         for name in names:
             f = state.files.get_file_from_path(name)
             if f is None:  # a new file: MkDocs' build finds it
-                return False
+                return None
             if not f.is_documentation_page():
                 static.append(f)
             elif f.page is not None:
@@ -177,17 +197,22 @@ class IncrementalBuild:
             else:  # a page left out of the site, such as a snippet: the pages that include it
                 users = _including(state.files, f.src_uri)
                 if not users:
-                    return False
+                    return None
                 pages += users
         pages = list({p.file.src_uri: p for p in pages}.values())
+        now = [p for p in pages if p.file.src_uri in first]
+        if not now or len(now) == len(pages):
+            now = pages
         started = time.perf_counter()
         for f in static:
             f.copy_file()
-        for page in pages:
+        for page in now:
             _populate_page(page, state.config, state.files)
         doc_files = state.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        for page in pages:
+        for page in now:
             _build_page(page, state.config, doc_files, state.nav, state.env, excluded=page.file.inclusion.is_excluded())  # type: ignore[no-untyped-call]
         took = time.perf_counter() - started
-        log.info(f"Built {len(pages)} changed page{'s' * (len(pages) != 1)} again in {took:.2f} seconds")
-        return True
+        if now:
+            log.info(f"Built {len(now)} changed page{'s' * (len(now) != 1)} again in {took:.2f} seconds")
+        done = {p.file.src_uri for p in now}
+        return [p.file.src_uri for p in pages if p.file.src_uri not in done]

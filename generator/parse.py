@@ -12,6 +12,7 @@ import marshal
 import multiprocessing
 import os
 import sys
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 from .errors import BriefingsError, Problem, display_path
 from .yamlfile import LineMap, load_yaml
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _VERSION = f"{CACHE_VERSION} {sys.version}"
 PARALLEL_BYTES = 2_000_000  # below this much text to parse, one process is faster than two
 
@@ -35,27 +36,46 @@ class Parsed:
     digest: str = ""  # of the file's bytes
 
 
+SHARDS = 16  # the cache is kept in this many files, so an edit rewrites one of them
+
+
+def shard(path: str) -> int:
+    """Which of the cache's files holds a path's entry."""
+    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
+
+
 @dataclass(slots=True)
 class ParseCache:
-    """Parsed data by file path and content digest; `dirty` once something new was parsed."""
+    """Parsed data by file path and content digest; `dirty` names the shards something new
+    was parsed into (or dropped from)."""
 
     entries: dict[str, tuple[str, Any]] = field(default_factory=dict)
-    dirty: bool = False
+    dirty: set[int] = field(default_factory=set)
 
     @classmethod
-    def read(cls, path: Path) -> ParseCache:
-        """The cache stored at `path`; an empty one if it is missing, stale or unreadable."""
-        try:
-            stored = marshal.loads(path.read_bytes())
-            if stored.get("version") == _VERSION and isinstance(stored.get("entries"), dict):
-                return cls(stored["entries"])
-        except (OSError, ValueError, TypeError, EOFError, AttributeError):
-            pass
-        return cls(dirty=True)
+    def read(cls, folder: Path) -> ParseCache:
+        """The cache stored in `folder`; shards that are missing, stale or unreadable are empty."""
+        cache = cls()
+        for k in range(SHARDS):
+            try:
+                stored = marshal.loads((folder / f"{k:02d}.marshal").read_bytes())
+                if stored.get("version") == _VERSION and isinstance(stored.get("entries"), dict):
+                    cache.entries.update(stored["entries"])
+                    continue
+            except (OSError, ValueError, TypeError, EOFError, AttributeError):
+                pass
+            cache.dirty.add(k)
+        return cache
 
-    def dumps(self) -> bytes:
-        """The cache as bytes (marshal: the fastest format for plain data; tied to the Python version)."""
-        return marshal.dumps({"version": _VERSION, "entries": self.entries})
+    def changed_shards(self) -> dict[str, bytes]:
+        """The shards to write again, by file name (marshal: the fastest format for plain data;
+        tied to the Python version)."""
+        held: dict[int, dict[str, tuple[str, Any]]] = {k: {} for k in self.dirty}
+        for path, entry in self.entries.items():
+            k = shard(path)
+            if k in held:
+                held[k][path] = entry
+        return {f"{k:02d}.marshal": marshal.dumps({"version": _VERSION, "entries": v}) for k, v in held.items()}
 
 
 def parse_files(paths: list[Path], cache: ParseCache | None = None) -> dict[Path, Parsed]:
@@ -74,7 +94,7 @@ def parse_files(paths: list[Path], cache: ParseCache | None = None) -> dict[Path
         parsed.digest = digest
         out[path] = parsed
         if cache is not None:
-            cache.dirty = True
+            cache.dirty.add(shard(str(path)))
             if not parsed.problems:  # marshal keeps every type the YAML loader makes, exactly
                 cache.entries[str(path)] = (digest, parsed.data)
             else:
@@ -83,7 +103,7 @@ def parse_files(paths: list[Path], cache: ParseCache | None = None) -> dict[Path
         known = {str(p) for p in paths}
         for gone in [k for k in cache.entries if k not in known]:
             del cache.entries[gone]
-            cache.dirty = True
+            cache.dirty.add(shard(gone))
     return out
 
 

@@ -23,7 +23,7 @@ from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_
 from .render import EXPORT_DIR, PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
 
-PARSE_CACHE = "parsed.json"
+PARSE_CACHE = "parsed"  # a folder of shards (parse.py)
 SNAPSHOT = "generated.pickle"  # what the last generation rendered (incremental.py)
 
 
@@ -71,7 +71,9 @@ def check(project: Project, *, drafts: bool = False, publishing: bool = True) ->
         cache = ParseCache.read(project.cache / PARSE_CACHE)
         inputs = load(project.briefings, partial=True, cache=cache)
     if cache.dirty:
-        Writer(project.cache).write_bytes(PARSE_CACHE, cache.dumps())
+        writer = Writer(project.cache / PARSE_CACHE)
+        for name, data in cache.changed_shards().items():
+            writer.write_bytes(name, data)
     with paused_gc():
         corpus = link(inputs, drafts=drafts)
     settings = project.settings

@@ -63,13 +63,61 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
 
 /* Search: Pagefind's index (pagefind/ at the site root, built by `briefings build`, with the
    shards of a big site under pagefind/shards/) answers the
-   query typed into Material's search box; results are shown in Material's own result markup.
+   query typed into Material's search box (or, built by Zensical, into a dialog of ours); results
+   are shown in Material's own result markup.
    Pagefind fetches only the index fragments a query needs, so search stays fast at any size.
    Material's built-in index holds only the hand-written pages; its result list is hidden. */
 (function () {
   var script = document.currentScript;
   var input = document.querySelector("input.md-search__input");
   var scroll = document.querySelector(".md-search-result");
+  if (script && (!input || !scroll) && document.querySelector(".md-search__button")) {
+    /* Zensical draws a search dialog of its own, over its own index (which leaves the generated
+       pages out): its search button opens this dialog instead, answered by Pagefind too. */
+    var dialog = document.createElement("dialog");
+    dialog.className = "bf-search";
+    dialog.setAttribute("aria-label", "Search");
+    input = document.createElement("input");
+    input.type = "search";
+    input.className = "md-search__input";
+    input.placeholder = "Search";
+    input.autocomplete = "off";
+    input.setAttribute("aria-label", "Search");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "bf-search__close";
+    close.textContent = "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    var bar = document.createElement("div");
+    bar.className = "bf-search__bar";
+    bar.append(input, close);
+    scroll = document.createElement("div");
+    scroll.className = "md-search-result bf-search__results";
+    dialog.append(bar, scroll);
+    document.body.append(dialog);
+    document.addEventListener("click", function (event) {
+      var target = event.target;
+      if (target instanceof Element && target.closest(".md-search__button")) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        dialog.showModal();
+        input.focus();
+      }
+    }, true);
+    document.addEventListener("keydown", function (event) { /* its shortcuts: Ctrl+K, Cmd+K, "/" */
+      var typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
+      var k = event.key && event.key.toLowerCase();
+      if (((event.ctrlKey || event.metaKey) && k === "k") || (k === "/" && !typing)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (!dialog.open) dialog.showModal();
+        input.focus();
+      }
+    }, true);
+    dialog.addEventListener("click", function (event) {
+      if (event.target === dialog) dialog.close(); /* a click on the backdrop */
+    });
+  }
   if (!script || !input || !scroll) return;
   var bundle = new URL("../pagefind/pagefind.js", script.src).href;
   var base = new URL("../", script.src).pathname;
@@ -101,13 +149,14 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
     return engine;
   }
   /* The excerpt is escaped text with <mark> around matches: rebuild it as text and <mark> nodes. */
-  var parser = new DOMParser();
+  var decoder = document.createElement("textarea"); /* decodes entities, keeps spaces, makes no elements */
   function excerpt(html) {
     var p = document.createElement("p");
     html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
-      var text = document.createTextNode(parser.parseFromString(part, "text/html").documentElement.textContent);
+      decoder.innerHTML = part;
+      var text = document.createTextNode(decoder.value);
       if (marked) {
         var m = document.createElement("mark");
         m.append(text);

@@ -414,9 +414,16 @@ def test_preview_shows_a_broken_edit_on_the_page_until_it_is_fixed(browser: Brow
         sample.write_text(text, encoding="utf-8")
         banner(False)
     finally:
-        pg.close()
+        # The server goes first, so no live reload can race the page's closing: Chromium can
+        # drop a close that lands while a navigation commits, and page.close() then never
+        # returns (microsoft/playwright#42366, #42068).
         server.terminate()
         server.wait(timeout=20)
+        try:
+            pg.goto("about:blank", timeout=10_000)
+        except Exception:
+            pass
+        pg.close()
 
 
 def test_search_merges_the_shards_of_a_big_index(

@@ -3,6 +3,7 @@ offline, accessibility, and screenshots to look at. One browser for the whole ru
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -419,10 +420,8 @@ def test_preview_shows_a_broken_edit_on_the_page_until_it_is_fixed(browser: Brow
         # returns (microsoft/playwright#42366, #42068).
         server.terminate()
         server.wait(timeout=20)
-        try:
+        with contextlib.suppress(Exception):
             pg.goto("about:blank", timeout=10_000)
-        except Exception:
-            pass
         pg.close()
 
 

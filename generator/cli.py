@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gc
 import json
 import os
 import re
@@ -155,6 +156,7 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
                 saved = [p for p, t in now.items() if seen.get(p) != t and p.suffix.lower() in (".yaml", ".yml")]
                 seen = now
                 request(*regenerate(), project.generated, [f"briefings/{p.stem}.md" for p in saved])
+                _collect()
             if mkdocs:
                 now_pages = _docs_snapshot(project)
                 if now_pages != pages:
@@ -173,6 +175,14 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
 
 
 QUIET = 0.03  # seconds without a change before an edit is taken as saved
+
+
+def _collect() -> None:
+    """Free what the last regeneration left in cycles (an old template environment, say), while
+    MkDocs builds the pages: check and generate freeze what they made out of the collector's way
+    (pipeline.paused_gc), which in a process that regenerates again and again would keep it all."""
+    gc.unfreeze()
+    gc.collect()
 
 
 def _notify(woken: threading.Event, folders: list[Path], top: Path) -> BaseObserver | None:

@@ -24,6 +24,7 @@ from .render import EXPORT_DIR, PDF_DIR, Options, render_pages
 from .writer import Writer, WriteStats
 
 PARSE_CACHE = "parsed"  # a folder of shards (parse.py)
+OLD_PARSE_CACHE = "parsed.json"
 SNAPSHOT = "generated.pickle"  # what the last generation rendered (incremental.py)
 
 
@@ -74,6 +75,7 @@ def check(project: Project, *, drafts: bool = False, publishing: bool = True) ->
         writer = Writer(project.cache / PARSE_CACHE)
         for name, data in cache.changed_shards().items():
             writer.write_bytes(name, data)
+        Writer(project.cache).remove([OLD_PARSE_CACHE])  # the one-file cache of earlier versions
     with paused_gc():
         corpus = link(inputs, drafts=drafts)
     settings = project.settings

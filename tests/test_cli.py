@@ -156,6 +156,22 @@ def test_schema_check_reports_stale_schemas(tmp_path: Path, capsys: pytest.Captu
     assert run_cli(capsys, "--root", str(tmp_path), "schema", "--check")[0] == 0
 
 
+def test_what_a_check_freezes_the_preview_frees_again(project: Path) -> None:
+    """check() freezes what it made out of the cycle collector's way; the preview, which checks
+    again and again, unfreezes and collects after each regeneration, so garbage cycles (an old
+    template environment, say) do not pile up edit after edit."""
+    import gc
+
+    from generator.cli import _collect
+    from generator.pipeline import check
+    from generator.project import open_project
+
+    check(open_project(project))
+    assert gc.get_freeze_count() > 0
+    _collect()
+    assert gc.get_freeze_count() == 0
+
+
 def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
     """The live preview: a real `briefings serve` on 127.0.0.1, stopped by the test. A broken edit
     shows its problems on the page itself (a script every preview page loads) until it is fixed;

@@ -144,6 +144,7 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     seen = _snapshot(watched)
     pages = _docs_snapshot(project) if mkdocs else {}  # hand-written pages: MkDocs no longer watches docs/
     woken = threading.Event()
+    garbage: float | None = None  # when the last regeneration left garbage, until it is collected
     observer = _notify(woken, [project.briefings, project.templates, project.docs], project.root)
     try:
         while server.poll() is None:
@@ -156,7 +157,10 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
                 saved = [p for p, t in now.items() if seen.get(p) != t and p.suffix.lower() in (".yaml", ".yml")]
                 seen = now
                 request(*regenerate(), project.generated, [f"briefings/{p.stem}.md" for p in saved])
-                _collect()
+                garbage = time.monotonic()
+            elif garbage is not None and time.monotonic() - garbage > IDLE:
+                _collect()  # while nobody waits for a page
+                garbage = None
             if mkdocs:
                 now_pages = _docs_snapshot(project)
                 if now_pages != pages:
@@ -175,12 +179,13 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
 
 
 QUIET = 0.03  # seconds without a change before an edit is taken as saved
+IDLE = 5.0  # seconds without an edit before the preview collects garbage
 
 
 def _collect() -> None:
-    """Free what the last regeneration left in cycles (an old template environment, say), while
-    MkDocs builds the pages: check and generate freeze what they made out of the collector's way
-    (pipeline.paused_gc), which in a process that regenerates again and again would keep it all."""
+    """Free what the last regenerations left in cycles (an old template environment, say): check
+    and generate freeze what they made out of the collector's way (pipeline.paused_gc), which in
+    a process that regenerates again and again would keep it all."""
     gc.unfreeze()
     gc.collect()
 

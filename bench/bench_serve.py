@@ -1,4 +1,4 @@
-"""Time the live preview: python bench/bench_serve.py PROJECT [--edits 3].
+"""Time the live preview: python bench/bench_serve.py PROJECT [--edits 3] [--engine zensical].
 
 Starts `briefings serve` on PROJECT (a folder with briefings/, such as one bench_build.py kept),
 waits for the first build, then edits one briefing's title several times and prints how long
@@ -53,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("project", type=Path)
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs")
     args = parser.parse_args()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -69,7 +70,7 @@ def main() -> None:
     other_url = f"http://127.0.0.1:{port}/generated/actors/{other}/"
     del corpus
     cmd = [sys.executable, "-m", "generator", "--root", str(args.project), "serve", "--port", str(port)]
-    cmd += ["--interval", "0.2"]
+    cmd += ["--interval", "0.2", "--engine", args.engine]
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         started = time.perf_counter()

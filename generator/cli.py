@@ -105,7 +105,7 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
                 engine=args.engine,
                 site_url=f"http://127.0.0.1:{args.port}/",
             )
-            changed, removed = list(stats.changed_files), list(stats.removed_files)
+            changed, removed = list(stats.written_files), list(stats.removed_files)
             took = time.perf_counter() - started
             print(f"regenerated: {stats.written} pages written, {stats.removed} removed ({took:.1f} s)", flush=True)
         except BriefingsError as exc:

@@ -85,10 +85,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
     ):
         return None
     touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
-    if views.related_briefings.__name__ in new.views:  # already worked out in full
-        ranked = set(new.briefings)
-    else:
-        ranked = views.related_after_edit(old, new, changed)
+    ranked = views.related_after_edit(old, new, changed)
     before, after = views.related_briefings(old), views.related_briefings(new)
     for bid, related in before.items():  # pages that name a changed one (its title may differ)
         if any(r.briefing in changed for r in related):

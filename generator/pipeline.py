@@ -159,7 +159,8 @@ def generate(
     writer = Writer(project.generated)
     if only is None:
         count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
-        written = writer.stats(count, len(files) - count, writer.remove_except(set(files) | kept))
+        writer.remove_except(set(files) | kept)
+        written = writer.stats(len(files) - count)
         pages = sorted(p for p in files if not p.startswith(PDF_DIR + "/"))
     else:
         assert old is not None
@@ -171,8 +172,8 @@ def generate(
         for p in old.pages:
             (gone if only(p) else left).append(p)
         pages = sorted({*left, *(p for p in files if not p.startswith(PDF_DIR + "/"))})
-        removed = writer.remove([p for p in gone if p not in files and p not in kept])
-        written = writer.stats(count, len(files) - count, removed)
+        writer.remove([p for p in gone if p not in files and p not in kept])
+        written = writer.stats(len(files) - count)
     snapshot = incremental.Snapshot(key, corpus, pages)
     if memory is not None:
         memory[:] = [snapshot]

@@ -180,24 +180,27 @@ def related_after_edit(old: Corpus, new: Corpus, changed: set[str]) -> set[str]:
 
     A briefing's ranking can move when it is edited, or holds an item (event, actor, topic)
     that an edited briefing holds before or after the edit and that counts in either corpus
-    (its count of holders is what weighs it).
+    (its count of holders is what weighs it). When `new` has its ranking already, every
+    briefing is returned.
     """
+    if related_briefings.__name__ in new.views:
+        return set(new.briefings)
     before = related_briefings(old)
-    holders = {"old": _holders(old), "new": _holders(new)}
+    held_before, held_now = _holders(old), _holders(new)
     n_old, n_new = max(len(old.briefings), 1), max(len(new.briefings), 1)
     ranked = set(changed)
     for bid in changed:
         for kinds in (briefing_items(old, bid), briefing_items(new, bid)):
             for kind, values in kinds.items():
                 for value in values:
-                    was, now = holders["old"](kind, value), holders["new"](kind, value)
+                    was, now = held_before(kind, value), held_now(kind, value)
                     if _weight(kind, len(was), n_old) is not None or _weight(kind, len(now), n_new) is not None:
                         ranked.update(was)
                         ranked.update(now)
     items: dict[str, dict[str, set[str]]] = {}
     after = dict(before)
     for bid in ranked:
-        after[bid] = _related_of(new, bid, holders["new"], items)
+        after[bid] = _related_of(new, bid, held_now, items)
     new.views[related_briefings.__name__] = after
     return ranked
 

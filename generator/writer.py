@@ -20,7 +20,7 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
-    changed_files: tuple[str, ...] = ()  # what was written or removed, relative to the folder
+    written_files: tuple[str, ...] = ()  # paths inside the folder
     removed_files: tuple[str, ...] = ()
 
 
@@ -73,11 +73,12 @@ class Writer:
             self.write_bytes(rel, data.encode("utf-8") if isinstance(data, str) else data)
             for rel, data in sorted(files.items())
         )
-        removed = self.remove_except(set(files))
-        return self.stats(written, len(files) - written, removed)
+        self.remove_except(set(files))
+        return self.stats(len(files) - written)
 
-    def stats(self, written: int, unchanged: int, removed: int) -> WriteStats:
-        return WriteStats(written, unchanged, removed, tuple(self.wrote), tuple(self.deleted))
+    def stats(self, unchanged: int) -> WriteStats:
+        """What this writer wrote and removed, and `unchanged` files it left as they were."""
+        return WriteStats(len(self.wrote), unchanged, len(self.deleted), tuple(self.wrote), tuple(self.deleted))
 
     def remove(self, paths: list[str]) -> int:
         """Delete these files (paths inside the folder), then the folders they leave empty."""

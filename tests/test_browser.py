@@ -286,6 +286,17 @@ def test_pdf_link_returns_a_pdf(page: Page, server: str) -> None:
     assert response.body().startswith(b"%PDF-")
 
 
+def serious_axe_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, with where and why."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -- {[(n['target'], n.get('failureSummary')) for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_page_has_no_console_errors_no_foreign_requests_and_no_serious_axe_violations(
@@ -294,14 +305,7 @@ def test_page_has_no_console_errors_no_foreign_requests_and_no_serious_axe_viola
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.goto(server + PAGES[name])
     page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} -- {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_axe_violations(page) == []
     assert page.errors == []  # type: ignore[attr-defined]
     assert page.foreign == []  # type: ignore[attr-defined]
 
@@ -311,14 +315,7 @@ def test_search_results_have_no_serious_axe_violations(page: Page, server: str, 
     """The search box open with results: Material's, or the dialog briefings.js makes on Zensical."""
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     assert search(page, server, "Kim Jong Un", engine)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} -- {[(n['target'], n.get('failureSummary')) for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_axe_violations(page) == []
     assert page.errors == []  # type: ignore[attr-defined]
 
 

@@ -11,7 +11,6 @@ and every page loads the problem report that `briefings serve` writes after each
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import os
 import shutil
@@ -45,7 +44,6 @@ def _copy_file(source_path: str, output_path: str) -> None:
     shutil.copyfile(source_path, output_path)
 
 
-SMALL_SITE = 2000  # files in docs/: below this, MkDocs looks for changes every 0.1 s, not its 0.5 s
 SERVE_SCRIPT_URL = "generated/assets/serve.js"  # pipeline.SERVE_SCRIPT, inside docs/
 
 
@@ -108,13 +106,9 @@ def main() -> None:
             server: Callable[..., LiveReloadServer] = functools.partial(
                 _PreviewServer, docs=docs, requests=requests, build=build, polling_interval=0.1
             )
-        else:
+            serve.LiveReloadServer = server  # type: ignore[attr-defined,assignment]
+        else:  # run by hand: MkDocs watches docs/ itself
             serve.build = _serving(serve.build)  # type: ignore[attr-defined]
-            # Looking at every file of docs/ costs CPU: often on a small site (an edit shows
-            # sooner), at MkDocs' own pace on a big one (where every 0.1 s took most of a core).
-            small = sum(1 for _ in itertools.islice(Path("docs").rglob("*"), SMALL_SITE)) < SMALL_SITE
-            server = functools.partial(LiveReloadServer, polling_interval=0.1 if small else 0.5)
-        serve.LiveReloadServer = server  # type: ignore[attr-defined,assignment]
     cli([command, *args])
 
 

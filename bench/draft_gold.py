@@ -68,6 +68,8 @@ def read_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], 
 def quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The passages in double quotation marks within [start, end): the words between the marks
     (up to `end` when the closing mark is missing, as when a quote runs on)."""
+    if 0 < start < len(text) and text[start - 1 : start + 1] == "''":
+        start -= 1  # the span starts between the two marks of ''
     out, open_at = [], -1
     for m in re.finditer(r"''|[\"“”]", text[start:end]):
         i = start + m.start()
@@ -80,21 +82,65 @@ def quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((open_at, i))
             open_at = -1
     if open_at >= 0 and end - open_at > 1:
-        out.append((open_at, end))
-    return [(s, e) for s, e in out if re.search(r"\w", text[s:e])]
+        out.append((open_at, _close(text, end)))
+    out += _single_quoted(text, start, end, out)
+    return sorted((s, e) for s, e in out if re.search(r"\w", text[s:e]))
+
+
+def _close(text: str, end: int) -> int:
+    """Where a quote that an attribution's content leaves open goes on to: its closing mark in
+    the same paragraph (annotators sometimes split one quote's sentences), else the paragraph's
+    end (a quote that runs on to the next paragraph)."""
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    m = re.compile(r"''|[\"”]").search(text, end, para_end)
+    if m is None:
+        return end if not text[end:para_end].strip() else para_end
+    return m.start()
+
+
+def _single_quoted(text: str, start: int, end: int, double: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Passages in single quotation marks (‘…’, or '…' opening after a space) that are not
+    inside a double-quoted passage: headlines and British style quote with them. A mark
+    between two letters or before a year ('08) is an apostrophe, not a quotation mark."""
+    out = []
+    i = start
+    while i < end:
+        ch = text[i]
+        before = text[i - 1] if i > 0 else " "
+        inside = any(s - 1 <= i < e + 1 for s, e in double)
+        if (
+            ch in "‘'"
+            and not inside
+            and "''" not in text[i - 1 : i + 2]
+            and (before.isspace() or before in "([{—–-/:" or i == start)
+        ):
+            if text[i + 1 : i + 2].isspace() or re.match(r"\d\d\b|\d0s|t\s|em\b|til\b|n\b", text[i + 1 : i + 6]):
+                i += 1
+                continue
+            for m in re.finditer("[’']" if ch == "‘" else "'", text[i + 1 : end]):
+                j = i + 1 + m.start()
+                after = text[j + 1] if j + 1 < len(text) else " "
+                if not after.isalnum() and "''" not in text[j - 1 : j + 2]:
+                    out.append((i + 1, j))
+                    i = j
+                    break
+        i += 1
+    return out
 
 
 def article(text: str, ann: Path) -> list[dict[str, object]]:
     spans, relations = read_ann(ann)
     quotes = []
     for rel in relations:
-        content = spans.get(rel.get("Content", ""))
-        if content is None:
+        # a content in two parts ("A," he said. "B.") is Content and Content2
+        parts = [spans[v][1] for k, v in rel.items() if k.startswith("Content") and v in spans]
+        if not parts:
             continue
         source = spans.get(rel.get("Source", ""))
         src = source[1] if source else []
         words = " ".join(text[a:b] for a, b in src)
-        for a, b in content[1]:
+        for a, b in (span for part in parts for span in part):
             for s, e in quoted(text, a, b):
                 quotes.append(
                     {
@@ -105,7 +151,9 @@ def article(text: str, ann: Path) -> list[dict[str, object]]:
                         "named": bool(re.search(r"\b[A-Z][a-z]", words)) and words.lower() not in PRONOUNS,
                     }
                 )
-    return sorted(quotes, key=lambda q: q["start"])  # type: ignore[arg-type,return-value]
+    quotes.sort(key=lambda q: (q["start"], -q["end"]))  # type: ignore[arg-type,operator]
+    # one quote split over two attributions is one passage: keep the first
+    return [q for n, q in enumerate(quotes) if n == 0 or q["start"] >= quotes[n - 1]["end"]]  # type: ignore[operator]
 
 
 def main() -> int:

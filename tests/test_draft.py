@@ -132,6 +132,26 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             {"It was a mistake.": None},
             id="a new sentence is not the attribution",
         ),
+        pytest.param(
+            "“The port is open,”Nadia Ferro said on Monday.",
+            {"The port is open,": "Nadia Ferro"},
+            id="no space after the closing mark",
+        ),
+        pytest.param(
+            "Tomas Varga, the spokesman for the Harbour Workers Union said in a statement. “The strike goes on.”",
+            {"The strike goes on.": "Tomas Varga"},
+            id="a sentence ending with its speech verb introduces the next quote",
+        ),
+        pytest.param(
+            "According to Lena Brook of the Dock Institute, “the figures were wrong.”",
+            {"the figures were wrong.": "Lena Brook"},
+            id="According at the start of a sentence",
+        ),
+        pytest.param(
+            "Rita Moll praised the “steady progress,” noting Paul Venn’s figures.",
+            {"steady progress,": "Rita Moll"},
+            id="a participle after the quote does not name its speaker",
+        ),
     ],
 )
 def test_quote_cases(text: str, expected: dict[str, str | None]) -> None:
@@ -156,9 +176,19 @@ def test_titles_and_scare_quotes_are_left_out(text: str) -> None:
     assert analyse(text).quotes == []
 
 
+def test_the_second_half_of_a_quote_has_the_first_half_s_speaker_even_when_only_a_pronoun() -> None:
+    a = analyse("The strikers met at noon. ''We lost,'' he said. ''We will try again.''")
+    mentions = [a.text[f.said.mention.start : f.said.mention.end] if f.said.mention else None for f in a.quotes]
+    assert mentions == ["he", "he"]
+    assert [f.said.how for f in a.quotes] == ["verb after", "same paragraph"]
+
+
 def test_an_apostrophe_is_not_a_quote() -> None:
     a = analyse("The ministers’ talks went on. It’s the ’90s all over again, said the pundits’ leader.")
     assert a.quotes == []
+    # an elided year or a Dutch 't opens no quote, so the real quote after it is found whole
+    a = analyse("In ‘08 the vote was close, said Mira in 't Veld. “It is a risk everywhere,” she said.")
+    assert [a.text[f.quoted.start : f.quoted.end] for f in a.quotes] == ["It is a risk everywhere,"]
 
 
 @settings(max_examples=200, deadline=None)

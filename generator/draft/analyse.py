@@ -96,7 +96,7 @@ def _inherit(
     q = quoted[k]
     n = para_of[q.start]
     for j in (k - 1, k + 1):
-        if not 0 <= j < len(quoted) or said[j].entity is None:
+        if not 0 <= j < len(quoted) or (said[j].entity is None and said[j].mention is None):
             continue
         # the quote before may have begun paragraphs earlier: where it ends is what counts
         other = para_of[quoted[j].start] + quoted[j].paragraphs - 1 if j < k else para_of[quoted[j].start]

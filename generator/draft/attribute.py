@@ -32,7 +32,7 @@ SPEECH_VERBS = word_set(
     criticising praising thanked thanking write posting emailed texted reads read chants echoed
     echoing cited citing invoking invoked musing assured assures barked snapped fumed screamed
     whispered murmured sang recalling observes admitting concluding continuing stressing
-    emphasizing emphasising
+    emphasizing emphasising written
     """
 )
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
@@ -53,7 +53,7 @@ _ORG_HEADS = frozenset(
     | {"organisation", "department", "office"}
 )
 _UNNAMED = re.compile(r"\s*(?:a|an|one|another|some|two|three|several|many|other)\b", re.I)
-_ACCORDING = re.compile(r"\baccording\s+to\s+")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _TITLE_OF_WORK = re.compile(
     r"\b(?:book|film|movie|song|album|show|programme|program|series|titled|entitled|headline|column|op-ed|novel|play|slogan|hashtag|dubbed|nicknamed|so-called)[\s,:]*$",
     re.I,
@@ -115,10 +115,12 @@ class Attributor:
         skip = re.match(r"(?:''|[\"”’'])?[ \t,.!?;:—–-]*", self.masked[start : start + 10])
         k = start + (skip.end() if skip else 0)
         frame = self.masked[k : k + 200].split("_", 1)[0].split("\n", 1)[0]  # up to the next quote
-        if k == q.end + 1 and frame[:1].isalpha():
-            return Said(None, None, "")
+        if k == q.end + 1 and frame[:1].isalpha() and not (self.text[q.end] in '"”' and frame[:1].isupper()):
+            return Said(None, None, "")  # a mark right before a word, unless a double one ("...,”Clinton said")
         found: tuple[Span, Entity | None] | None = None
         v = re.match(_AUX + "(" + _VERB + r")\s+", frame)
+        if v and v.group(1).endswith("ing"):
+            return Said(None, None, "")  # “...,” saying that ...: the subject comes before the quote
         if v:
             found = self._np_forward(k + v.end())
             tail_at = found[0].end if found else 0
@@ -228,6 +230,10 @@ class Attributor:
                 sentence = self.sentences[k]
                 begin = sentence.start
                 frame = self.masked[begin : sentence.end]
+        elif not frame.strip():
+            introduced = self._introduced(q.start)
+            if introduced is not None:
+                return introduced
         first = re.match(r"\s*(" + _VERB + r")\s+", frame)
         if first and frame.rstrip().endswith(":"):  # Continued Stone: “...”
             said = self._np_forward(begin + first.end())
@@ -247,6 +253,25 @@ class Attributor:
             if said is not None:
                 return Said(said[1], said[0], "verb before")
         return Said(None, None, "")
+
+    def _introduced(self, start: int) -> Said | None:
+        """A quote that opens its sentence, after a sentence of the same paragraph that ends with
+        its speech verb ("Jane Doe, the party's spokeswoman, said in a statement. “...”")."""
+        k = self.sentence_index(start) - 1
+        if k < 0:
+            return None
+        before = self.sentences[k]
+        if "\n" in self.text[before.end : start] or "_" in self.masked[before.start : before.end]:
+            return None
+        verbs = [v for v in _VERB_RE.finditer(self.masked, before.start, before.end) if not v.group().endswith("ing")]
+        if not verbs:
+            return None
+        v = verbs[-1]
+        tail = self.masked[v.end() : before.end]
+        if not re.fullmatch(r"(?:\s+(?!that\b)[\w’'\-]+){0,6}\s*[.:]", tail):
+            return None
+        said = self._subject_before(v.start(), before.start)
+        return Said(said[1], said[0], "verb before") if said is not None else None
 
     def sentence_subject(self, sentence: Span, before: int) -> tuple[Span, Entity | None] | None:
         """The first name or subject pronoun of a sentence, before offset `before`."""
@@ -275,7 +300,7 @@ class Attributor:
 
     def _new_source(self, i: int) -> tuple[Span, Entity | None] | None:
         """ "according to North Korean state media": a source the names did not catch."""
-        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)(?=\s*(?:[,;.–—]|$))", self.masked[i : i + 80])
+        m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)(?=\s*(?:[,;:.–—]|$))", self.masked[i : i + 80])
         if not m:
             return None
         words = m.group(1)
@@ -321,6 +346,22 @@ class Attributor:
             end = begin + len(cand)
             if end in self.by_end:
                 m, e = self.by_end[end]
+                if e.kind != "person" and _PREPOSITION.search(self.masked, begin, m.start):
+                    # "Sam Lau, the communications director for the Iowa Democratic Party said"
+                    clause = max(left.rfind(". "), left.rfind("; "), 0)
+                    person = next(
+                        (
+                            (pm, pe)
+                            for pm, pe in self.mentions
+                            if begin + clause <= pm.start
+                            and pm.end < m.start
+                            and pe.kind == "person"
+                            and self.masked[pm.end : pm.end + 1] == ","
+                        ),
+                        None,
+                    )
+                    if person is not None:
+                        return person
                 return m, e
             if end - 1 in self.by_end and self.text[end - 1] in "’'":
                 m, e = self.by_end[end - 1]

@@ -44,8 +44,8 @@ def _single(text: str, i: int) -> str | None:
     if before.isalnum() and after.isalnum():
         return None  # Russia’s, don’t, rock’n’roll
     if ch == "‘" or (ch == "'" and (before.isspace() or before in '([{—–-"“')):
-        if re.match(r"\d0s|em\b|til\b|cause\b|n\b", text[i + 1 : i + 6]):
-            return None  # ’90s, ’em, ’til
+        if re.match(r"\d0s|\d\d\b|em\b|til\b|cause\b|n\b|t\s", text[i + 1 : i + 6]):
+            return None  # ’90s, ’08, ’em, ’til, in ’t Veld
         return OPEN if not after.isspace() else None
     if before.isspace():
         return None

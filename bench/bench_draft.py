@@ -219,9 +219,13 @@ def main() -> int:
     n = len(seconds)
     print(f"\nPolNeAR train: {n} articles, {total.gold} gold quotes, {total.found} found, {total.matched} matched")
     print(f"  quotes: precision {p:.3f}, recall {r:.3f}, F1 {f1:.3f}   (target F1 >= 0.95 at precision >= 0.95)")
-    print(f"  speaker accuracy on matched quotes: {total.speaker_right / max(1, total.matched):.3f}   (target >= 0.85)")
+    right = total.speaker_right / max(1, total.matched)
+    print(f"  speaker accuracy on matched quotes: {right:.3f} ({total.speaker_right})   (target >= 0.85)")
     named = total.named_right / max(1, total.named_matched)
-    print(f"    where the text names the speaker: {named:.3f} of {total.named_matched}   (target >= 0.93)")
+    print(
+        f"    where the text names the speaker: {named:.3f} ({total.named_right} of {total.named_matched})"
+        "   (target >= 0.93)"
+    )
     print(f"  quote and speaker: precision {p2:.3f}, recall {r2:.3f}, F1 {f2:.3f}   (target >= 0.85)")
     people = total.people_found / max(1, total.people_gold)
     print(f"  named people who are sources, found: {people:.3f} of {total.people_gold}   (target recall >= 0.90)")

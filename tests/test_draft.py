@@ -148,6 +148,39 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             id="According at the start of a sentence",
         ),
         pytest.param(
+            "The row spread to the Capitol, where Senate Minority Leader Harry Reed (D-Nev.) told reporters that"
+            " he had spoken to Secretary Jeh Jonson and that “you will see a pause in these deportations.”",
+            {"you will see a pause in these deportations.": "Harry Reed"},
+            id="a party and state in brackets after the name",
+        ),
+        pytest.param(
+            "Turnout surprised no one, least of all Republican pollster Dana Shore: “Turnout will be high.”",
+            {"Turnout will be high.": "Dana Shore"},
+            id="a name and a colon",
+        ),
+        pytest.param(
+            "And after the Supreme Court refused to hear it, Gov. Pat Mellor faulted the court's "
+            "“judges who blocked our sensible laws.”",
+            {"judges who blocked our sensible laws.": "Pat Mellor"},
+            id="a sentence opening with And after ...,",
+        ),
+        pytest.param(
+            "“The talks failed,” the Harbour Gazette reported.",
+            {"The talks failed,": "Harbour Gazette"},
+            id="a newspaper reported",
+        ),
+        pytest.param(
+            "“We will appeal,” state Senate leader Jo Burr and House Speaker Tim Vane, both Republicans, "
+            "said in a statement.",
+            {"We will appeal,": "Jo Burr"},
+            id="two speakers before said in a statement",
+        ),
+        pytest.param(
+            "Marco Velli, whose hometown, Tarsa, is sinking, argues that the plan will “destroy our economy.”",
+            {"destroy our economy.": "Marco Velli"},
+            id="a whose-clause with commas of its own",
+        ),
+        pytest.param(
             "Rita Moll praised the “steady progress,” noting Paul Venn’s figures.",
             {"steady progress,": "Rita Moll"},
             id="a participle after the quote does not name its speaker",

@@ -32,7 +32,8 @@ SPEECH_VERBS = word_set(
     criticising praising thanked thanking write posting emailed texted reads read chants echoed
     echoing cited citing invoking invoked musing assured assures barked snapped fumed screamed
     whispered murmured sang recalling observes admitting concluding continuing stressing
-    emphasizing emphasising written
+    emphasizing emphasising written reported reports concludes interjected stating remarking assails
+    mocks cites scoffing
     """
 )
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
@@ -42,7 +43,9 @@ _NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Adm|Rev|St|Jr|Sr|[A-Z])\.")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+(?:''|[A-Z“\"‘'])|\s*$)")
 _LEADING = re.compile(
-    r"(?:(?:In|At|On|After|Before|During|Since|Following|Speaking|Asked|Writing|Like|Unlike|As|For|From|With|Despite|Earlier|Later|Last|This|[A-Z][a-z]+ly)\b[^,]{0,80},\s*)"
+    r"(?:(?:And|But|So|Yet)\s+)?"
+    r"(?:(?:In|At|On|After|Before|During|Since|Following|Speaking|Asked|Writing|Like|Unlike|As|For|From|With|Despite|Earlier|Later|Last|This|[A-Z][a-z]+ly|[A-Za-z][a-z]+ing"
+    r"|(?<=\s)(?:in|at|on|after|before|during|since|as|when|while|despite))\b[^,]{0,80},\s*)"
 )
 _PREPOSITION = re.compile(
     r"\b(?:in|at|on|of|from|to|for|with|by|about|against|into|over|under|than|like|via|toward|towards)"
@@ -136,6 +139,9 @@ class Attributor:
                 # “...” in the 2008 primary, said Ohio State professor Paul Beck.
                 found = self._np_forward(k + verb.end())
                 tail_at = found[0].end if found else 0
+                if found is None:  # “...,” state Senate leader Jo Burr, a Republican, said in a statement.
+                    found = self._np_in(k, k + verb.start())
+                    tail_at = k + verb.end()
             elif verb and not _SENTENCE_END.search(_ABBREV.sub("Xx", region)):
                 at = k
                 if not re.match(
@@ -252,6 +258,11 @@ class Attributor:
                 said = self._subject_before(vstart, begin)
             if said is not None:
                 return Said(said[1], said[0], "verb before")
+        colon = frame.rstrip()
+        if not verbs and colon.endswith(":") and begin + len(colon) - 1 in self.by_end:
+            m, e = self.by_end[begin + len(colon) - 1]  # Republican pollster Daron Shaw: “...”
+            if not e.place:
+                return Said(e, m, "name and colon")
         return Said(None, None, "")
 
     def _introduced(self, start: int) -> Said | None:
@@ -318,6 +329,7 @@ class Attributor:
         apposition (", a former minister,") and auxiliaries."""
         left = self.masked[begin:vstart]
         left = re.sub(_AUX + r"$", "", left.rstrip() + " ").rstrip()
+        left = re.sub(r"\s*\([^()_]{1,20}\)$", "", left)  # "Sen. Jane Doe (D-Va.) said"
         relative = re.search(r"(?:,\s*)?\b(who|that|which)$", left)
         if relative:
             # "Sanders, who said ...": the person before "who"; "a statement that said ...", "an ad
@@ -327,6 +339,17 @@ class Attributor:
                 return self.by_end[before]
             sentence = self.sentence_at(vstart)
             return self.sentence_subject(Span(sentence.start, sentence.end), before)
+        if left.endswith(","):
+            # "Marco Rubio, whose hometown, Miami, is ..., argues": the name before ", who(se)"
+            clause = max(left.rfind(". "), left.rfind("; "), 0)
+            for m, e in self.mentions:
+                if (
+                    begin + clause <= m.start
+                    and m.end < begin + len(left)
+                    and e.kind == "person"
+                    and re.match(r",\s+(?:who|whose)\b", self.masked[m.end : m.end + 10])
+                ):
+                    return m, e
         left2 = re.sub(r",[^,_]{1,120},$", "", left).rstrip()
         if left.endswith(",") and left2.endswith(","):
             # an apposition with commas of its own ("Jane Doe, the editor of the paper, Le Monde,

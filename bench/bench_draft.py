@@ -98,7 +98,8 @@ def score_article(analysis: Analysis, gold: list[dict]) -> tuple[Score, list[str
             score.named_right += right
         if not right:
             words = text[f.quoted.start : f.quoted.end][:60]
-            errors.append(f"speaker: {words!r} gold={g['source_text']!r} found={name!r} ({f.said.how})")
+            said = text[mention.start : mention.end][:40] if mention else ""
+            errors.append(f"speaker: {words!r} gold={g['source_text']!r} found={name!r} as {said!r} ({f.said.how})")
     for gi, g in enumerate(gold):
         if gi not in used_g:
             errors.append(f"missed: {text[g['start'] : g['end']][:70]!r}")

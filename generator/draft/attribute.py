@@ -57,8 +57,11 @@ _ORG_HEADS = frozenset(
 )
 _UNNAMED = re.compile(r"\s*(?:a|an|one|another|some|two|three|several|many|other)\b", re.I)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
-_TITLE_OF_WORK = re.compile(
-    r"\b(?:book|film|movie|song|album|show|programme|program|series|titled|entitled|headline|column|op-ed|novel|play|slogan|hashtag|dubbed|nicknamed|so-called)[\s,:]*$",
+_NAMED_AS = re.compile(r"\b(?:titled|entitled|slogan|hashtag|dubbed|nicknamed|so-called)[\s,:]*$", re.I)
+_TITLE_OF_WORK = re.compile(  # a capitalised quote after these is a title
+    r"\b(?:book|film|movie|song|album|show|programme|program|series|headline|column|op-ed|novel|play|podcast"
+    r"|documentary|episode|memoir|biography|musical|shirt|t-shirt|hat|cap|banners?|placards?|signs?)"
+    r"(?:\s+that\s+(?:read|reads|said|says))?[\s,:]*$",
     re.I,
 )
 
@@ -148,11 +151,18 @@ class Attributor:
                     r"(?:as\s+)?(?:[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|we|I)\b)", region
                 ):
                     # "... than that of the CIA chief, Zuckoff said" / "political scientist Jane Doe told"
-                    named = self.by_end.get(k + len(region.rstrip()))
+                    named = self.by_end.get(k + len(re.sub(r"\s*\([^()_]{1,20}\)\s*$", "", region).rstrip()))
                     at = named[0].start if named else -1
                 if at >= 0:
                     found = self._np_in(at, k + verb.start())
                     tail_at = k + verb.end()
+        if found is None and self.text[q.start : q.end].rstrip().endswith(","):
+            # “...,” an angry Hollande retaliated. : a quote that ends with a comma goes on with
+            # its attribution, whatever the verb
+            clause = re.match(r"([^.!?;:_()]{1,60}?)\s+[a-z]+(?:ed|s)\b[^_.!?]{0,60}[.!?]", frame)
+            if clause and re.match(r"(?:[A-Z]|(?:the|a|an|he|she|they)\b)", clause.group(1)):
+                found = self._np_in(k, k + clause.end(1))
+                tail_at = k + clause.end()
         if found is None:
             return Said(None, None, "")
         inner = self.text[q.start : q.end].rstrip()
@@ -465,11 +475,13 @@ class Attributor:
 
 def is_title_of_work(text: str, q: Quoted) -> bool:
     """A quoted title (a book, a show, a slogan) rather than words someone said."""
-    before = text[max(0, q.start - 40) : q.start - 1]
-    if _TITLE_OF_WORK.search(before):
-        return True
+    before = text[max(0, q.start - 40) : q.start].rstrip("'\"“‘")
     words = re.findall(r"[^\W\d_][\w’'\-]*", text[q.start : q.end])
+    if _NAMED_AS.search(before) or (_TITLE_OF_WORK.search(before) and words and words[0][0].isupper()):
+        return True
     big = [w for w in words if len(w) > 3 or w is words[0]]
+    if len(words) == 1 and words[0][0].isupper() and re.search(r"\b[A-Z]\w*[’']s\s*$", before):
+        return True  # NBC's “Today”
     title_case = 2 <= len(words) <= 8 and all(w[0].isupper() for w in big)
     # "on NBC's “Meet the Press”", "told “Fox and Friends”": a show's or a paper's name
     return title_case and bool(re.search(r"(?:[’']s|\b(?:on|in|to|of|from|told|at|by|with|for|and|or))\s*$", before))

@@ -377,13 +377,6 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 add("place:" + key, registry.places[key], "place", where, place=True, evidence="registry")
                 continue
             n_words = len(name.split())
-            if re.match(r"\s+[a-z]", nxt) and key not in countries and demonym(name.split()[-1], countries | _REGIONS):
-                continue  # "Russian president", "North Korean state media": an adjective
-            lw = name.split()[-1].lower()
-            prev = text[max(0, start - 12) : start]
-            locative = bool(
-                re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
-            )
             speaks = bool(
                 re.match(
                     r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed|insisted|warned)\b",
@@ -391,6 +384,18 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 )
             )
             person = _person_for(order, name) if key not in countries else None
+            if (
+                re.match(r"\s+[a-z]", nxt)
+                and key not in countries
+                and person is None  # "Cuban said", after "Mark Cuban": his surname
+                and demonym(name.split()[-1], countries | _REGIONS)
+            ):
+                continue  # "Russian president", "North Korean state media": an adjective
+            lw = name.split()[-1].lower()
+            prev = text[max(0, start - 12) : start]
+            locative = bool(
+                re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
+            )
             words_l = {w.lower() for w in name.split()}
             if person is not None:
                 person.mentions.append(where)

@@ -181,6 +181,26 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             id="a whose-clause with commas of its own",
         ),
         pytest.param(
+            "Mark Cuban, the investor, spoke in May. “It gave people a chance,” Cuban said.",
+            {"It gave people a chance,": "Mark Cuban"},
+            id="a surname that is also a demonym",
+        ),
+        pytest.param(
+            "“France will always be France,” an angry Jean Hollard retaliated.",
+            {"France will always be France,": "Jean Hollard"},
+            id="a quote ending in a comma, then its speaker and any verb",
+        ),
+        pytest.param(
+            "In 2009, under what Oliver Hedge called ''the prior economy model,'' the Marsh Club charged a fee.",
+            {"the prior economy model,": "Oliver Hedge"},
+            id="the speech verb before the quote governs it, not the one after",
+        ),
+        pytest.param(
+            "“We will win,” said Ana Ruiz. Tomas Brandt, her rival, faulted the “fantasy with no money behind it.”",
+            {"We will win,": "Ana Ruiz", "fantasy with no money behind it.": "Tomas Brandt"},
+            id="a quote inside a sentence is its subject's before its neighbour's",
+        ),
+        pytest.param(
             "Rita Moll praised the “steady progress,” noting Paul Venn’s figures.",
             {"steady progress,": "Rita Moll"},
             id="a participle after the quote does not name its speaker",

@@ -53,8 +53,6 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
         if is_title_of_work(text, q):
             left_out.append((q, "a title or a name, not words said"))
             continue
-        if s.entity is None and s.mention is None:
-            s = _inherit(k, quoted, said, para_of, last, text, paras)
         n_words = words(text, q)
         sentence = attributor.sentence_at(q.start)
         embedded = bool(re.search(r"\w", text[sentence.start : q.start]))  # not a sentence of its own
@@ -63,6 +61,8 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
             subject = attributor.sentence_subject(sentence, q.start)
             if subject is not None:
                 s = Said(subject[1], subject[0], "sentence subject")
+        if s.entity is None and s.mention is None:
+            s = _inherit(k, quoted, said, para_of, last, text, paras)
         unnamed = s.entity is None and s.mention is None
         inherited = embedded and s.how in ("carried forward", "same paragraph", "sentence subject")
         if (n_words <= 2 or (n_words <= 3 and (unnamed or inherited))) and not speech_in_sentence(

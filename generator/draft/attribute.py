@@ -127,6 +127,9 @@ class Attributor:
         v = re.match(_AUX + "(" + _VERB + r")\s+", frame)
         if v and v.group(1).endswith("ing"):
             return Said(None, None, "")  # “...,” saying that ...: the subject comes before the quote
+        sentence = self.sentence_at(q.start)
+        if not v and _VERB_RE.search(self.masked, sentence.start, max(sentence.start, q.start - 1)):
+            return Said(None, None, "")  # what Mr. Hedge called “...,” the club charged: the verb before governs
         if v:
             found = self._np_forward(k + v.end())
             tail_at = found[0].end if found else 0

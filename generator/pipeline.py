@@ -20,7 +20,7 @@ from .parse import ParseCache
 from .project import SETTINGS_FILE, Project
 from .project import site_url as project_site_url
 from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
-from .render import EXPORT_DIR, PDF_DIR, Options, render_pages
+from .render import EXPORT_DIR, PDF_DIR, Options, render_into
 from .writer import Writer, WriteStats
 
 PARSE_CACHE = "parsed"  # a folder of shards (parse.py)
@@ -148,32 +148,45 @@ def generate(
     only = incremental.pages_to_render(old, key, corpus, project.generated)
     if serving and only is not None:  # the preview's feeds are those of its first generation
         only = _not_feeds(only)
+    generated = project.generated
+
+    def write(part: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+        """Write a slice of the pages where it was rendered: the paths given, those written."""
+        writer = Writer(generated)
+        for rel, text in sorted(part):
+            writer.write_bytes(rel, text.encode("utf-8"))
+        return [rel for rel, _ in part], writer.wrote
+
     with paused_gc():
-        files: dict[str, str | bytes] = dict(render_pages(corpus, options, only))
+        parts = render_into(corpus, write, options, only)
+    rendered = {rel for given, _ in parts for rel in given}
+    wrote = [rel for _, done in parts for rel in done]
     stats = None
+    writer = Writer(generated)
     if pdfs:
         jobs = briefing_jobs(project, corpus, corpus.briefings)
         jobs.append(digest_job(project, corpus, Selection()))
         made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress)
-        files.update({f"{PDF_DIR}/{name}": data for name, data in made.items()})
-    writer = Writer(project.generated)
+        for name, data in sorted(made.items()):
+            writer.write_bytes(f"{PDF_DIR}/{name}", data)
+        rendered |= {f"{PDF_DIR}/{name}" for name in made}
+    wrote += writer.wrote
     if only is None:
-        count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
-        writer.remove_except(set(files) | kept)
-        written = writer.stats(len(files) - count)
-        pages = sorted(p for p in files if not p.startswith(PDF_DIR + "/"))
+        writer.remove_except(rendered | kept)
+        pages = sorted(p for p in rendered if not p.startswith(PDF_DIR + "/"))
     else:
         assert old is not None
-        count = sum(writer.write_bytes(rel, _bytes(data)) for rel, data in sorted(files.items()))
         # The pages now: those rendered, and those of the last generation that were not to be;
         # gone are those of the last generation that were to be rendered and were not.
         left: list[str] = []
         gone: list[str] = []
         for p in old.pages:
             (gone if only(p) else left).append(p)
-        pages = sorted({*left, *(p for p in files if not p.startswith(PDF_DIR + "/"))})
-        writer.remove([p for p in gone if p not in files and p not in kept])
-        written = writer.stats(len(files) - count)
+        pages = sorted({*left, *(p for p in rendered if not p.startswith(PDF_DIR + "/"))})
+        writer.remove([p for p in gone if p not in rendered and p not in kept])
+    written = WriteStats(
+        len(wrote), len(rendered) - len(wrote), len(writer.deleted), tuple(wrote), tuple(writer.deleted)
+    )
     snapshot = incremental.Snapshot(key, corpus, pages)
     if memory is not None:
         memory[:] = [snapshot]
@@ -211,7 +224,3 @@ def _pdf_files(generated: Path) -> set[str]:
     """The PDFs a full build left in the generated folder (paths inside it)."""
     folder = generated / PDF_DIR
     return {f"{PDF_DIR}/{p.name}" for p in folder.glob("*.pdf")} if folder.is_dir() else set()
-
-
-def _bytes(data: str | bytes) -> bytes:
-    return data.encode("utf-8") if isinstance(data, str) else data

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -71,6 +71,7 @@ EXPORT = "export"  # a table of the export (export.py), or its data package desc
 EXPORT_DIR = "export"
 _JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
 _ENV: list[jinja2.Environment] = []
+_CONSUME: list[Callable[[list[tuple[str, str]]], Any]] = []
 PARALLEL_PAGES = 200  # below this many pages, one process is faster than two
 
 
@@ -90,30 +91,46 @@ def quotes_periods(corpus: Corpus) -> list[Period[QuoteRef]]:
 def render_pages(
     corpus: Corpus, options: Options | None = None, only: Callable[[str], bool] | None = None
 ) -> dict[str, str]:
-    """Every generated page (or those `only` accepts), keyed by its path inside the generated folder.
+    """Every generated page (or those `only` accepts), keyed by its path inside the generated folder."""
+    return {path: text for part in render_into(corpus, list, options, only) for path, text in part}
 
-    Large corpora are rendered on two cores: forked workers share the corpus and the jobs.
+
+T = TypeVar("T")
+
+
+def render_into(
+    corpus: Corpus,
+    consume: Callable[[list[tuple[str, str]]], T],
+    options: Options | None = None,
+    only: Callable[[str], bool] | None = None,
+) -> list[T]:
+    """Render every page (or those `only` accepts) and hand them, a slice at a time, as (path
+    inside the generated folder, text) pairs to `consume`; what it returns for each slice.
+
+    Large corpora are rendered on two cores: forked workers share the corpus and the jobs, and
+    each hands its own slices to `consume`, so the pages themselves never cross processes.
     """
     options = options or Options()
     env = environment(options.templates)
     jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]
     workers = min(2, os.cpu_count() or 1)
     if len(jobs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {path: _render_job(env, template, context) for path, template, context in jobs}
-    _JOBS[:], _ENV[:] = jobs, [env]
+        return [consume([(path, _render_job(env, template, context)) for path, template, context in jobs])]
+    _JOBS[:], _ENV[:], _CONSUME[:] = jobs, [env], [consume]
     try:
         bounds = [len(jobs) * i // (workers * 4) for i in range(workers * 4 + 1)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(_render_slice, a, b) for a, b in itertools.pairwise(bounds)]
-            return {path: text for future in futures for path, text in future.result()}
+            return [future.result() for future in futures]
     finally:
         _JOBS.clear()
         _ENV.clear()
+        _CONSUME.clear()
 
 
-def _render_slice(start: int, stop: int) -> list[tuple[str, str]]:
+def _render_slice(start: int, stop: int) -> Any:
     env = _ENV[0]
-    return [(path, _render_job(env, template, context)) for path, template, context in _JOBS[start:stop]]
+    return _CONSUME[0]([(path, _render_job(env, template, context)) for path, template, context in _JOBS[start:stop]])
 
 
 FEED_WRITERS = {FEED_ATOM: feeds.atom, FEED_JSON: feeds.json_feed}

@@ -33,16 +33,28 @@ class Writer:
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir.resolve()
-        self._seen: set[Path] = set()
+        self._root = str(self.out_dir)
+        self._seen: set[str] = set()
+        self._folders: set[str] = set()  # folders checked to be inside out_dir (no symlink out), and made
         self.wrote: list[str] = []  # paths inside the folder, as given, in the order written
         self.deleted: list[str] = []
 
-    def _target(self, rel: str) -> Path:
-        path = (self.out_dir / rel).resolve()
-        if not path.is_relative_to(self.out_dir) or path == self.out_dir:
+    def _target(self, rel: str, make: bool = True) -> str:
+        """The file's path, checked: inside the folder (lexically, and its folder for real, once
+        per folder), and not given before in this run."""
+        norm = os.path.normpath(rel)
+        if os.path.isabs(norm) or norm in (".", "..") or norm.startswith("../"):
             raise WriterError(f"refusing to write outside {self.out_dir}: {rel}")
+        path = os.path.join(self._root, norm)
         if path in self._seen:
             raise WriterError(f"refusing to write {rel} twice in one run")
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            if not Path(folder).resolve().is_relative_to(self.out_dir):
+                raise WriterError(f"refusing to write outside {self.out_dir}: {rel}")
+            if make:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
         self._seen.add(path)
         return path
 
@@ -50,16 +62,17 @@ class Writer:
         """Write `data` to `rel` unless it already holds exactly that; True if it wrote."""
         path = self._target(rel)
         try:
-            if path.read_bytes() == data:
-                return False
+            if os.stat(path).st_size == len(data):
+                with open(path, "rb") as old:
+                    if old.read() == data:
+                        return False
         except FileNotFoundError:
             pass
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=os.path.splitext(path)[1])
         try:
             with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o644)
                 handle.write(data)
-            os.chmod(tmp, 0o644)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -84,7 +97,7 @@ class Writer:
         """Delete these files (paths inside the folder), then the folders they leave empty."""
         removed = 0
         for rel in paths:
-            path = self._target(rel)
+            path = Path(self._target(rel, make=False))
             try:
                 path.unlink()
             except FileNotFoundError:

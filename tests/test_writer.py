@@ -41,3 +41,25 @@ def test_refuses_to_write_a_file_twice(tmp_path: Path) -> None:
 def test_leaves_no_temporary_files(tmp_path: Path) -> None:
     Writer(tmp_path).sync({f"{i}.md": str(i) for i in range(20)})
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_refuses_to_write_through_a_folder_that_links_outside(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "gen", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "sub").symlink_to(elsewhere)
+    with pytest.raises(WriterError, match="outside"):
+        Writer(out).write_bytes("sub/x.md", b"x")
+    assert not (elsewhere / "x.md").exists()
+
+
+def test_removing_a_file_that_is_not_there_makes_no_folder(tmp_path: Path) -> None:
+    out = tmp_path / "gen"
+    out.mkdir()
+    assert Writer(out).remove(["no/such/file.md"]) == 0
+    assert list(out.iterdir()) == []
+
+
+def test_written_files_are_readable_by_all(tmp_path: Path) -> None:
+    Writer(tmp_path).write_bytes("deep/er/a.md", b"A")
+    assert (tmp_path / "deep/er/a.md").stat().st_mode & 0o777 == 0o644

@@ -5,7 +5,6 @@ Every list that grows with the corpus is split (see paging.py), so no page grows
 
 from __future__ import annotations
 
-import itertools
 import json
 import multiprocessing
 import os
@@ -118,9 +117,9 @@ def render_into(
         return [consume([(path, _render_job(env, template, context)) for path, template, context in jobs])]
     _JOBS[:], _ENV[:], _CONSUME[:] = jobs, [env], [consume]
     try:
-        bounds = [len(jobs) * i // (workers * 4) for i in range(workers * 4 + 1)]
+        slices = workers * 4  # every fourth job or so: each slice gets a share of every kind of page
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_render_slice, a, b) for a, b in itertools.pairwise(bounds)]
+            futures = [pool.submit(_render_slice, k, slices) for k in range(slices)]
             return [future.result() for future in futures]
     finally:
         _JOBS.clear()
@@ -128,9 +127,9 @@ def render_into(
         _CONSUME.clear()
 
 
-def _render_slice(start: int, stop: int) -> Any:
+def _render_slice(first: int, step: int) -> Any:
     env = _ENV[0]
-    return _CONSUME[0]([(path, _render_job(env, template, context)) for path, template, context in _JOBS[start:stop]])
+    return _CONSUME[0]([(path, _render_job(env, template, context)) for path, template, context in _JOBS[first::step]])
 
 
 FEED_WRITERS = {FEED_ATOM: feeds.atom, FEED_JSON: feeds.json_feed}

@@ -153,7 +153,23 @@ def article(text: str, ann: Path) -> list[dict[str, object]]:
                 )
     quotes.sort(key=lambda q: (q["start"], -q["end"]))  # type: ignore[arg-type,operator]
     # one quote split over two attributions is one passage: keep the first
-    return [q for n, q in enumerate(quotes) if n == 0 or q["start"] >= quotes[n - 1]["end"]]  # type: ignore[operator]
+    quotes = [q for n, q in enumerate(quotes) if n == 0 or q["start"] >= quotes[n - 1]["end"]]  # type: ignore[operator]
+    # a quote that runs over paragraphs (no closing mark until its last one, each paragraph
+    # opening with a mark again) is one quote, however many attributions annotate its parts
+    merged: list[dict[str, object]] = []
+    for q in quotes:
+        if merged and re.fullmatch(r"\s*\n\s*(?:''|[\"“‘'])", text[merged[-1]["end"] : q["start"]]):  # type: ignore[misc]
+            last = merged[-1]  # its sources: those of every part (a name in one, "he" in the next)
+            merged[-1] = {
+                **last,
+                "end": q["end"],
+                "source": [*last["source"], *q["source"]],  # type: ignore[misc]
+                "source_text": " ".join(str(x) for x in (last["source_text"], q["source_text"]) if x),
+                "named": bool(last["named"] or q["named"]),
+            }
+        else:
+            merged.append(q)
+    return merged
 
 
 def main() -> int:

@@ -201,6 +201,23 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             id="a quote inside a sentence is its subject's before its neighbour's",
         ),
         pytest.param(
+            "Mara Quint spoke last. ''It is hard for voters to decide.\n\n"
+            "''That is why I said what I will do,'' she said.",
+            {"It is hard for voters to decide.\n\n''That is why I said what I will do,": "Mara Quint"},
+            id="a quote in '' marks running over two paragraphs",
+        ),
+        pytest.param(
+            "When Governor Tomas Brandt offered the states money, “the states were broke. They needed it,”"
+            " Ron Dessler said.",
+            {"the states were broke. They needed it,": "Ron Dessler"},
+            id="'the states' is not a speech verb before the quote",
+        ),
+        pytest.param(
+            "Paul Venn cannot say that “it was his own view,” Tomas Brandt added.",
+            {"it was his own view,": "Tomas Brandt"},
+            id="a name and its verb right after the quote win over a verb before it",
+        ),
+        pytest.param(
             "Rita Moll praised the “steady progress,” noting Paul Venn’s figures.",
             {"steady progress,": "Rita Moll"},
             id="a participle after the quote does not name its speaker",

@@ -38,6 +38,10 @@ SPEECH_VERBS = word_set(
 )
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
+_NOUNS_TOO = frozenset({"states", "claims", "calls", "notes", "reports", "remarks", "tweets", "posts", "chants"})
+_GOVERNING_RE = re.compile(  # a speech verb, leaving out the words that are more often nouns ("the states")
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS - _NOUNS_TOO, key=len, reverse=True)) + r")\b"
+)
 _AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply)\s+)*"
 _NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,5}?([a-z][\w\-]+)$", re.I)
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Adm|Rev|St|Jr|Sr|[A-Z])\.")
@@ -128,8 +132,12 @@ class Attributor:
         if v and v.group(1).endswith("ing"):
             return Said(None, None, "")  # “...,” saying that ...: the subject comes before the quote
         sentence = self.sentence_at(q.start)
-        if not v and _VERB_RE.search(self.masked, sentence.start, max(sentence.start, q.start - 1)):
-            return Said(None, None, "")  # what Mr. Hedge called “...,” the club charged: the verb before governs
+        if not v and _GOVERNING_RE.search(self.masked, sentence.start, max(sentence.start, q.start - 1)):
+            # what Mr. Hedge called “...,” the club charged: the verb before governs, unless a
+            # name and its verb follow at once (“...,” Lewandowski added)
+            right_after = re.match(r"(?:[A-Z][\w’'\-.]*\s+){1,4}" + _VERB + r"\b", frame)
+            if not right_after:
+                return Said(None, None, "")
         if v:
             found = self._np_forward(k + v.end())
             tail_at = found[0].end if found else 0

@@ -60,6 +60,8 @@ def find(text: str, paras: list[Span]) -> list[Quoted]:
     carry: tuple[int, str, int] | None = None  # an open quote running on to the next paragraph
     for n, para in enumerate(paras):
         start_mark = text[para.start] if para.start < para.end else ""
+        if text.startswith("''", para.start):
+            start_mark = '"'  # '' stands for a double mark
         if carry is not None:
             if (start_mark in '“"' and carry[1] == "double") or (start_mark in "‘'" and carry[1] == "single"):
                 found, carry = _scan(text, para, carry)

@@ -218,6 +218,18 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             id="a name and its verb right after the quote win over a verb before it",
         ),
         pytest.param(
+            "Senator Tomas Brandt spoke after the speech. Nothing President Alvar Moss said"
+            " “will calm people's fears,” the Arden senator said.",
+            {"will calm people's fears,": "Tomas Brandt"},
+            id="a description and its verb ending the sentence after the quote win over a verb before it",
+        ),
+        pytest.param(
+            "Rita Moll left early. When asked whom she backed, Mara Quint smiled and said,"
+            " “I am waiting for a better candidate.”",
+            {"I am waiting for a better candidate.": "Mara Quint"},
+            id="the name before 'smiled and said'",
+        ),
+        pytest.param(
             "Rita Moll praised the “steady progress,” noting Paul Venn’s figures.",
             {"steady progress,": "Rita Moll"},
             id="a participle after the quote does not name its speaker",

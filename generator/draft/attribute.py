@@ -135,7 +135,11 @@ class Attributor:
         if not v and _GOVERNING_RE.search(self.masked, sentence.start, max(sentence.start, q.start - 1)):
             # what Mr. Hedge called “...,” the club charged: the verb before governs, unless a
             # name and its verb follow at once (“...,” Lewandowski added)
-            right_after = re.match(r"(?:[A-Z][\w’'\-.]*\s+){1,4}" + _VERB + r"\b", frame)
+            right_after = re.match(
+                r"(?:[A-Z][\w’'\-.]*\s+){1,4}" + _VERB + r"\b"
+                r"|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?" + _VERB + r"(?:\s+[\w’'\-]+){0,3}\s*[.,;]",
+                frame,
+            )
             if not right_after:
                 return Said(None, None, "")
         if v:
@@ -274,6 +278,10 @@ class Attributor:
                 # the sentence's ("Smith left, saying “...”")
                 finite = [w for w in verbs if w.start() < v.start() and not w.group().endswith("ing")]
                 said = self._subject_before(begin + finite[-1].start(), begin) if finite else None
+                joined = re.search(r"([a-z]+ed)\s+(?:and|but|then)\s+$", frame[: v.start()])
+                named = self.by_end.get(begin + joined.start(1) - 1) if joined else None
+                if named is not None and named[1].kind == "person":
+                    said = named  # "Ms. Sherry smiled and said": the name right before the verb joined to it
                 said = said or self.sentence_subject(sentence, vstart)
             else:
                 said = self._subject_before(vstart, begin)

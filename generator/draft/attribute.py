@@ -38,6 +38,11 @@ SPEECH_VERBS = word_set(
 )
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
+# what may follow a speech verb that ends its sentence ("said.", "said on Tuesday.", "told CNN.")
+_TAIL = (
+    r"(?:\s+(?:in|on|at|to|during|after|before|from|via|last|this|yesterday|today|tonight|[A-Z]\w*)\b"
+    r"[^.,;_]{0,40})?\s*[.,;]"
+)
 _NOUNS_TOO = frozenset({"states", "claims", "calls", "notes", "reports", "remarks", "tweets", "posts", "chants"})
 _GOVERNING_RE = re.compile(  # a speech verb, leaving out the words that are more often nouns ("the states")
     r"\b(?:" + "|".join(sorted(SPEECH_VERBS - _NOUNS_TOO, key=len, reverse=True)) + r")\b"
@@ -137,7 +142,7 @@ class Attributor:
             # name and its verb follow at once (“...,” Lewandowski added)
             right_after = re.match(
                 r"(?:[A-Z][\w’'\-.]*\s+){1,4}" + _VERB + r"\b"
-                r"|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?" + _VERB + r"(?:\s+[\w’'\-]+){0,3}\s*[.,;]",
+                r"|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?" + _VERB + _TAIL,
                 frame,
             )
             if not right_after:

@@ -230,6 +230,34 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             id="the name before 'smiled and said'",
         ),
         pytest.param(
+            '"You think I will change?" Tomas Brandt asked reporters rhetorically during a news conference'
+            ' late last month. "I will not."',
+            {"You think I will change?": "Tomas Brandt", "I will not.": "Tomas Brandt"},
+            id="a long tail of when and where after the verb",
+        ),
+        pytest.param(
+            '"It is too early to tell," said Ivo Marsh, who is also a host on the show "Shark Tank."'
+            ' "It depends on the economy."',
+            {"It depends on the economy.": "Ivo Marsh"},
+            id="a title between two quotes of one speaker",
+        ),
+        pytest.param(
+            "“The plan is sound,” Elena Vask, a senior fellow at the Harbour Institute for Economic Research"
+            " and a member of the port's oversight board, wrote in an analysis.",
+            {"The plan is sound,": "Elena Vask"},
+            id="a long apposition before the verb",
+        ),
+        pytest.param(
+            'The Dock Union sent a letter. It added, "We want no part in the listing."',
+            {"We want no part in the listing.": "Dock Union"},
+            id="It added",
+        ),
+        pytest.param(
+            "“The evidence is not enough,” according to a court document filed by state attorney Dave Arnold.",
+            {"The evidence is not enough,": "Dave Arnold"},
+            id="according to a document by a person",
+        ),
+        pytest.param(
             "Rita Moll praised the “steady progress,” noting Paul Venn’s figures.",
             {"steady progress,": "Rita Moll"},
             id="a participle after the quote does not name its speaker",

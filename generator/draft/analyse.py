@@ -45,12 +45,13 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
     for q in quoted:
         para_of[q.start] = next((n for n, p in enumerate(paras) if p.start <= q.start < p.end), 0)
     said = [attributor.explicit(q) for q in quoted]
+    titles = {k for k, q in enumerate(quoted) if is_title_of_work(text, q)}
     kept: list[FoundQuote] = []
     left_out: list[tuple[Quoted, str]] = []
     last: FoundQuote | None = None
     for k, (q, s) in enumerate(zip(quoted, said, strict=True)):
         n = para_of[q.start]
-        if is_title_of_work(text, q):
+        if k in titles:
             left_out.append((q, "a title or a name, not words said"))
             continue
         n_words = words(text, q)
@@ -62,7 +63,7 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
             if subject is not None:
                 s = Said(subject[1], subject[0], "sentence subject")
         if s.entity is None and s.mention is None:
-            s = _inherit(k, quoted, said, para_of, last, text, paras)
+            s = _inherit(k, quoted, said, para_of, last, text, paras, titles)
         unnamed = s.entity is None and s.mention is None
         inherited = embedded and s.how in ("carried forward", "same paragraph", "sentence subject")
         if (n_words <= 2 or (n_words <= 3 and (unnamed or inherited))) and not speech_in_sentence(
@@ -89,13 +90,16 @@ def _inherit(
     last: FoundQuote | None,
     text: str,
     paras: list[Span],
+    titles: set[int],
 ) -> Said:
     """A quote with no speaker of its own: the speaker of the quote next to it in the same
     paragraph ("A," she said. "B."), else, when its paragraph opens with it, the speaker of the
     quote just before (a speaker carries on until someone else is named)."""
     q = quoted[k]
     n = para_of[q.start]
-    for j in (k - 1, k + 1):
+    before = next((j for j in range(k - 1, -1, -1) if j not in titles), -1)  # a title between is no quote
+    after = next((j for j in range(k + 1, len(quoted)) if j not in titles), -1)
+    for j in (before, after):
         if not 0 <= j < len(quoted) or (said[j].entity is None and said[j].mention is None):
             continue
         # the quote before may have begun paragraphs earlier: where it ends is what counts

@@ -43,6 +43,11 @@ _TAIL = (
     r"(?:\s+(?:in|on|at|to|during|after|before|from|via|last|this|yesterday|today|tonight|[A-Z]\w*)\b"
     r"[^.,;_]{0,40})?\s*[.,;]"
 )
+# after "asked": whom, how, then when or where ("asked reporters rhetorically during a news conference.")
+_CIRCUMSTANCE = re.compile(
+    r"(?:\s+(?:the\s+|a\s+)?(?!that\b)[\w’'-]+){0,2}(?:\s+[a-z]+ly)?"
+    r"\s+(?:in|on|at|to|during|after|before|from|via|last|this|late|early|when|while)\b[^.!?;_]{0,80}[.!?;,]"
+)
 _NOUNS_TOO = frozenset({"states", "claims", "calls", "notes", "reports", "remarks", "tweets", "posts", "chants"})
 _GOVERNING_RE = re.compile(  # a speech verb, leaving out the words that are more often nouns ("the states")
     r"\b(?:" + "|".join(sorted(SPEECH_VERBS - _NOUNS_TOO, key=len, reverse=True)) + r")\b"
@@ -151,7 +156,7 @@ class Attributor:
             found = self._np_forward(k + v.end())
             tail_at = found[0].end if found else 0
         else:
-            verb = re.search(r"\b" + _VERB + r"\b", frame[:100])
+            verb = re.search(r"\b" + _VERB + r"\b", frame)
             region = frame[: verb.start()] if verb else ""
             if (
                 verb
@@ -189,8 +194,8 @@ class Attributor:
         if inner.endswith((".", "!", "?")) and not re.match(r"[a-z]", frame):
             # “... ended.” Smith said the talks would go on: a new statement, not this quote's
             # attribution, unless the sentence ends soon after (“... ended.” Smith said.)
-            tail = self.masked[tail_at : tail_at + 60]
-            if not re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,4}\s*[.!?;,]", tail):
+            tail = self.masked[tail_at : tail_at + 140]
+            if not re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,4}\s*[.!?;,]", tail) and not _CIRCUMSTANCE.match(tail):
                 return Said(None, None, "")
         return Said(found[1], found[0], "verb after")
 
@@ -257,6 +262,10 @@ class Attributor:
         acc = list(_ACCORDING.finditer(self.masked, begin, sentence.end))
         for a in acc:
             said = self._np_at(a.end()) or self._new_source(a.end())
+            if said is None:  # according to a court document filed by state attorney Dave Aronberg
+                said = next(
+                    ((m, e) for m, e in self.mentions if a.end() <= m.start < sentence.end and e.kind == "person"), None
+                )
             if said is not None:
                 return Said(said[1], said[0], "according to")
         if not frame.strip() and self.text[: q.start].rstrip().endswith(":"):
@@ -424,7 +433,11 @@ class Attributor:
                 m, e = self.by_end[end - 1]
                 return m, e
             word = re.search(r"(\b[A-Za-z]+)$", cand)
-            if word and word.group(1).lower() in PRONOUNS and word.group(1).lower() not in ("him", "her", "it"):
+            if (
+                word
+                and word.group(1).lower() in PRONOUNS
+                and (word.group(1).lower() not in ("him", "her", "it") or word.group(1) == "It")  # It added, “...”
+            ):
                 span = Span(begin + word.start(1), end)
                 return span, self.resolve_pronoun(span, word.group(1).lower())
             nominal = _NOMINAL.search(cand)

@@ -258,6 +258,11 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
             id="according to a document by a person",
         ),
         pytest.param(
+            "“You know, it happens, right?” Tomas Brandt went on, as if he did not hear her. “But you get over it.”",
+            {"You know, it happens, right?": "Tomas Brandt", "But you get over it.": "Tomas Brandt"},
+            id="went on",
+        ),
+        pytest.param(
             "Rita Moll praised the “steady progress,” noting Paul Venn’s figures.",
             {"steady progress,": "Rita Moll"},
             id="a participle after the quote does not name its speaker",
@@ -294,6 +299,15 @@ def test_titles_and_scare_quotes_are_left_out(text: str) -> None:
 def test_words_after_a_title_word_that_start_in_lower_case_are_a_quote() -> None:
     a = analyse("The minors program “is gaining traction fast,” said Ana Ruiz.")
     assert said(a) == {"is gaining traction fast,": "Ana Ruiz"}
+
+
+def test_a_new_sentence_after_a_quote_does_not_take_it_from_the_verb_before() -> None:
+    a = analyse("Mara Quint met the board. Tomas Brandt said the South has “treated me so well.” He touted his wins.")
+    [found] = a.quotes
+    assert found.said.how == "verb before"
+    mention = found.said.mention
+    assert mention is not None
+    assert a.text[mention.start : mention.end] == "Tomas Brandt"
 
 
 def test_the_second_half_of_a_quote_has_the_first_half_s_speaker_even_when_only_a_pronoun() -> None:

@@ -36,7 +36,9 @@ SPEECH_VERBS = word_set(
     mocks cites scoffing
     """
 )
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+_VERB = (
+    r"(?:went\s+on|goes\s+on|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
+)  # “...,” Trump went on
 _VERB_RE = re.compile(r"\b" + _VERB + r"\b")
 # what may follow a speech verb that ends its sentence ("said.", "said on Tuesday.", "told CNN.")
 _TAIL = (
@@ -146,8 +148,7 @@ class Attributor:
             # what Mr. Hedge called “...,” the club charged: the verb before governs, unless a
             # name and its verb follow at once (“...,” Lewandowski added)
             right_after = re.match(
-                r"(?:[A-Z][\w’'\-.]*\s+){1,4}" + _VERB + r"\b"
-                r"|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?" + _VERB + _TAIL,
+                r"(?:(?:[A-Z][\w’'\-.]*\s+){1,4}|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?)" + _VERB + _TAIL,
                 frame,
             )
             if not right_after:

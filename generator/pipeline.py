@@ -153,7 +153,7 @@ def generate(
     def write(part: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
         """Write a slice of the pages where it was rendered: the paths given, those written."""
         writer = Writer(generated)
-        for rel, text in sorted(part):
+        for rel, text in part:
             writer.write_bytes(rel, text.encode("utf-8"))
         return [rel for rel, _ in part], writer.wrote
 

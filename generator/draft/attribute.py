@@ -46,6 +46,8 @@ _TAIL = (
     r"[^.,;_]{0,40})?\s*[.,;]"
 )
 # after "asked": whom, how, then when or where ("asked reporters rhetorically during a news conference.")
+# a name or a description and its verb, ending the clause, right after a quote (“...,” Lewandowski added)
+_RIGHT_AFTER = re.compile(r"(?:(?:[A-Z][\w’'\-.]*\s+){1,4}|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?)" + _VERB + _TAIL)
 _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:the\s+|a\s+)?(?!that\b)[\w’'-]+){0,2}(?:\s+[a-z]+ly)?"
     r"\s+(?:in|on|at|to|during|after|before|from|via|last|this|late|early|when|while)\b[^.!?;_]{0,80}[.!?;,]"
@@ -144,20 +146,16 @@ class Attributor:
         if v and v.group(1).endswith("ing"):
             return Said(None, None, "")  # “...,” saying that ...: the subject comes before the quote
         sentence = self.sentence_at(q.start)
-        if not v and _GOVERNING_RE.search(self.masked, sentence.start, max(sentence.start, q.start - 1)):
+        governed = _GOVERNING_RE.search(self.masked, sentence.start, max(sentence.start, q.start - 1))
+        if not v and governed and not _RIGHT_AFTER.match(frame):
             # what Mr. Hedge called “...,” the club charged: the verb before governs, unless a
             # name and its verb follow at once (“...,” Lewandowski added)
-            right_after = re.match(
-                r"(?:(?:[A-Z][\w’'\-.]*\s+){1,4}|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?)" + _VERB + _TAIL,
-                frame,
-            )
-            if not right_after:
-                return Said(None, None, "")
+            return Said(None, None, "")
         if v:
             found = self._np_forward(k + v.end())
             tail_at = found[0].end if found else 0
         else:
-            verb = re.search(r"\b" + _VERB + r"\b", frame)
+            verb = _VERB_RE.search(frame)
             region = frame[: verb.start()] if verb else ""
             if (
                 verb
@@ -385,28 +383,14 @@ class Attributor:
             return self.sentence_subject(Span(sentence.start, sentence.end), before)
         if left.endswith(","):
             # "Marco Rubio, whose hometown, Miami, is ..., argues": the name before ", who(se)"
-            clause = max(left.rfind(". "), left.rfind("; "), 0)
-            for m, e in self.mentions:
-                if (
-                    begin + clause <= m.start
-                    and m.end < begin + len(left)
-                    and e.kind == "person"
-                    and re.match(r",\s+(?:who|whose)\b", self.masked[m.end : m.end + 10])
-                ):
-                    return m, e
+            whose = self._first_in_clause(begin, left, begin + len(left), r",\s+(?:who|whose)\b", person=True)
+            if whose is not None:
+                return whose
         left2 = re.sub(r",[^,_]{1,120},$", "", left).rstrip()
         if left.endswith(",") and left2.endswith(","):
             # an apposition with commas of its own ("Jane Doe, the editor of the paper, Le Monde,
             # said"): the name at the start of the clause, right before its first comma
-            clause = max(left.rfind(". "), left.rfind("; "), 0)
-            first = next(
-                (
-                    (m, e)
-                    for m, e in self.mentions
-                    if begin + clause <= m.start and m.end < begin + len(left) and self.masked[m.end : m.end + 1] == ","
-                ),
-                None,
-            )
+            first = self._first_in_clause(begin, left, begin + len(left), ",")
             if first is not None and first[1].kind in ("person", "unknown"):
                 return first
         for cand in (left, left2):
@@ -415,18 +399,7 @@ class Attributor:
                 m, e = self.by_end[end]
                 if e.kind != "person" and _PREPOSITION.search(self.masked, begin, m.start):
                     # "Sam Lau, the communications director for the Iowa Democratic Party said"
-                    clause = max(left.rfind(". "), left.rfind("; "), 0)
-                    person = next(
-                        (
-                            (pm, pe)
-                            for pm, pe in self.mentions
-                            if begin + clause <= pm.start
-                            and pm.end < m.start
-                            and pe.kind == "person"
-                            and self.masked[pm.end : pm.end + 1] == ","
-                        ),
-                        None,
-                    )
+                    person = self._first_in_clause(begin, left, m.start, ",", person=True)
                     if person is not None:
                         return person
                 return m, e
@@ -445,6 +418,24 @@ class Attributor:
             if nominal and not nominal.group(1).endswith("ly"):
                 span = Span(begin + nominal.start(), end)
                 return span, self.resolve_nominal(span)
+        return None
+
+    def _first_in_clause(
+        self, begin: int, left: str, stop: int, after: str, person: bool = False
+    ) -> tuple[Span, Entity] | None:
+        """The first name (a person's, when `person`) in the last clause of `left` (the text from
+        `begin`), ending before `stop` and followed by `after` (a pattern)."""
+        clause = begin + max(left.rfind(". "), left.rfind("; "), 0)
+        for m, e in self.mentions:
+            if m.start >= stop:
+                break
+            if (
+                clause <= m.start
+                and m.end < stop
+                and (not person or e.kind == "person")
+                and re.match(after, self.masked[m.end : m.end + 10])
+            ):
+                return m, e
         return None
 
     def _np_at(self, i: int) -> tuple[Span, Entity | None] | None:

@@ -40,6 +40,10 @@ class BriefingsError(Exception):
         self.problems = sorted(set(problems), key=_order)
         self.outcome = outcome
 
+    def __reduce__(self) -> tuple[type[BriefingsError], tuple[list[Problem], str]]:
+        """Pickled as its problems, so one raised in a render worker reaches the user whole."""
+        return type(self), (self.problems, self.outcome)
+
 
 def _order(p: Problem) -> tuple[str, int, str, str]:
     return (p.path, p.line, p.field, p.message)

@@ -7,6 +7,7 @@ is the same and only briefing files changed, `touched_by` names the pages to ren
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -53,11 +54,16 @@ def briefing_paths(corpus: Corpus) -> dict[str, str]:
 
 def read(path: Path) -> Snapshot | None:
     """The snapshot stored at `path`, or None when there is none that can be read."""
+    was = gc.isenabled()
+    gc.disable()  # unpickling makes a million objects that all live on: collecting is wasted work
     try:
         with path.open("rb") as handle:
             snapshot = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+    finally:
+        if was:
+            gc.enable()
     return snapshot if isinstance(snapshot, Snapshot) else None
 
 
@@ -227,11 +233,12 @@ def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Pat
         if corpus.digest_of(bid) != old.corpus.digest_of(bid) or corpus.history.get(bid) != old.corpus.history.get(bid)
     }
     if not changed:
-        return _nothing
+        return nothing
     return touched_by(old.corpus, corpus, changed)
 
 
-def _nothing(path: str) -> bool:
+def nothing(path: str) -> bool:
+    """No page to render: nothing changed since the last generation."""
     return False
 
 

@@ -158,7 +158,7 @@ def generate(
         return [rel for rel, _ in part], writer.wrote
 
     with paused_gc():
-        parts = render_into(corpus, write, options, only)
+        parts = [] if only is incremental.nothing else render_into(corpus, write, options, only)
     rendered = {rel for given, _ in parts for rel in given}
     wrote = [rel for _, done in parts for rel in done]
     stats = None
@@ -188,7 +188,9 @@ def generate(
         len(wrote), len(rendered) - len(wrote), len(writer.deleted), tuple(wrote), tuple(writer.deleted)
     )
     snapshot = incremental.Snapshot(key, corpus, pages)
-    if memory is not None:
+    if only is incremental.nothing and memory is None:
+        pass  # the stored snapshot holds this generation already
+    elif memory is not None:
         memory[:] = [snapshot]
         Writer(project.cache).write_bytes(SNAPSHOT, b"")  # the next build starts afresh
     else:

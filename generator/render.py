@@ -113,7 +113,9 @@ def render_into(
     env = environment(options.templates)
     jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]
     workers = min(2, os.cpu_count() or 1)
-    if len(jobs) < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    table = len(corpus.briefings) // 20  # a table of the export costs about as much as this many pages
+    weight = sum(table if template == EXPORT else 1 for _, template, _ in jobs)
+    if weight < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [consume([(path, _render_job(env, template, context)) for path, template, context in jobs])]
     _JOBS[:], _ENV[:], _CONSUME[:] = jobs, [env], [consume]
     try:
@@ -232,10 +234,12 @@ def iter_pages(
         yield page(path + feeds.ATOM, FEED_ATOM, feed=spec)
         yield page(path + feeds.JSON, FEED_JSON, feed=spec)
 
-    related = views.related_briefings(corpus)
+    related: dict[str, list[views.Related]] | None = None  # worked out for the first page that shows it
     for bid, b in corpus.briefings.items():
         if not wanted(f"briefings/{bid}.md"):
             continue
+        if related is None:
+            related = views.related_briefings(corpus)
         yield page(
             f"briefings/{bid}.md",
             "briefing.md.j2",
@@ -358,6 +362,8 @@ def iter_pages(
 
     yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=_chart(timeline))
     for year in timeline:
+        if not wanted(f"timeline/{year.key}.md"):
+            continue  # its filter is costly to work out
         yield page(
             f"timeline/{year.key}.md",
             "timeline_period.md.j2",

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from generator.escape import md_link, md_text, render_markdown, safe_url
+from generator.escape import md_link, md_text, parsed_plain_text, plain_text, render_markdown, safe_url
 
 from .conftest import REPO
 
@@ -179,3 +179,30 @@ def test_any_title_and_quote_survive_the_whole_page_template(title: str, quote: 
     quotes = html[html.index('id="key-quotes"') :]  # the summary may hold a blockquote of its own
     quote_html = quotes[quotes.index("<blockquote>") : quotes.index("</blockquote>")]
     assert visible(quote) in visible(parse(quote_html).text)
+
+
+# Markdown's syntax characters, line breaks of every kind, and words: plain_text's short cut
+# (text with no syntax in it is its own plain text) must agree with rendering it.
+MARKDOWN_ISH = st.text(
+    alphabet=st.sampled_from(list("ab1 9.)#>+-=*_`[]()<>&|~!:\\\"'\t\n\r\x00\x0b\x0c\xa0\u2028\u00e9;")),
+    max_size=40,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(MARKDOWN_ISH, free_text))
+def test_plain_text_agrees_with_rendering_the_markdown(text: str) -> None:
+    assert plain_text(text) == parsed_plain_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Talks **stalled** on [day two](https://example.org).", "Talks stalled on day two."),
+        ("Line one\r# Two", "Line one Two"),
+        ("1. first\n2. second", "first second"),
+        ("well-known  words\n\nnext", "well-known words next"),
+    ],
+)
+def test_plain_text_drops_markup_and_keeps_words(text: str, plain: str) -> None:
+    assert plain_text(text) == plain

@@ -167,6 +167,22 @@ def test_template_typo_is_an_error_naming_file_and_line(tmp_path: Path, template
     assert message in problem.message
 
 
+def test_template_typo_in_a_render_worker_is_the_same_clean_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large corpora render in forked workers: a problem raised there reaches the caller whole."""
+    from generator import render
+
+    monkeypatch.setattr(render, "PARALLEL_PAGES", 1)
+    write(tmp_path, "event.md.j2", "one\n{{ e.titel }}\n")
+    with pytest.raises(BriefingsError) as exc:
+        sample_pages(Options(templates=tmp_path))
+    (problem,) = exc.value.problems
+    assert problem.path.endswith("event.md.j2")
+    assert problem.line == 2
+    assert "has no attribute 'titel'" in problem.message
+
+
 @pytest.mark.parametrize("list_max", [300, 4])  # 4: busy actors, places and topics get pages per period
 def test_pages_touched_by_an_edit_are_all_that_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_max: int

@@ -8,11 +8,15 @@ briefing's own (or its history's, when the project is in git: see history.py).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import XMLGenerator
 
 import feedgenerator
 import jsonfeed
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
 from .escape import html_text, plain_text, render_markdown_html
 from .history import History
@@ -63,12 +67,36 @@ def _when(dates: History) -> tuple[dt.datetime, dt.datetime]:
 
 
 class _Atom(feedgenerator.Atom1Feed):  # type: ignore[misc]
-    """An Atom feed whose date never depends on the day it is made."""
+    """An Atom feed whose date never depends on the day it is made, and whose entries are each
+    written once: a briefing is an entry in the feeds of most of its actors, places and topics."""
 
     def latest_post_date(self) -> dt.datetime:
         if not self.items:  # (the library would say: now) an empty feed is as old as the epoch
             return EMPTY_FEED_DATE
         return super().latest_post_date()  # type: ignore[no-any-return]
+
+    def write_items(self, handler: XMLGenerator) -> None:
+        for item in self.items:
+            key = tuple((name, tuple(v) if isinstance(v, list) else v) for name, v in item.items())
+            entry = _ENTRIES.get(key)
+            if entry is None:
+                if len(_ENTRIES) >= ENTRIES_MAX:
+                    _ENTRIES.clear()
+                entry = _ENTRIES[key] = self._entry(item)
+            handler.ignorableWhitespace(entry)  # (written as it is: it is the library's own XML)
+
+    def _entry(self, item: dict[str, Any]) -> str:
+        """One entry's XML, as the library writes it."""
+        out = io.StringIO()
+        handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)
+        handler.startElement("entry", self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement("entry")
+        return out.getvalue()
+
+
+_ENTRIES: dict[tuple[Any, ...], str] = {}  # an entry's XML by everything in it, for this process
+ENTRIES_MAX = 50_000
 
 
 EMPTY_FEED_DATE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)

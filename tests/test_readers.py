@@ -207,3 +207,27 @@ def test_an_empty_sites_feed_is_valid_and_the_same_on_any_day(
     assert feed.entries == []
     assert feed.feed.updated == "1970-01-01T00:00:00+00:00"  # not the day it was built
     assert feedparser_rs.parse((empty_project / "docs/generated/briefings.feed.json").read_bytes()).entries == []
+
+
+def test_an_edited_briefing_shows_in_its_feeds_in_the_same_process() -> None:
+    """Atom entries are written once per process and reused; an edit makes a new entry."""
+    from generator import feeds
+    from generator.link import link
+    from generator.load import load
+    from generator.render import Options, render_pages
+
+    from .conftest import REPO
+
+    def atom_feeds(title: str | None) -> dict[str, str]:
+        corpus = link(load(REPO / "briefings"))
+        if title is not None:
+            corpus.briefings[SAMPLE_ID] = corpus.briefings[SAMPLE_ID].model_copy(update={"title": title})
+        pages = render_pages(corpus, Options(exports=False))
+        return {path: text for path, text in pages.items() if path.endswith(feeds.ATOM)}
+
+    before = atom_feeds(None)
+    after = atom_feeds("An edited title")
+    assert len(after) == len(before) > 2  # the feed of all briefings, and those of actors, places, topics
+    for path, text in after.items():
+        assert "An edited title" in text, path
+        assert "An edited title" not in before[path]

@@ -152,7 +152,7 @@ def generate(
 
     def write(part: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
         """Write a slice of the pages where it was rendered: the paths given, those written."""
-        writer = Writer(generated)
+        writer = Writer(generated, new_in_place=not serving)  # (MkDocs' live reload reads as it goes)
         for rel, text in part:
             writer.write_bytes(rel, text.encode("utf-8"))
         return [rel for rel, _ in part], writer.wrote

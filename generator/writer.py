@@ -24,6 +24,9 @@ class WriteStats:
     removed_files: tuple[str, ...] = ()
 
 
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 class WriterError(Exception):
     """A write the writer refuses to make."""
 
@@ -31,8 +34,12 @@ class WriterError(Exception):
 class Writer:
     """Owns one output folder; everything in it is generated."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, *, new_in_place: bool = False) -> None:
+        """`new_in_place`: a file that is not there yet is written where it goes, not written
+        aside and renamed (half the directory updates). For a caller that writes again whatever
+        a run that died left half-written: generation does, as its snapshot is written last."""
         self.out_dir = out_dir.resolve()
+        self.new_in_place = new_in_place
         self._root = str(self.out_dir)
         self._seen: set[str] = set()
         self._folders: set[str] = set()  # folders checked to be inside out_dir (no symlink out), and made
@@ -67,7 +74,17 @@ class Writer:
                     if old.read() == data:
                         return False
         except FileNotFoundError:
-            pass
+            if self.new_in_place:
+                try:
+                    fd = os.open(path, _NEW, 0o644)
+                except FileExistsError:  # it came meanwhile: replace it as any other
+                    pass
+                else:
+                    with os.fdopen(fd, "wb") as handle:
+                        os.fchmod(handle.fileno(), 0o644)
+                        handle.write(data)
+                    self.wrote.append(rel)
+                    return True
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=os.path.splitext(path)[1])
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -63,3 +63,26 @@ def test_removing_a_file_that_is_not_there_makes_no_folder(tmp_path: Path) -> No
 def test_written_files_are_readable_by_all(tmp_path: Path) -> None:
     Writer(tmp_path).write_bytes("deep/er/a.md", b"A")
     assert (tmp_path / "deep/er/a.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_new_files_in_place_leave_no_temporary_files_and_replace_old_ones_whole(tmp_path: Path) -> None:
+    writer = Writer(tmp_path, new_in_place=True)
+    assert writer.write_bytes("a/new.md", b"new")
+    (tmp_path / "a/old.md").write_bytes(b"old")
+    assert writer.write_bytes("a/old.md", b"changed")
+    assert (tmp_path / "a/new.md").read_bytes() == b"new"
+    assert (tmp_path / "a/old.md").read_bytes() == b"changed"
+    assert (tmp_path / "a/new.md").stat().st_mode & 0o777 == 0o644
+    assert not [p for p in (tmp_path / "a").iterdir() if p.name.startswith(".tmp-")]
+    assert writer.wrote == ["a/new.md", "a/old.md"]
+
+
+def test_a_new_file_in_place_is_not_written_through_a_symlink(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "gen", tmp_path / "elsewhere.md"
+    out.mkdir()
+    elsewhere.write_bytes(b"keep")
+    (out / "x.md").symlink_to(tmp_path / "dangling.md")  # a link to nothing: stat says not there
+    Writer(out, new_in_place=True).write_bytes("x.md", b"new")
+    assert not (tmp_path / "dangling.md").exists()
+    assert (out / "x.md").read_bytes() == b"new"
+    assert not (out / "x.md").is_symlink()

@@ -157,6 +157,10 @@ def generate(
             writer.write_bytes(rel, text.encode("utf-8"))
         return [rel for rel, _ in part], writer.wrote
 
+    if only is not incremental.nothing and memory is None:
+        # Until this generation's snapshot is written, none: a run that dies half-way (leaving a
+        # page half-written) makes the next one render every page again.
+        Writer(project.cache).remove([SNAPSHOT])
     with paused_gc():
         parts = [] if only is incremental.nothing else render_into(corpus, write, options, only)
     rendered = {rel for given, _ in parts for rel in given}

@@ -100,6 +100,14 @@ def render_markdown_html(text: str) -> Markup:
 
 def render_markdown_inline(text: str) -> Markup:
     """A one-paragraph Markdown field (a key point) as inline HTML."""
+    line = one_line(text)
+    if not _INLINE_SYNTAX.search(line):  # no syntax: the text, escaped as the parser escapes it
+        return Markup(line.replace(">", "&gt;").replace('"', "&quot;"))
+    return Markup(_parser().renderInline(line))
+
+
+def parsed_inline(text: str) -> Markup:
+    """render_markdown_inline the long way, through the parser."""
     return Markup(_parser().renderInline(one_line(text)))
 
 

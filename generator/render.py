@@ -119,7 +119,8 @@ def render_into(
         return [consume([(path, _render_job(env, template, context)) for path, template, context in jobs])]
     _JOBS[:], _ENV[:], _CONSUME[:] = jobs, [env], [consume]
     try:
-        slices = workers * 4  # slice k takes jobs k, k + slices, ...: a share of every kind of page
+        slices = workers * 16  # slice k takes jobs k, k + slices, ...: a share of every kind of page;
+        # small slices, so the worker that finishes first waits little for the other
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(_render_slice, k, slices) for k in range(slices)]
             return [future.result() for future in futures]

@@ -11,7 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from generator.escape import md_link, md_text, parsed_plain_text, plain_text, render_markdown, safe_url
+from generator.escape import (
+    md_link,
+    md_text,
+    parsed_inline,
+    parsed_plain_text,
+    plain_text,
+    render_markdown,
+    render_markdown_inline,
+    safe_url,
+)
 
 from .conftest import REPO
 
@@ -193,6 +202,12 @@ MARKDOWN_ISH = st.text(
 @given(st.one_of(MARKDOWN_ISH, free_text))
 def test_plain_text_agrees_with_rendering_the_markdown(text: str) -> None:
     assert plain_text(text) == parsed_plain_text(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(MARKDOWN_ISH, free_text))
+def test_inline_markdown_agrees_with_the_parser(text: str) -> None:
+    assert render_markdown_inline(text) == parsed_inline(text)
 
 
 @pytest.mark.parametrize(

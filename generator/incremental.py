@@ -243,4 +243,10 @@ def nothing(path: str) -> bool:
 
 
 def dumps(snapshot: Snapshot) -> bytes:
-    return pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
+    was = gc.isenabled()
+    gc.disable()  # pickling makes objects of its own: collecting them would walk the corpus
+    try:
+        return pickle.dumps(snapshot, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        if was:
+            gc.enable()

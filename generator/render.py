@@ -72,6 +72,9 @@ _JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
 _ENV: list[jinja2.Environment] = []
 _CONSUME: list[Callable[[list[tuple[str, str]]], Any]] = []
 PARALLEL_PAGES = 200  # below this many pages, one process is faster than two
+PAGES_PER_BRIEFING = 5  # about how many files a corpus has for each briefing
+CHUNK = 500  # pages a render worker hands on at a time
+_PART: list[tuple[Corpus, Options, jinja2.Environment, Prepared, Callable[[list[tuple[str, str]]], Any]]] = []
 
 
 @views.once
@@ -111,11 +114,26 @@ def render_into(
     """
     options = options or Options()
     env = environment(options.templates)
-    jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]
     workers = min(2, os.cpu_count() or 1)
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if only is None and workers > 1 and forks and len(corpus.briefings) * PAGES_PER_BRIEFING >= PARALLEL_PAGES:
+        # Every page: each worker works out the contexts of its own part of the pages too.
+        views.related_briefings(corpus)  # once, here: it is kept with the corpus (and its snapshot)
+        _PART[:] = [(corpus, options, env, prepare(corpus, options), consume)]
+        try:
+            parts = workers * 8  # part k takes units k, k + parts, ...: a share of every kind of page
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                running = [pool.submit(_render_part, k, parts) for k in range(parts)]
+                out: list[T] = []
+                for part in running:
+                    out.extend(part.result())
+                return out
+        finally:
+            _PART.clear()
+    jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]
     table = len(corpus.briefings) // 20  # a table of the export costs about as much as this many pages
     weight = sum(table if template == EXPORT else 1 for _, template, _ in jobs)
-    if weight < PARALLEL_PAGES or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if weight < PARALLEL_PAGES or workers < 2 or not forks:
         return [consume([(path, _render_job(env, template, context)) for path, template, context in jobs])]
     _JOBS[:], _ENV[:], _CONSUME[:] = jobs, [env], [consume]
     try:
@@ -128,6 +146,21 @@ def render_into(
         _JOBS.clear()
         _ENV.clear()
         _CONSUME.clear()
+
+
+def _render_part(k: int, parts: int) -> list[Any]:
+    """Render part k of every page (see iter_pages), handing the pages to `consume` a chunk at a
+    time; what it returned for each."""
+    corpus, options, env, prepared, consume = _PART[0]
+    done, chunk = [], []
+    for path, template, context in iter_pages(corpus, options, env, None, (k, parts), prepared):
+        chunk.append((path, _render_job(env, template, context)))
+        if len(chunk) == CHUNK:
+            done.append(consume(chunk))
+            chunk = []
+    if chunk:
+        done.append(consume(chunk))
+    return done
 
 
 def _render_slice(first: int, step: int) -> Any:
@@ -156,22 +189,23 @@ def _render_job(env: jinja2.Environment, template: str, context: dict[str, Any])
     return render(env, template, **context)
 
 
-def iter_pages(
-    corpus: Corpus, options: Options, env: jinja2.Environment, only: Callable[[str], bool] | None = None
-) -> Iterator[Job]:
-    """(path, template, context) of every generated page; each path once.
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What every page's context draws on, worked out once (before the render workers fork)."""
 
-    The page of a briefing, actor, event, place or topic that `only` refuses is skipped before
-    its context is worked out (with the pages of its years).
-    """
+    places: dict[str, views.Term]
+    topics: dict[str, views.Term]
+    event_facets: dict[str, dict[str, str]]
+    timeline: list[Period[Event]]
+    shared: dict[str, Any]
+    links: _Links
 
-    def wanted(path: str) -> bool:
-        return only is None or only(path)
 
+def prepare(corpus: Corpus, options: Options) -> Prepared:
+    """The views and the shared context of every page."""
     places, topics = views.places(corpus), views.topics(corpus)
     place_slug = {name: t.slug for name, t in places.items()}
     topic_slug = {name: t.slug for name, t in topics.items()}
-    event_facets = _event_facets(corpus, place_slug, topic_slug)
     dates = views.briefing_dates(corpus)
     timeline = timeline_periods(corpus)
     shared: dict[str, Any] = {
@@ -210,8 +244,48 @@ def iter_pages(
         "publisher": options.publisher,
         "structured": structured.Structured(corpus, options.site_url, options.publisher, places, dates).meta,
     }
-    seen: set[str] = set()
     links = _Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")
+    return Prepared(places, topics, _event_facets(corpus, place_slug, topic_slug), timeline, shared, links)
+
+
+def iter_pages(
+    corpus: Corpus,
+    options: Options,
+    env: jinja2.Environment,
+    only: Callable[[str], bool] | None = None,
+    part: tuple[int, int] | None = None,
+    prepared: Prepared | None = None,
+) -> Iterator[Job]:
+    """(path, template, context) of every generated page; each path once.
+
+    The page of a briefing, actor, event, place or topic that `only` refuses is skipped before
+    its context is worked out (with the pages of its years). `part` (k, n): only the k-th of
+    every n units (a briefing, an actor with the pages of its years and its feeds, an index, a
+    table of the export, ...), whose contexts alone are worked out: each render worker takes
+    its own part.
+    """
+
+    def wanted(path: str) -> bool:
+        return only is None or only(path)
+
+    unit = -1
+
+    def mine() -> bool:
+        """The next unit is this part's (every part counts the same units in the same order)."""
+        nonlocal unit
+        unit += 1
+        return part is None or unit % part[1] == part[0]
+
+    pre = prepared or prepare(corpus, options)
+    places, topics, event_facets, timeline, shared, links = (
+        pre.places,
+        pre.topics,
+        pre.event_facets,
+        pre.timeline,
+        pre.shared,
+        pre.links,
+    )
+    seen: set[str] = set()  # (in a part: the paths of its own units)
 
     def page(path: str, template: str, **context: Any) -> Job:
         if path in seen:  # ids are checked (link.py); this guards the page layout itself
@@ -237,7 +311,7 @@ def iter_pages(
 
     related: dict[str, list[views.Related]] | None = None  # worked out for the first page that shows it
     for bid, b in corpus.briefings.items():
-        if not wanted(f"briefings/{bid}.md"):
+        if not wanted(f"briefings/{bid}.md") or not mine():
             continue
         if related is None:
             related = views.related_briefings(corpus)
@@ -250,26 +324,30 @@ def iter_pages(
             related=related[bid],
         )
     del related
-    every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
-    briefing_list = views.listing("briefings/year", every, LIST_MAX)
-    yield page(
-        "briefings/index.md", "briefings.md.j2", listing=briefing_list, feed_links=feeds.links("briefings", "Briefings")
-    )
-    yield from feed("briefings", "Briefings", "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True)
-    if briefing_list.split:
-        for period in briefing_list.periods:
-            yield page(
-                briefing_list.page(period),
-                "period.md.j2",
-                title="Briefings",
-                back="briefings/index.md",
-                listing=briefing_list,
-                p=period,
-            )
+    if mine():  # the list of briefings, by year when long, and their feed
+        every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
+        briefing_list = views.listing("briefings/year", every, LIST_MAX)
+        yield page(
+            "briefings/index.md",
+            "briefings.md.j2",
+            listing=briefing_list,
+            feed_links=feeds.links("briefings", "Briefings"),
+        )
+        yield from feed("briefings", "Briefings", "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True)
+        if briefing_list.split:
+            for period in briefing_list.periods:
+                yield page(
+                    briefing_list.page(period),
+                    "period.md.j2",
+                    title="Briefings",
+                    back="briefings/index.md",
+                    listing=briefing_list,
+                    p=period,
+                )
 
     for aid, actor in corpus.actors.items():
         base = f"actors/{aid}"
-        if not wanted(f"{base}.md"):
+        if not wanted(f"{base}.md") or not mine():
             continue
         entries = views.listing(base, views.actor_entries(corpus, aid), LIST_MAX)
         cited = corpus.actor_briefings.get(aid, [])
@@ -287,29 +365,30 @@ def iter_pages(
         )
         if cited:
             yield from feed(base, title, f"{base}.md", cited)
-    yield from _index(
-        page,
-        "actors",
-        "Actors",
-        "People, organisations and states in the briefings.",
-        [
-            IndexItem(
-                a.name,
-                f"actors/{aid}.md",
-                a.kind.replace("-", " ") + (f"; {a.role}" if a.role else ""),
-                _counts(
-                    briefing=len(corpus.actor_briefings.get(aid, [])),
-                    quote=len(corpus.actor_quotes.get(aid, [])),
-                    event=len(corpus.actor_events.get(aid, [])),
-                ),
-            )
-            for aid, a in corpus.actors.items()
-        ],
-    )
+    if mine():
+        yield from _index(
+            page,
+            "actors",
+            "Actors",
+            "People, organisations and states in the briefings.",
+            [
+                IndexItem(
+                    a.name,
+                    f"actors/{aid}.md",
+                    a.kind.replace("-", " ") + (f"; {a.role}" if a.role else ""),
+                    _counts(
+                        briefing=len(corpus.actor_briefings.get(aid, [])),
+                        quote=len(corpus.actor_quotes.get(aid, [])),
+                        event=len(corpus.actor_events.get(aid, [])),
+                    ),
+                )
+                for aid, a in corpus.actors.items()
+            ],
+        )
 
     for eid, event in corpus.events.items():
         base = f"events/{eid}"
-        if not wanted(f"{base}.md"):
+        if not wanted(f"{base}.md") or not mine():
             continue
         entries = views.listing(base, views.event_entries(corpus, eid), LIST_MAX)
         yield from listed(base, event.headline, f"{base}.md", entries, "event.md.j2", e=event, facets=event_facets[eid])
@@ -320,7 +399,7 @@ def iter_pages(
     ):
         for term in terms.values():
             base = f"{folder}/{term.slug}"
-            if not wanted(f"{base}.md"):
+            if not wanted(f"{base}.md") or not mine():
                 continue
             entries = views.listing(base, views.term_entries(corpus, term), LIST_MAX)
             feed_title = f"Briefings: {term.name}"
@@ -337,6 +416,8 @@ def iter_pages(
             )
             if term.briefings:
                 yield from feed(base, feed_title, f"{base}.md", term.briefings)
+        if not mine():
+            continue
         world = (
             views.place_map(
                 corpus, list(places), "Map of all places", world=True, basemap=links.basemap("places/index.md")
@@ -361,9 +442,10 @@ def iter_pages(
             map=world,
         )
 
-    yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=_chart(timeline))
+    if mine():
+        yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=_chart(timeline))
     for year in timeline:
-        if not wanted(f"timeline/{year.key}.md"):
+        if not wanted(f"timeline/{year.key}.md") or not mine():
             continue  # its filter is costly to work out
         yield page(
             f"timeline/{year.key}.md",
@@ -375,28 +457,36 @@ def iter_pages(
         )
 
     quote_periods = quotes_periods(corpus)
-    speakers = [
-        IndexItem(
-            corpus.actors[aid].name,
-            f"actors/{aid}.md",
-            corpus.actors[aid].role or "",
-            plural(len(corpus.actor_quotes[aid]), "quote"),
-        )
-        for aid in corpus.actors
-        if aid in corpus.actor_quotes
-    ]
-    yield page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=sum(len(p.items) for p in quote_periods))
-    yield from _index(page, "quotes/speakers", "Speakers", "Everyone quoted in the briefings.", speakers)
-    for part in quote_periods:
-        yield page(f"quotes/{part.key}.md", "quotes_period.md.j2", p=part, periods=quote_periods)
+    if mine():
+        speakers = [
+            IndexItem(
+                corpus.actors[aid].name,
+                f"actors/{aid}.md",
+                corpus.actors[aid].role or "",
+                plural(len(corpus.actor_quotes[aid]), "quote"),
+            )
+            for aid in corpus.actors
+            if aid in corpus.actor_quotes
+        ]
+        total = sum(len(p.items) for p in quote_periods)
+        yield page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=total)
+        yield from _index(page, "quotes/speakers", "Speakers", "Everyone quoted in the briefings.", speakers)
+    for quotes in quote_periods:
+        if mine():
+            yield page(f"quotes/{quotes.key}.md", "quotes_period.md.j2", p=quotes, periods=quote_periods)
 
-    yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
-    yield page(f"{EXPORT_DIR}/index.md", "export.md.j2", tables=export.TABLES)
+    if mine():
+        yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
+    if mine():
+        yield page(f"{EXPORT_DIR}/index.md", "export.md.j2", tables=export.TABLES)
     if options.exports:
         for table in export.TABLES:
-            yield page(f"{EXPORT_DIR}/{table.name}.csv", EXPORT, table=table.name)
-        yield page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
-    yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
+            if mine():
+                yield page(f"{EXPORT_DIR}/{table.name}.csv", EXPORT, table=table.name)
+        if mine():
+            yield page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
+    if mine():
+        yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
 
 
 PageFn = Callable[..., Job]

@@ -98,24 +98,24 @@ def render_markdown_html(text: str) -> Markup:
     return Markup(_parser().render(text))
 
 
-def render_markdown_inline(text: str) -> Markup:
-    """A one-paragraph Markdown field (a key point) as inline HTML."""
-    line = one_line(text)
-    if not _INLINE_SYNTAX.search(line):  # no syntax: the text, escaped as the parser escapes it
-        return Markup(line.replace(">", "&gt;").replace('"', "&quot;"))
-    return Markup(_parser().renderInline(line))
-
-
-def parsed_inline(text: str) -> Markup:
-    """render_markdown_inline the long way, through the parser."""
-    return Markup(_parser().renderInline(one_line(text)))
-
-
 # Text that Markdown renders as itself: none of the characters that start inline syntax (escapes,
 # entities, code, emphasis, links, autolinks, strikethrough, tables) or a NUL (which the parser
 # replaces), and no line that starts a block (heading, quote, list, setext underline, rule).
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<&|~\x00]")
 _BLOCK_START = re.compile(r"(?:^|[\r\n])[ \t]*(?:[#>+=-]|\d+[.)])")
+
+
+def render_markdown_inline(text: str) -> Markup:
+    """A one-paragraph Markdown field (a key point) as inline HTML."""
+    line = one_line(text)
+    if not _INLINE_SYNTAX.search(line):  # no syntax: the text, escaped as the parser escapes it
+        return Markup(line.replace(">", "&gt;").replace('"', "&quot;"))
+    return parsed_inline(line)
+
+
+def parsed_inline(text: str) -> Markup:
+    """render_markdown_inline the long way, through the parser."""
+    return Markup(_parser().renderInline(one_line(text)))
 
 
 def plain_text(markdown: str) -> str:

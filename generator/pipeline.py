@@ -192,12 +192,10 @@ def generate(
         len(wrote), len(rendered) - len(wrote), len(writer.deleted), tuple(wrote), tuple(writer.deleted)
     )
     snapshot = incremental.Snapshot(key, corpus, pages)
-    if only is incremental.nothing and memory is None:
-        pass  # the stored snapshot holds this generation already
-    elif memory is not None:
+    if memory is not None:
         memory[:] = [snapshot]
         Writer(project.cache).write_bytes(SNAPSHOT, b"")  # the next build starts afresh
-    else:
+    elif only is not incremental.nothing:  # (else the stored snapshot holds this generation already)
         Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
     return written, stats
 

@@ -68,13 +68,25 @@ Job = tuple[str, str, dict[str, Any]]  # page path, template name (or FEED_ATOM,
 FEED_ATOM, FEED_JSON = "feed:atom", "feed:json"
 EXPORT = "export"  # a table of the export (export.py), or its data package descriptor
 EXPORT_DIR = "export"
-_JOBS: list[Job] = []  # the pages being rendered, shared with forked workers
-_ENV: list[jinja2.Environment] = []
-_CONSUME: list[Callable[[list[tuple[str, str]]], Any]] = []
 PARALLEL_PAGES = 200  # below this many pages, one process is faster than two
 PAGES_PER_BRIEFING = 5  # about how many files a corpus has for each briefing
 CHUNK = 500  # pages a render worker hands on at a time
-_PART: list[tuple[Corpus, Options, jinja2.Environment, Prepared, Callable[[list[tuple[str, str]]], Any]]] = []
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """What the forked render workers share: the pages as jobs worked out already, or what they
+    need to work out each its own part of every page (see iter_pages)."""
+
+    corpus: Corpus
+    options: Options
+    env: jinja2.Environment
+    consume: Callable[[list[tuple[str, str]]], Any]
+    jobs: list[Job] | None = None
+    prepared: Prepared | None = None
+
+
+_WORK: list[_Work] = []  # set while the workers run (they are forked: nothing is pickled)
 
 
 @views.once
@@ -115,57 +127,49 @@ def render_into(
     options = options or Options()
     env = environment(options.templates)
     workers = min(2, os.cpu_count() or 1)
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    if only is None and workers > 1 and forks and len(corpus.briefings) * PAGES_PER_BRIEFING >= PARALLEL_PAGES:
+    two = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+    if only is None and two and len(corpus.briefings) * PAGES_PER_BRIEFING >= PARALLEL_PAGES:
         # Every page: each worker works out the contexts of its own part of the pages too.
         views.related_briefings(corpus)  # once, here: it is kept with the corpus (and its snapshot)
-        _PART[:] = [(corpus, options, env, prepare(corpus, options), consume)]
-        try:
-            parts = workers * 8  # part k takes units k, k + parts, ...: a share of every kind of page
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                running = [pool.submit(_render_part, k, parts) for k in range(parts)]
-                out: list[T] = []
-                for part in running:
-                    out.extend(part.result())
-                return out
-        finally:
-            _PART.clear()
+        work = _Work(corpus, options, env, consume, prepared=prepare(corpus, options))
+        return _in_workers(work, workers, workers * 8)
     jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]
     table = len(corpus.briefings) // 20  # a table of the export costs about as much as this many pages
     weight = sum(table if template == EXPORT else 1 for _, template, _ in jobs)
-    if weight < PARALLEL_PAGES or workers < 2 or not forks:
+    if weight < PARALLEL_PAGES or not two:
         return [consume([(path, _render_job(env, template, context)) for path, template, context in jobs])]
-    _JOBS[:], _ENV[:], _CONSUME[:] = jobs, [env], [consume]
+    # small slices, so the worker that finishes first waits little for the other
+    return _in_workers(_Work(corpus, options, env, consume, jobs=jobs), workers, workers * 16)
+
+
+def _in_workers(work: _Work, workers: int, parts: int) -> list[Any]:
+    """Render in forked workers; part k takes units (or jobs) k, k + parts, ...: a share of
+    every kind of page."""
+    _WORK[:] = [work]
     try:
-        slices = workers * 16  # slice k takes jobs k, k + slices, ...: a share of every kind of page;
-        # small slices, so the worker that finishes first waits little for the other
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_render_slice, k, slices) for k in range(slices)]
-            return [future.result() for future in futures]
+            running = [pool.submit(_render_part, k, parts) for k in range(parts)]
+            return [done for part in running for done in part.result()]
     finally:
-        _JOBS.clear()
-        _ENV.clear()
-        _CONSUME.clear()
+        _WORK.clear()
 
 
 def _render_part(k: int, parts: int) -> list[Any]:
-    """Render part k of every page (see iter_pages), handing the pages to `consume` a chunk at a
-    time; what it returned for each."""
-    corpus, options, env, prepared, consume = _PART[0]
+    """Render part k of the pages, handing them to `consume` a chunk at a time; what it
+    returned for each."""
+    w = _WORK[0]
+    jobs = (
+        w.jobs[k::parts] if w.jobs is not None else iter_pages(w.corpus, w.options, w.env, None, (k, parts), w.prepared)
+    )
     done, chunk = [], []
-    for path, template, context in iter_pages(corpus, options, env, None, (k, parts), prepared):
-        chunk.append((path, _render_job(env, template, context)))
+    for path, template, context in jobs:
+        chunk.append((path, _render_job(w.env, template, context)))
         if len(chunk) == CHUNK:
-            done.append(consume(chunk))
+            done.append(w.consume(chunk))
             chunk = []
     if chunk:
-        done.append(consume(chunk))
+        done.append(w.consume(chunk))
     return done
-
-
-def _render_slice(first: int, step: int) -> Any:
-    env = _ENV[0]
-    return _CONSUME[0]([(path, _render_job(env, template, context)) for path, template, context in _JOBS[first::step]])
 
 
 FEED_WRITERS = {FEED_ATOM: feeds.atom, FEED_JSON: feeds.json_feed}

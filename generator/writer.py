@@ -27,6 +27,18 @@ class WriteStats:
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+def _create(path: str, data: bytes) -> bool:
+    """Write a new file where it goes; False if one is there (it came meanwhile, or is a link)."""
+    try:
+        fd = os.open(path, _NEW, 0o644)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        os.fchmod(handle.fileno(), 0o644)
+        handle.write(data)
+    return True
+
+
 class WriterError(Exception):
     """A write the writer refuses to make."""
 
@@ -74,17 +86,9 @@ class Writer:
                     if old.read() == data:
                         return False
         except FileNotFoundError:
-            if self.new_in_place:
-                try:
-                    fd = os.open(path, _NEW, 0o644)
-                except FileExistsError:  # it came meanwhile: replace it as any other
-                    pass
-                else:
-                    with os.fdopen(fd, "wb") as handle:
-                        os.fchmod(handle.fileno(), 0o644)
-                        handle.write(data)
-                    self.wrote.append(rel)
-                    return True
+            if self.new_in_place and _create(path, data):
+                self.wrote.append(rel)
+                return True
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=os.path.splitext(path)[1])
         try:
             with os.fdopen(fd, "wb") as handle:

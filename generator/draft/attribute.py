@@ -45,9 +45,9 @@ _TAIL = (
     r"(?:\s+(?:in|on|at|to|during|after|before|from|via|last|this|yesterday|today|tonight|[A-Z]\w*)\b"
     r"[^.,;_]{0,40})?\s*[.,;]"
 )
-# after "asked": whom, how, then when or where ("asked reporters rhetorically during a news conference.")
 # a name or a description and its verb, ending the clause, right after a quote (“...,” Lewandowski added)
 _RIGHT_AFTER = re.compile(r"(?:(?:[A-Z][\w’'\-.]*\s+){1,4}|(?:the|a|an)\s+(?:[\w’'\-.]+\s+){1,4}?)" + _VERB + _TAIL)
+# after "asked": whom, how, then when or where ("asked reporters rhetorically during a news conference.")
 _CIRCUMSTANCE = re.compile(
     r"(?:\s+(?:the\s+|a\s+)?(?!that\b)[\w’'-]+){0,2}(?:\s+[a-z]+ly)?"
     r"\s+(?:in|on|at|to|during|after|before|from|via|last|this|late|early|when|while)\b[^.!?;_]{0,80}[.!?;,]"

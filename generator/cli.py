@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, export
+from . import __version__
 from .errors import BriefingsError, display_path
 from .incremental import Snapshot
 from .load import input_files, load
@@ -26,6 +26,7 @@ from .model import SLUG
 from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
 from .project import SETTINGS_FILE, Project, open_project
 from .project import site_url as project_site_url
+from .publish import export
 from .publish.pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .publish.site import ENGINES, ZENSICAL_CONFIG, build_site, zensical_serve
 from .schema import schemas, stale_schemas

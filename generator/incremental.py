@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__, feeds, views
+from . import __version__, views
 from .link import Corpus
+from .publish import feeds
 from .render import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
 from .templating import DEFAULT_TEMPLATES
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from . import history, incremental, marking
 from .errors import BriefingsError, display_path
-from .feeds import ATOM, JSON
 from .link import Corpus, link
 from .load import load
 from .parse import ParseCache
 from .project import SETTINGS_FILE, Project
 from .project import site_url as project_site_url
+from .publish.feeds import ATOM, JSON
 from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
 from .render import EXPORT_DIR, PDF_DIR, Options, render_into
 from .writer import Writer, WriteStats

@@ -5,7 +5,6 @@ Every list that grows with the corpus is split (see paging.py), so no page grows
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections import defaultdict
@@ -18,24 +17,22 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from . import export, feeds, grading, history, mapsvg, marking, structured, views
-from .dates import MONTHS
-from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
+from . import grading, history, indexes, mapsvg, marking, structured, timeline_pages, views
 from .link import Corpus, QuoteRef
-from .model import EVENT_KINDS, FIGURES, Event, KeyPoint, date_key
+from .model import FIGURES, Event
+from .page_functions import BASEMAP, Links
 from .paging import Period, periods, plural
 from .project import DEFAULT_SITE_URL
+from .publish import export, feeds
 from .templating import environment, render
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
-BASEMAP = "assets/basemap.svg"  # the country outlines under every map, one file for the whole site
 ALSO_IN_MAX = 5  # other briefings listed under each related event on a briefing page
 TIMELINE_BRIEFINGS_MAX = 3  # briefings listed under an event on the timeline (its page lists all)
 # Most items on one page before it is split (by year, month, then parts).
 LIST_MAX = 300  # dated entries of an actor, place, topic or event page; briefings by year
 TIMELINE_MAX = 200  # events on one timeline page (each with its description)
 QUOTES_MAX = 200  # quotes on one page of the quote index
-INDEX_MAX = 2000  # names on an A-Z index before each letter gets a page of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +49,6 @@ class Options:
     site_url: str = DEFAULT_SITE_URL  # feeds and structured data give full addresses
     publisher: str = "Briefings"
     exports: bool = True  # the export's tables (the live preview keeps those of the last build)
-
-
-@dataclass(frozen=True, slots=True)
-class IndexItem:
-    """One name on an A-Z index."""
-
-    name: str
-    target: str
-    note: str
-    counts: str
 
 
 Job = tuple[str, str, dict[str, Any]]  # page path, template name (or FEED_ATOM, FEED_JSON), context
@@ -202,7 +189,7 @@ class Prepared:
     event_facets: dict[str, dict[str, str]]
     timeline: list[Period[Event]]
     shared: dict[str, Any]
-    links: _Links
+    links: Links
 
 
 def prepare(corpus: Corpus, options: Options) -> Prepared:
@@ -226,7 +213,7 @@ def prepare(corpus: Corpus, options: Options) -> Prepared:
         "kind_titles": views.KIND_TITLES,
         "plural": plural,
         "timeline_briefings_max": TIMELINE_BRIEFINGS_MAX,
-        "months_of": _months,
+        "months_of": timeline_pages.months,
         "timeline_key": {e.id: p.key for p in timeline for e in p.items},
         "places": places,
         "children": views.place_children(corpus),
@@ -248,8 +235,9 @@ def prepare(corpus: Corpus, options: Options) -> Prepared:
         "publisher": options.publisher,
         "structured": structured.Structured(corpus, options.site_url, options.publisher, places, dates).meta,
     }
-    links = _Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")
-    return Prepared(places, topics, _event_facets(corpus, place_slug, topic_slug), timeline, shared, links)
+    links = Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")
+    facets = timeline_pages.event_facets(corpus, place_slug, topic_slug)
+    return Prepared(places, topics, facets, timeline, shared, links)
 
 
 def iter_pages(
@@ -370,17 +358,17 @@ def iter_pages(
         if cited:
             yield from feed(base, title, f"{base}.md", cited)
     if mine():
-        yield from _index(
+        yield from indexes.index_pages(
             page,
             "actors",
             "Actors",
             "People, organisations and states in the briefings.",
             [
-                IndexItem(
+                indexes.IndexItem(
                     a.name,
                     f"actors/{aid}.md",
                     a.kind.replace("-", " ") + (f"; {a.role}" if a.role else ""),
-                    _counts(
+                    indexes.count_note(
                         briefing=len(corpus.actor_briefings.get(aid, [])),
                         quote=len(corpus.actor_quotes.get(aid, [])),
                         event=len(corpus.actor_events.get(aid, [])),
@@ -429,17 +417,17 @@ def iter_pages(
             if folder == "places"
             else ""
         )
-        yield from _index(
+        yield from indexes.index_pages(
             page,
             folder,
             title,
             about,
             [
-                IndexItem(
+                indexes.IndexItem(
                     t.name,
                     f"{folder}/{t.slug}.md",
-                    _place_note(t),
-                    _counts(briefing=len(t.briefings), event=len(t.events)),
+                    indexes.place_note(t),
+                    indexes.count_note(briefing=len(t.briefings), event=len(t.events)),
                 )
                 for t in terms.values()
             ],
@@ -447,7 +435,7 @@ def iter_pages(
         )
 
     if mine():
-        yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=_chart(timeline))
+        yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=timeline_pages.chart(timeline))
     for year in timeline:
         if not wanted(f"timeline/{year.key}.md") or not mine():
             continue  # its filter is costly to work out
@@ -457,13 +445,13 @@ def iter_pages(
             p=year,
             periods=timeline,
             facets=event_facets,
-            filters=_filters(year.items, event_facets, corpus, places, topics),
+            filters=timeline_pages.filters(year.items, event_facets, corpus, places, topics),
         )
 
     quote_periods = quotes_periods(corpus)
     if mine():
         speakers = [
-            IndexItem(
+            indexes.IndexItem(
                 corpus.actors[aid].name,
                 f"actors/{aid}.md",
                 corpus.actors[aid].role or "",
@@ -474,7 +462,8 @@ def iter_pages(
         ]
         total = sum(len(p.items) for p in quote_periods)
         yield page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=total)
-        yield from _index(page, "quotes/speakers", "Speakers", "Everyone quoted in the briefings.", speakers)
+        about = "Everyone quoted in the briefings."
+        yield from indexes.index_pages(page, "quotes/speakers", "Speakers", about, speakers)
     for quotes in quote_periods:
         if mine():
             yield page(f"quotes/{quotes.key}.md", "quotes_period.md.j2", p=quotes, periods=quote_periods)
@@ -491,261 +480,3 @@ def iter_pages(
             yield page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
     if mine():
         yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
-
-
-PageFn = Callable[..., Job]
-
-
-def _index(
-    page: PageFn, folder: str, title: str, about: str, items: list[IndexItem], map: Markup | str = ""
-) -> Iterator[Job]:
-    """An A-Z index with counts and a filter box; one page per letter when it is long."""
-    groups = _az(items)
-    split = len(items) > INDEX_MAX
-    letters = [(letter, f"{folder}/az/{letter}.md" if split else None, len(group)) for letter, group in groups]
-    yield page(
-        f"{folder}/index.md",
-        "az.md.j2",
-        title=title,
-        about=about,
-        groups=[] if split else groups,
-        letters=letters,
-        total=len(items),
-        letter=None,
-        map=map,
-    )
-    if split:
-        for letter, group in groups:
-            yield page(
-                f"{folder}/az/{letter}.md",
-                "az.md.j2",
-                title=title,
-                about=about,
-                groups=[(letter, group)],
-                letters=letters,
-                total=len(items),
-                letter=letter,
-                index=f"{folder}/index.md",
-                map="",
-            )
-
-
-def _az(items: list[IndexItem]) -> list[tuple[str, list[IndexItem]]]:
-    groups: dict[str, list[IndexItem]] = {}
-    for item in sorted(items, key=lambda i: (i.name.casefold(), i.name)):
-        groups.setdefault(views.initial(item.name), []).append(item)
-    order = sorted(groups, key=lambda g: (len(g) > 1, g))  # 0-9 first, then a-z, then other
-    order = [g for g in order if g == "0-9"] + [g for g in order if len(g) == 1] + [g for g in order if g == "other"]
-    return [(g, groups[g]) for g in order]
-
-
-@dataclass(frozen=True, slots=True)
-class Month:
-    """Events of one month on a timeline page (month 0: dated only by year)."""
-
-    label: str
-    items: list[Any]
-
-
-def _months(items: list[Any]) -> list[Month]:
-    groups: dict[tuple[int, int], list[Any]] = {}
-    for item in items:
-        year, month, _ = date_key(item.date)
-        groups.setdefault((year, month), []).append(item)
-    return [Month(f"{MONTHS[m - 1]} {y}" if m else f"{y}, month not given", group) for (y, m), group in groups.items()]
-
-
-def _place_note(term: views.Term) -> str:
-    """'city, Ukraine' for a registry place; nothing for a topic or a bare place name."""
-    p = term.place
-    return ", ".join(x for x in (p.kind, p.country) if x) if p is not None else ""
-
-
-def _counts(**counts: int) -> str:
-    return ", ".join(plural(n, kind) for kind, n in counts.items() if n)
-
-
-def _event_facets(corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str]) -> dict[str, dict[str, str]]:
-    """Per event, the values the timeline filter matches on, as space-separated ids."""
-    out: dict[str, dict[str, str]] = {}
-    for eid, e in corpus.events.items():
-        topic_ids = {topic_slug[t] for bid in corpus.event_briefings[eid] for t in corpus.briefings[bid].topics}
-        out[eid] = {
-            "kind": e.kind or "",
-            "actors": " ".join(e.actor_ids),
-            "places": " ".join(dict.fromkeys(place_slug[p] for p in e.places)),
-            "topics": " ".join(sorted(topic_ids)),
-        }
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """One drop-down of the timeline filter: the facet and its choices, most frequent first."""
-
-    facet: str
-    label: str
-    options: list[tuple[str, str, int]]  # value, label, events on this page
-
-
-def _filters(
-    events: list[Any],
-    facets: dict[str, dict[str, str]],
-    corpus: Corpus,
-    places: dict[str, views.Term],
-    topics: dict[str, views.Term],
-) -> list[Filter]:
-    names = {
-        "actors": {aid: a.name for aid, a in corpus.actors.items()},
-        "places": {t.slug: t.name for t in places.values()},
-        "topics": {t.slug: t.name for t in topics.values()},
-        "kind": {k: k.replace("-", " ") for k in EVENT_KINDS},
-    }
-    out = []
-    for facet, label in (("actors", "Actor"), ("topics", "Topic"), ("places", "Place"), ("kind", "Kind")):
-        counts: dict[str, int] = {}
-        for e in events:
-            for value in facets[e.id][facet].split():
-                counts[value] = counts.get(value, 0) + 1
-        options = sorted(counts.items(), key=lambda kv: (-kv[1], names[facet][kv[0]].casefold()))
-        if options:
-            out.append(Filter(facet, label, [(v, names[facet][v], n) for v, n in options]))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """One bar of the timeline chart."""
-
-    label: str
-    key: str
-    count: int
-    percent: int
-    months: list[tuple[str, str, int, int]]  # label, page key (or ""), count, percent
-
-
-def _chart(timeline: list[Period[Any]]) -> list[Bar]:
-    """Counts per year, and per month for the years split by month, as bars scaled to the largest."""
-    by_year: dict[int, list[Period[Any]]] = {}
-    for p in timeline:
-        by_year.setdefault(p.year, []).append(p)
-    totals = {y: sum(len(p.items) for p in ps) for y, ps in by_year.items()}
-    top = max(totals.values(), default=1)
-    bars = []
-    for year, ps in by_year.items():
-        months: list[tuple[str, str, int, int]] = []
-        if len(ps) > 1 or ps[0].key != str(year):
-            mtop = max(len(p.items) for p in ps)
-            months = [(p.label, p.key, len(p.items), round(100 * len(p.items) / mtop)) for p in ps]
-        bars.append(Bar(str(year), ps[0].key, totals[year], max(1, round(100 * totals[year] / top)), months))
-    return bars
-
-
-class _Links:
-    """Links to the corpus's pages from pages at one depth; link texts are escaped once per build."""
-
-    def __init__(
-        self, corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str], source_relative: bool = False
-    ) -> None:
-        self.corpus, self.place_slug, self.topic_slug = corpus, place_slug, topic_slug
-        self.source_relative = source_relative
-        self.helpers: dict[tuple[str, str], dict[str, Any]] = {}
-
-    def for_page(self, path: str) -> dict[str, Any]:
-        """Functions templates call; links are made relative to the page being rendered.
-
-        The home page includes snippets/latest.md from docs/index.md, so its links start at docs/.
-        """
-        up = "generated/" if path.startswith("snippets/") else "../" * path.count("/")
-        basemap = self.basemap(path)
-        if (up, basemap) not in self.helpers:
-            self.helpers[up, basemap] = self._make(up, basemap)
-        return self.helpers[up, basemap]
-
-    def basemap(self, path: str) -> str:
-        """The basemap's address from the page at `path`. Raw HTML is not rewritten by MkDocs: its
-        addresses are relative to the page's URL, one folder deeper than its Markdown file unless
-        it is an index page (directory URLs). Zensical rewrites them from the Markdown file."""
-        deeper = 0 if path == "index.md" or path.endswith("/index.md") or self.source_relative else 1
-        return "../" * (path.count("/") + deeper) + BASEMAP
-
-    def _make(self, up: str, basemap: str) -> dict[str, Any]:
-        corpus, topic_slug = self.corpus, self.topic_slug
-        place_terms = views.places(corpus)
-
-        def place_map(names: list[str], label: str, world: bool = False) -> Markup:
-            return views.place_map(corpus, names, label, world, basemap=basemap)
-
-        def link(text: object, target: str) -> Markup:
-            return Markup(f"[{md_text(text)}]({up}{target})")
-
-        def actor_link(aid: str) -> Markup:
-            return Markup(f"[{md_text(corpus.actors[aid].name)}]({up}actors/{aid}.md)")
-
-        def briefing_link(bid: str) -> Markup:
-            return Markup(f"[{md_text(corpus.briefings[bid].title)}]({up}briefings/{bid}.md)")
-
-        def event_link(event: Event | str) -> Markup:
-            e = corpus.events[event] if isinstance(event, str) else event
-            return Markup(f"[{md_text(e.headline)}]({up}events/{e.id}.md)")
-
-        def place_link(name: str) -> Markup:
-            term = place_terms[name]
-            return Markup(f"[{md_text(term.name)}]({up}places/{term.slug}.md)")
-
-        def topic_link(name: str) -> Markup:
-            return Markup(f"[{md_text(name)}]({up}topics/{topic_slug[name]}.md)")
-
-        return {
-            "link": link,
-            "actor_link": actor_link,
-            "briefing_link": briefing_link,
-            "event_link": event_link,
-            "place_link": place_link,
-            "topic_link": topic_link,
-            "place_map": place_map,
-            "anchor": anchor,
-            "attr": html_attr,
-            "external": md_link,
-            "front_matter": front_matter,
-            "human_date": views.human_date,
-            "plain_summary": views.plain_summary,
-            "markdown": render_markdown,
-            "markdown_list": markdown_list,
-            "graded_list": graded_list,
-        }
-
-
-def front_matter(
-    title: str, description: str = "", date: str = "", tags: list[str] | None = None, **extra: Any
-) -> Markup:
-    """YAML front matter; title and description are HTML-escaped because the theme prints them raw."""
-    data: dict[str, Any] = {"title": html_text(title)}
-    if description:
-        data["description"] = html_text(description)
-    if date:
-        data["date"] = date
-    if tags:
-        data["tags"] = list(tags)
-    data["search"] = {"exclude": True}  # Pagefind indexes the site; Material's index keeps the hand-written pages
-    data.update((key, value) for key, value in extra.items() if value not in (None, "", []))
-    # JSON is YAML: each value as ASCII JSON can hold no YAML syntax of its own (and is fast).
-    body = "".join(f"{key}: {json.dumps(value, ensure_ascii=True)}\n" for key, value in data.items())
-    return Markup(f"---\n{body}---\n")
-
-
-def graded_list(points: list[KeyPoint]) -> Markup:
-    """Key points as one HTML list, each with its credibility badge when it has one."""
-    lis = "\n".join(
-        f"<li>{render_markdown_inline(p.text)}"
-        + (f" {grading.credibility_badge(p.credibility)}" if p.credibility else "")
-        + "</li>"
-        for p in points
-    )
-    return Markup(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')
-
-
-def markdown_list(items: list[str]) -> Markup:
-    """A list of one-paragraph Markdown fields as one HTML block."""
-    lis = "\n".join(f"<li>{render_markdown_inline(item)}</li>" for item in items)
-    return Markup(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')

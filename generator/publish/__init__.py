@@ -1,1 +1,2 @@
-"""Publishing: the site (MkDocs or Zensical, then the Pagefind search index) and the PDFs."""
+"""Publishing: the site (MkDocs or Zensical, then the Pagefind search index), the PDFs, the feeds
+and the export."""

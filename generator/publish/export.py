@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import dates, views
-from .escape import plain_text
+from .. import dates, views
+from ..escape import plain_text
+from ..link import Corpus
+from ..model import FIGURES, Estimate
 from .feeds import page_url
-from .link import Corpus
-from .model import FIGURES, Estimate
 
 FORMATS = ("csv", "json", "jsonl")
 Row = dict[str, Any]

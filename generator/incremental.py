@@ -77,6 +77,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
 
     They are: the changed briefings' own pages and those of every actor, event, place and topic
     they name before or after; the briefings that list them as related or beside a shared event;
+    every briefing (and its topics) that cites an event defined in a changed briefing and edited;
     the briefings whose related ranking moves (see views.related_after_edit, which also works
     out the new ranking from the old); and every list page. None when every page may differ
     (briefings, actors, events, places or topics came or went, or a page's slug moved).
@@ -108,6 +109,10 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
                 citing = corpus.event_briefings[e.id]
                 if bid in citing[: ALSO_IN_MAX + 1]:  # it is among those listed beside the event
                     touched["briefings"].update(citing)
+                if old.events.get(e.id) != new.events.get(e.id):  # defined in this briefing, and edited:
+                    for c in citing:  # every briefing that cites it shows it, and so do their topics
+                        touched["briefings"].add(c)
+                        touched["topics"].update(topics[t].slug for t in corpus.briefings[c].topics)
             touched["actors"].update(a.actor for a in b.actors)
             for e in corpus.briefing_events[bid]:
                 touched["events"].add(e.id)

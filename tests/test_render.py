@@ -234,3 +234,35 @@ def test_nothing_is_skipped_when_pages_come_or_go(tmp_path: Path) -> None:
     path = next(root.rglob(f"{bid}.yaml"))
     path.write_text(path.read_text(encoding="utf-8").replace("topics:\n", "topics:\n- a new topic\n", 1), "utf-8")
     assert touched_by(old, link(load(root)), {bid}) is None  # a topic page comes: render everything
+
+
+def test_an_edited_event_defined_in_a_briefing_is_rendered_again_wherever_it_shows(tmp_path: Path) -> None:
+    """An event defined inside one briefing and cited by many: retitling it there changes the
+    pages of every briefing that cites it (and their topics'), not only the first few."""
+    from bench.synthetic import make_corpus
+    from generator.render import ALSO_IN_MAX
+
+    root = make_corpus(tmp_path, 30)
+    bids = list(link(load(root)).briefings)
+    definer, citers = bids[-1], bids[:9]
+
+    def edit(bid: str, old: str, new: str) -> None:
+        path = next(root.rglob(f"{bid}.yaml"))
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
+
+    edit(definer, "events:\n", "events:\n- id: inline-event\n  date: '2019-01-02'\n  title: Inline event\n")
+    for bid in citers:
+        edit(bid, "events:\n", "events:\n- inline-event\n")
+    old = link(load(root))
+    assert definer not in old.event_briefings["inline-event"][: ALSO_IN_MAX + 1]  # the case at issue
+    before = render_pages(old)
+    edit(definer, "title: Inline event\n", "title: Inline event, retitled\n")
+    new = link(load(root))
+    only = touched_by(old, new, {definer})
+    assert only is not None
+    partial = render_pages(new, only=only)
+    after = render_pages(new)
+    kept = {page: text for page, text in before.items() if not only(page)}
+    stale = sorted(page for page, text in {**kept, **partial}.items() if after[page] != text)
+    assert stale == [], stale
+    assert all(f"briefings/{bid}.md" in partial for bid in citers)

@@ -317,6 +317,7 @@ def _pdf(args: argparse.Namespace, project: Project) -> int:
             until=args.until and args.until.isoformat(),
             topic=args.topic,
             actor=args.actor,
+            newest=args.newest,
         )
         if args.ids:
             chosen = {b: corpus.briefings[b] for b in args.ids}
@@ -361,6 +362,12 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def _import(args: argparse.Namespace, project: Project) -> int:
@@ -477,6 +484,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--until", type=_date, help="digest: briefings on or before this date")
     p.add_argument("--topic", help="digest: briefings with this topic")
     p.add_argument("--actor", help="digest: briefings in which this actor appears (an actor id)")
+    p.add_argument("--newest", type=_positive, metavar="N", help="digest: only the newest N of those")
     p.add_argument("--paper", choices=["A4", "Letter"], help="paper size (default: briefings.toml, else A4)")
     p.add_argument("--drafts", action="store_true", help="allow draft briefings")
     p = command("import", _import, "Turn a CSV table of events or actors into YAML files under briefings/.")

@@ -33,9 +33,10 @@ class Snapshot:
     pages: list[str]
 
 
-def render_key(corpus: Corpus, options: Options, briefing_paths: set[str]) -> str:
-    """A digest of every input of the pages except the briefing files themselves."""
-    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {__version__} {options!r}".encode())
+def render_key(corpus: Corpus, options: Options, briefing_paths: set[str], extra: str = "") -> str:
+    """A digest of every input of the pages (and `extra`: the PDFs' settings) except the briefing
+    files themselves."""
+    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {__version__} {options!r} {extra}".encode())
     for code in sorted(Path(__file__).parent.rglob("*.py")):  # any change to the code: render all
         digest.update(code.read_bytes())
     for name, file_digest in sorted(corpus.digests.items()):

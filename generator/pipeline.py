@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import json
@@ -19,7 +20,7 @@ from .parse import ParseCache
 from .project import SETTINGS_FILE, Project
 from .project import site_url as project_site_url
 from .publish.feeds import ATOM, JSON
-from .publish.pdf import PdfStats, Selection, briefing_jobs, build_pdfs, digest_job, print_progress
+from .publish.pdf import PdfStats, briefing_jobs, build_pdfs, digest_job, print_progress, site_digest
 from .render import EXPORT_DIR, PDF_DIR, Options, render_into
 from .writer import Writer, WriteStats
 
@@ -137,7 +138,7 @@ def generate(
     paths = incremental.briefing_paths(corpus)
     if not serving:  # the preview skips git: pages carry the briefings' own days
         corpus.history = history.read(project.root, {bid: Path(p) for bid, p in paths.items()})
-    key = incremental.render_key(corpus, options, set(paths.values()))
+    key = incremental.render_key(corpus, options, set(paths.values()), f"paper {settings.paper}" if pdfs else "")
     snapshot_file = project.cache / SNAPSHOT
     if full:
         old = None
@@ -168,9 +169,17 @@ def generate(
     stats = None
     writer = Writer(generated)
     if pdfs:
-        jobs = briefing_jobs(project, corpus, corpus.briefings)
-        jobs.append(digest_job(project, corpus, Selection()))
-        made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress)
+        # A briefing whose page needs no rendering has the same PDF as last time (a PDF shows
+        # less than the page, and its settings are in the key): only the others are made.
+        again = [
+            bid
+            for bid in corpus.briefings
+            if only is None or only(f"briefings/{bid}.md") or not _has_pdf(generated, bid)
+        ]
+        jobs = briefing_jobs(project, corpus, again)
+        jobs.append(digest_job(project, corpus, site_digest(corpus)))
+        made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=only is None)
+        stats = dataclasses.replace(stats, cached=stats.cached + len(corpus.briefings) - len(again))
         for name, data in sorted(made.items()):
             writer.write_bytes(f"{PDF_DIR}/{name}", data)
         rendered |= {f"{PDF_DIR}/{name}" for name in made}
@@ -222,6 +231,10 @@ def _export_files(generated: Path) -> set[str]:
     """The export's tables a full build left in the generated folder (the preview keeps them)."""
     folder = generated / EXPORT_DIR
     return {f"{EXPORT_DIR}/{p.name}" for p in folder.glob("*") if p.suffix in (".csv", ".json")}
+
+
+def _has_pdf(generated: Path, bid: str) -> bool:
+    return (generated / PDF_DIR / f"{bid}.pdf").is_file()
 
 
 def _pdf_files(generated: Path) -> set[str]:

@@ -24,6 +24,7 @@ from .page_functions import BASEMAP, Links
 from .paging import Period, periods, plural
 from .project import DEFAULT_SITE_URL
 from .publish import export, feeds
+from .publish.pdf import site_digest
 from .templating import environment, render
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
@@ -324,6 +325,7 @@ def iter_pages(
             "briefings.md.j2",
             listing=briefing_list,
             feed_links=feeds.links("briefings", "Briefings"),
+            digest_size=len(site_digest(corpus)(corpus)),
         )
         yield from feed("briefings", "Briefings", "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True)
         if briefing_list.split:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import http.server
 import io
 import re
@@ -219,6 +220,12 @@ def test_letter_paper_and_pdf_command(project: Path, capsys: pytest.CaptureFixtu
     code, out, _ = run_cli(capsys, "--root", str(project), "pdf", "--digest", "--actor", "viktor-orban")
     assert code == 0
     assert "digest-actor-viktor-orban.pdf" in out
+    code, out, _ = run_cli(capsys, "--root", str(project), "pdf", "--digest", "--newest", "1")
+    assert code == 0
+    assert "digest-the-newest-1.pdf" in out
+    code, _, err = run_cli(capsys, "--root", str(project), "pdf", "--digest", "--newest", "0")
+    assert code == 2
+    assert "expected a whole number of at least 1, got '0'" in err
     code, _, err = run_cli(capsys, "--root", str(project), "pdf", "no-such-briefing")
     assert code == 2
     assert "no briefing with id 'no-such-briefing'" in err
@@ -231,3 +238,61 @@ def test_built_site_links_and_serves_the_pdfs(built_sample: Path) -> None:
     index = (built_sample / "site/generated/briefings/index.html").read_text(encoding="utf-8")
     assert '<a href="../pdf/digest.pdf">digest PDF</a>' in index
     assert (built_sample / "site/generated/pdf/digest.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_build_makes_again_only_the_pdfs_of_briefings_whose_page_it_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing changed no briefing's HTML is made (only the digest's); after one edit, only
+    the PDFs of the pages that edit can change. A big corpus's digest holds its newest briefings."""
+    from bench.synthetic import make_corpus
+    from generator import pipeline
+    from generator.publish import pdf
+
+    monkeypatch.setattr(pdf, "SITE_DIGEST_MAX", 5)
+    root = tmp_path / "p"
+    make_corpus(root, 12)
+    project = Project(root)
+    made: list[list[str]] = []
+    html = pdf.PdfRenderer.html
+
+    def spy(self: pdf.PdfRenderer, bids: list[str], **kwargs: object) -> str:
+        made.append(list(bids))
+        return html(self, bids, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf.PdfRenderer, "html", spy)
+
+    def build() -> tuple[list[list[str]], pdf.PdfStats]:
+        made.clear()
+        _, stats = pipeline.generate(project, pipeline.check(project), pdfs=True)
+        assert stats is not None
+        return list(made), stats
+
+    every = list(pipeline.check(project).briefings)
+    first, stats = build()
+    assert first == [[bid] for bid in every] + [every[:5]]  # each briefing, then the newest five
+    assert (stats.rendered, stats.cached) == (13, 0)
+    listing = (project.generated / "briefings/index.md").read_text(encoding="utf-8")
+    assert "The newest 5 in one printable file" in listing
+    pdfs = {bid: project.generated / f"pdf/{bid}.pdf" for bid in every}
+    when = {bid: p.stat().st_mtime_ns for bid, p in pdfs.items()}
+
+    again, stats = build()
+    assert again == [every[:5]]  # the digest alone
+    assert (stats.rendered, stats.cached) == (0, 13)
+
+    edited = every[-1]  # the oldest: not in the digest
+    path = next(root.rglob(f"{edited}.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace("SYNTHETIC briefing", "Edited briefing", 1), "utf-8")
+    after, stats = build()
+    redone = {bids[0] for bids in after[:-1]}
+    assert edited in redone
+    assert len(redone) < len(every)
+    assert stats.rendered == 1  # its PDF: the others' HTML came out the same
+    assert "Edited briefing" in " ".join(pdf_text(pdfs[edited].read_bytes()))
+    assert [bid for bid in every if pdfs[bid].stat().st_mtime_ns != when[bid]] == [edited]
+
+    project = dataclasses.replace(project, settings=dataclasses.replace(project.settings, paper="Letter"))
+    letter, stats = build()  # the paper is in every PDF: all of them again
+    assert len(letter) == 13
+    assert stats.rendered == 13

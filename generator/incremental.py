@@ -110,7 +110,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
                 citing = corpus.event_briefings[e.id]
                 if bid in citing[: ALSO_IN_MAX + 1]:  # it is among those listed beside the event
                     touched["briefings"].update(citing)
-                if old.events.get(e.id) != new.events.get(e.id):  # defined in this briefing, and edited:
+                if _edited(old, new, e.id):  # defined in this briefing, and edited there:
                     for c in citing:  # every briefing that cites it shows it, and so do their topics
                         touched["briefings"].add(c)
                         touched["topics"].update(topics[t].slug for t in corpus.briefings[c].topics)
@@ -151,6 +151,15 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
 
 
 _PERIODS = ("timeline", "quotes", "briefings/year")
+
+
+def _edited(old: Corpus, new: Corpus, eid: str) -> bool:
+    """The event says something else now, or came or went. Where it is written does not count:
+    records compare their place in a file by identity, which a snapshot's round trip changes."""
+    a, b = old.events.get(eid), new.events.get(eid)
+    if a is None or b is None:
+        return a is not b
+    return a is not b and a.model_dump() != b.model_dump()
 
 
 def _stem(path: str) -> str:
@@ -203,7 +212,7 @@ def _entity_periods(
     old: Corpus, new: Corpus, folder: str, ident: str, changed: set[str], events: set[str]
 ) -> set[str] | None:
     """The period pages of one entity to render again; None for all of them."""
-    if folder == "events" and old.events.get(ident) != new.events.get(ident):
+    if folder == "events" and _edited(old, new, ident):
         return None  # an event defined in a changed briefing: its title heads every page
     lists = []
     for corpus in (old, new):
@@ -242,6 +251,30 @@ def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Pat
     if not changed:
         return nothing
     return touched_by(old.corpus, corpus, changed)
+
+
+def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | None:
+    """The briefings whose PDF can differ from the last generation's, or None for all of them.
+
+    A PDF shows its own briefing with the actors, events and places it names, and nothing of
+    other briefings (no related briefings, no "also in"): it changes when its briefing was
+    edited, or an event it cites was edited in another briefing. Anything else (registries,
+    templates, settings, which briefings there are, a place's name as shown) means all of them.
+    """
+    if old is None or old.key != key or old.corpus.briefings.keys() != corpus.briefings.keys():
+        return None
+    if {n: t.name for n, t in views.places(old.corpus).items()} != {n: t.name for n, t in views.places(corpus).items()}:
+        return None
+    changed = {bid for bid in corpus.briefings if corpus.digest_of(bid) != old.corpus.digest_of(bid)}
+    edited = {
+        e.id
+        for c in (old.corpus, corpus)
+        for bid in changed
+        for e in c.briefing_events[bid]
+        if _edited(old.corpus, corpus, e.id)
+    }
+    citing = {bid for c in (old.corpus, corpus) for eid in edited for bid in c.event_briefings.get(eid, [])}
+    return changed | (citing & corpus.briefings.keys())
 
 
 def nothing(path: str) -> bool:

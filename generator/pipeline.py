@@ -169,13 +169,10 @@ def generate(
     stats = None
     writer = Writer(generated)
     if pdfs:
-        # A briefing whose page needs no rendering has the same PDF as last time (a PDF shows
-        # less than the page, and its settings are in the key): only the others are made.
-        again = [
-            bid
-            for bid in corpus.briefings
-            if only is None or only(f"briefings/{bid}.md") or not _has_pdf(generated, bid)
-        ]
+        # Only the PDFs that can have changed since the last generation are made again (their
+        # settings are in the key); the others stay where they are.
+        redo = incremental.pdfs_to_make(old, key, corpus)
+        again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(generated, bid)]
         jobs = briefing_jobs(project, corpus, again)
         jobs.append(digest_job(project, corpus, site_digest(corpus)))
         made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=only is None)

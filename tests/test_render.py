@@ -240,6 +240,7 @@ def test_an_edited_event_defined_in_a_briefing_is_rendered_again_wherever_it_sho
     """An event defined inside one briefing and cited by many: retitling it there changes the
     pages of every briefing that cites it (and their topics'), not only the first few."""
     from bench.synthetic import make_corpus
+    from generator import incremental
     from generator.render import ALSO_IN_MAX
 
     root = make_corpus(tmp_path, 30)
@@ -266,3 +267,5 @@ def test_an_edited_event_defined_in_a_briefing_is_rendered_again_wherever_it_sho
     stale = sorted(page for page, text in {**kept, **partial}.items() if after[page] != text)
     assert stale == [], stale
     assert all(f"briefings/{bid}.md" in partial for bid in citers)
+    # their PDFs print the event too; those of briefings that only list the definer do not
+    assert incremental.pdfs_to_make(incremental.Snapshot("k", old, []), "k", new) == {definer, *citers}

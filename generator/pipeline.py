@@ -175,11 +175,12 @@ def generate(
         again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(generated, bid)]
         jobs = briefing_jobs(project, corpus, again)
         jobs.append(digest_job(project, corpus, site_digest(corpus)))
-        made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=only is None)
+        made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=redo is None)
         stats = dataclasses.replace(stats, cached=stats.cached + len(corpus.briefings) - len(again))
         for name, data in sorted(made.items()):
             writer.write_bytes(f"{PDF_DIR}/{name}", data)
         rendered |= {f"{PDF_DIR}/{name}" for name in made}
+        kept |= {f"{PDF_DIR}/{bid}.pdf" for bid in corpus.briefings} - rendered  # left as they were
     wrote += writer.wrote
     if only is None:
         writer.remove_except(rendered | kept)

@@ -290,6 +290,11 @@ def test_a_build_makes_again_only_the_pdfs_of_briefings_whose_page_it_renders(
     assert "Edited briefing" in " ".join(pdf_text(pdfs[edited].read_bytes()))
     assert [bid for bid in every if pdfs[bid].stat().st_mtime_ns != when[bid]] == [edited]
 
+    path.write_text(path.read_text(encoding="utf-8").replace("topics:\n", "topics:\n- a new topic\n", 1), "utf-8")
+    topic, stats = build()  # a topic page comes: every page is rendered, but one PDF can differ
+    assert topic[:-1] == [[edited]]
+    assert all(p.is_file() for p in pdfs.values())  # the others are left where they were
+
     project = dataclasses.replace(project, settings=dataclasses.replace(project.settings, paper="Letter"))
     letter, stats = build()  # the paper is in every PDF: all of them again
     assert len(letter) == 13

@@ -259,11 +259,9 @@ def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | N
     A PDF shows its own briefing with the actors, events and places it names, and nothing of
     other briefings (no related briefings, no "also in"): it changes when its briefing was
     edited, or an event it cites was edited in another briefing. Anything else (registries,
-    templates, settings, which briefings there are, a place's name as shown) means all of them.
+    templates, settings, which briefings there are) means all of them.
     """
     if old is None or old.key != key or old.corpus.briefings.keys() != corpus.briefings.keys():
-        return None
-    if {n: t.name for n, t in views.places(old.corpus).items()} != {n: t.name for n, t in views.places(corpus).items()}:
         return None
     changed = {bid for bid in corpus.briefings if corpus.digest_of(bid) != old.corpus.digest_of(bid)}
     edited = {

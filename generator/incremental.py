@@ -243,10 +243,8 @@ def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Pat
     base = str(on_disk) + os.sep
     if not all(os.path.isfile(base + page) for page in old.pages):  # someone removed generated pages
         return None
-    changed = {
-        bid
-        for bid in corpus.briefings
-        if corpus.digest_of(bid) != old.corpus.digest_of(bid) or corpus.history.get(bid) != old.corpus.history.get(bid)
+    changed = _edited_briefings(old.corpus, corpus) | {
+        bid for bid in corpus.briefings if corpus.history.get(bid) != old.corpus.history.get(bid)
     }
     if not changed:
         return nothing
@@ -263,7 +261,7 @@ def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | N
     """
     if old is None or old.key != key or old.corpus.briefings.keys() != corpus.briefings.keys():
         return None
-    changed = {bid for bid in corpus.briefings if corpus.digest_of(bid) != old.corpus.digest_of(bid)}
+    changed = _edited_briefings(old.corpus, corpus)
     edited = {
         e.id
         for c in (old.corpus, corpus)
@@ -273,6 +271,11 @@ def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | N
     }
     citing = {bid for c in (old.corpus, corpus) for eid in edited for bid in c.event_briefings.get(eid, [])}
     return changed | (citing & corpus.briefings.keys())
+
+
+def _edited_briefings(old: Corpus, new: Corpus) -> set[str]:
+    """The briefings whose file's content changed."""
+    return {bid for bid in new.briefings if new.digest_of(bid) != old.digest_of(bid)}
 
 
 def nothing(path: str) -> bool:

@@ -24,7 +24,7 @@ from .incremental import Snapshot
 from .load import input_files, load
 from .model import SLUG
 from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
-from .project import SETTINGS_FILE, Project, open_project
+from .project import SETTINGS_FILE, Project, check_mkdocs_settings, open_project
 from .project import site_url as project_site_url
 from .publish import export
 from .publish.pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
@@ -83,6 +83,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 
 def _serve(args: argparse.Namespace, project: Project) -> int:
+    check_mkdocs_settings(project.mkdocs_yml)
     memory: list[Snapshot] = []  # the last generation, kept here between edits
     mkdocs = args.engine == "mkdocs"
     if mkdocs:

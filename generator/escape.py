@@ -86,10 +86,30 @@ def _parser() -> MarkdownIt:
     return md
 
 
+# HTML the generator made goes into a page's Markdown inside this comment. The site's Markdown
+# extension `briefings.final_html` (generator/publish/final_html.py) takes it out before any other
+# part of Python-Markdown reads the page and puts it back, byte for byte, after: no extension
+# (attr_list, md_in_html, admonition, snippets, toc, ...) ever sees it. Without that extension the
+# comment shows nothing, so a misconfigured site loses text but never runs it.
+FINAL_OPEN = "<!--briefings:final-html\n"
+FINAL_CLOSE = "\n:final-html-->"
+FINAL_BLOCK = re.compile(r"<!--briefings:final-html\n(.*?)\n:final-html-->", re.DOTALL)
+# Python-Markdown marks its stash with STX/ETX; they mean nothing in HTML and must not pass through.
+_STASH_MARKS = str.maketrans("", "", "\x02\x03")
+
+
+def final_html(html: str) -> Markup:
+    """HTML that no Markdown processor may read again, as a block of a page's Markdown."""
+    body = html.translate(_STASH_MARKS)
+    if "-->" in body or "--!>" in body:  # never in our HTML: text and attributes have '>' escaped
+        raise ValueError("generated HTML would end its comment early")
+    return Markup(f"{FINAL_OPEN}{body}{FINAL_CLOSE}")
+
+
 def render_markdown(text: str) -> Markup:
-    """Markdown field as a self-contained HTML block (Python-Markdown passes it through untouched)."""
+    """Markdown field as a self-contained HTML block that Python-Markdown never parses again."""
     body = render_markdown_html(text).strip()
-    return Markup(f'<div class="briefing-md">\n{body}\n</div>')
+    return final_html(f'<div class="briefing-md">\n{body}\n</div>')
 
 
 @lru_cache(maxsize=4096)  # a summary is rendered for its page, its description and its PDF

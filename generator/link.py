@@ -114,13 +114,14 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
             if (message := gazetteer.problem(name)) is not None:
                 lines, key = briefing.where("places", i)
                 problems.append(lines.problem(key, message))
-    if problems:
-        raise BriefingsError(problems)
     chosen = {
         bid: b
         for bid, b in sorted(inputs.briefings.items(), key=lambda kv: (kv[1].date, kv[0]), reverse=True)
         if drafts or b.status == "published"
     }
+    problems += _borrowed_from_unpublished(inputs, chosen)
+    if problems:
+        raise BriefingsError(problems)
     standalone = [e.id for e in inputs.events]
     corpus = _index(actors, events, chosen, standalone)
     _link_places(corpus, gazetteer)
@@ -188,6 +189,26 @@ def event_problem(event: Event, sub: tuple[str | int, ...], message: str) -> Pro
     """A problem at a part of an event, wherever the event was defined."""
     lines, key = event.where(*sub)
     return lines.problem(key, message)
+
+
+def _borrowed_from_unpublished(inputs: Inputs, chosen: dict[str, Briefing]) -> list[Problem]:
+    """A problem for each event a published briefing cites that is defined inside a briefing this
+    build leaves out (a draft): the event would carry that briefing's text onto public pages."""
+    hidden = {
+        e.id: e for bid, b in inputs.briefings.items() if bid not in chosen for e in b.events if isinstance(e, Event)
+    }
+    problems = []
+    for b in chosen.values():
+        for i, entry in enumerate(b.events):
+            if isinstance(entry, str) and entry in hidden:
+                lines, key = b.where("events", i)
+                where = hidden[entry].where()[0].shown
+                message = (
+                    f"event '{entry}' is defined in {where}, a draft this build does not publish; "
+                    "move the event to the event registry (briefings/events/) or publish that briefing"
+                )
+                problems.append(lines.problem(key, message))
+    return problems
 
 
 def _inline_events(inputs: Inputs) -> list[Event]:

@@ -9,7 +9,16 @@ from typing import Any
 from markupsafe import Markup
 
 from . import grading, views
-from .escape import anchor, html_attr, html_text, md_link, md_text, render_markdown, render_markdown_inline
+from .escape import (
+    anchor,
+    final_html,
+    html_attr,
+    html_text,
+    md_link,
+    md_text,
+    render_markdown,
+    render_markdown_inline,
+)
 from .link import Corpus
 from .model import Event, KeyPoint
 
@@ -49,7 +58,8 @@ class Links:
         place_terms = views.places(corpus)
 
         def place_map(names: list[str], label: str, world: bool = False) -> Markup:
-            return views.place_map(corpus, names, label, world, basemap=basemap)
+            figure = views.place_map(corpus, names, label, world, basemap=basemap)
+            return final_html(figure.strip()) if figure else figure
 
         def link(text: object, target: str) -> Markup:
             return Markup(f"[{md_text(text)}]({up}{target})")
@@ -117,10 +127,10 @@ def graded_list(points: list[KeyPoint]) -> Markup:
         + "</li>"
         for p in points
     )
-    return Markup(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')
+    return final_html(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')
 
 
 def markdown_list(items: list[str]) -> Markup:
     """A list of one-paragraph Markdown fields as one HTML block."""
     lis = "\n".join(f"<li>{render_markdown_inline(item)}</li>" for item in items)
-    return Markup(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')
+    return final_html(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')

@@ -146,6 +146,41 @@ def site_url(project: Project, override: str | None = None) -> str:
 
 
 def _configured_site_url(path: Path) -> str | None:
+    data = _mkdocs_settings(path)
+    value = data.get("site_url")
+    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
+
+
+FINAL_HTML_EXTENSION = "briefings.final_html"  # generator/publish/final_html.py
+
+
+def check_mkdocs_settings(path: Path) -> None:
+    """Refuse a mkdocs.yml without the extension that keeps generated HTML final: without it the
+    analysts' Markdown would show as nothing (and an older site's pages would parse it again)."""
+    extensions = _mkdocs_settings(path).get("markdown_extensions")
+    entries = extensions if isinstance(extensions, list) else [extensions]
+    names = [name for e in entries for name in (e if isinstance(e, dict) else [e])]  # a name, or {name: options}
+    if FINAL_HTML_EXTENSION not in names:
+        message = (
+            f"must list {FINAL_HTML_EXTENSION} (add '- {FINAL_HTML_EXTENSION}' under markdown_extensions): "
+            "it passes the HTML briefings makes from summaries and descriptions to the page untouched"
+        )
+        raise BriefingsError(
+            [Problem(display_path(path), _line_of(path, "markdown_extensions"), "markdown_extensions", message)]
+        )
+
+
+def _line_of(path: Path, key: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 0)
+
+
+def _mkdocs_settings(path: Path) -> dict[str, object]:
+    """mkdocs.yml as plain data, or {} when it cannot be read."""
+
     class Loader(yaml.SafeLoader):
         """Reads mkdocs.yml's own tags: !ENV [NAME, default] gives its default; others nothing."""
 
@@ -159,7 +194,6 @@ def _configured_site_url(path: Path) -> str | None:
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-    except (OSError, yaml.YAMLError):
-        return None
-    value = data.get("site_url") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import grading, history, indexes, mapsvg, marking, structured, timeline_pages, views
+from .escape import final_html
 from .link import Corpus, QuoteRef
 from .model import FIGURES, Event
 from .page_functions import BASEMAP, Links
@@ -419,6 +420,7 @@ def iter_pages(
             if folder == "places"
             else ""
         )
+        world = final_html(world.strip()) if world else world
         yield from indexes.index_pages(
             page,
             folder,

@@ -3,6 +3,7 @@ above what the site may publish refused with its file, line and field."""
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
 
@@ -95,3 +96,100 @@ def test_a_local_pdf_of_a_red_briefing_is_allowed_and_marked(project: Path, caps
     for page_pdf in reader.pages:
         assert (page_pdf.extract_text() or "").count("TLP:RED") >= 2
     assert not (project / "docs/generated").exists() or not list((project / "docs/generated").rglob("*.md"))
+
+
+# A TLP:RED draft whose every field holds a word found nowhere else, and a registry actor and
+# place that only it names.
+RED_DRAFT = """
+title: Redsecret title
+date: 2024-06-20
+status: draft
+marking: TLP:RED
+sources: [{title: Redsecret source, publication: Redsecret publication}]
+summary: Redsecret summary.
+key_points: [Redsecret key point.]
+actors: [{actor: redsecret-actor, role: Redsecret role}, {actor: vladimir-putin}]
+quotes: [{text: Redsecret quote, speaker: redsecret-actor, context: Redsecret context}]
+places: [Redsecret Town, Pyongyang]
+topics: [Redsecret topic]
+events:
+  - id: redsecret-event
+    date: 2024-06-20
+    title: Redsecret event title
+    description: Redsecret event description.
+    notes: Redsecret event notes.
+    actors: [redsecret-actor, vladimir-putin]
+    places: [Redsecret Town, Pyongyang]
+assessment: Redsecret assessment.
+"""
+RED_ACTOR = """
+  - id: redsecret-actor
+    name: Redsecret Actor
+    kind: person
+    description: Redsecret actor description.
+"""
+
+
+def with_red_draft(project: Path) -> None:
+    write(project, "briefings/2024-06-20-red-draft.yaml", RED_DRAFT)
+    registry = project / "briefings/actors.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").rstrip("\n") + "\n" + RED_ACTOR, encoding="utf-8")
+
+
+def every_output(project: Path) -> dict[Path, str]:
+    """The text of everything a build publishes: pages, site, search fragments, feeds, export, PDFs."""
+    out: dict[Path, str] = {}
+    for folder in ("docs/generated", "site"):
+        for path in (project / folder).rglob("*"):
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":  # Pagefind's gzipped index and fragments
+                data = gzip.decompress(data)
+            if data[:5] == b"%PDF-":
+                out[path] = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+            else:
+                out[path] = data.decode("utf-8", errors="replace")
+    return out
+
+
+def test_a_red_draft_reaches_no_output_of_the_build(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with_red_draft(project)
+    code, out, err = run_cli(capsys, "--root", str(project), "build")
+    assert code == 0, err
+    assert "PDFs" in out
+    outputs = every_output(project)
+    assert any(p.suffix == ".pdf" for p in outputs)
+    assert any("pagefind" in p.parts for p in outputs)
+    assert any(p.suffix == ".csv" for p in outputs)
+    leaks = sorted(str(p.relative_to(project)) for p, text in outputs.items() if "redsecret" in text.lower())
+    assert leaks == []
+    # the same build with --drafts shows it, so the search above can find it when it is there
+    code, _, err = run_cli(capsys, "--root", str(project), "build", "--drafts", "--no-pdf")
+    assert code == 1  # a RED draft shown on a CLEAR site is refused
+    assert "2024-06-20-red-draft.yaml:4: marking: TLP:RED is above what this site may publish" in err
+
+
+def test_a_published_briefing_citing_an_event_of_a_red_draft_is_a_problem_at_its_line(
+    built_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_red_draft(built_copy)
+    sample = built_copy / SAMPLE_FILE
+    text = sample.read_text(encoding="utf-8")
+    assert "\nevents:\n  - " in text
+    sample.write_text(text.replace("\nevents:\n  - ", "\nevents:\n  - redsecret-event\n  - ", 1), encoding="utf-8")
+    line = sample.read_text(encoding="utf-8").splitlines().index("  - redsecret-event") + 1
+    before = {p: p.read_bytes() for p in (built_copy / "docs/generated").rglob("*") if p.is_file()}
+    site_before = {p: p.read_bytes() for p in (built_copy / "site").rglob("*") if p.is_file()}
+    for command in ("build", "export"):  # (check reads drafts too, and refuses the RED one itself)
+        code, _, err = run_cli(capsys, "--root", str(built_copy), command)
+        assert code == 1, command
+        assert "Traceback" not in err
+        assert (
+            f"{sample}:{line}: events[0]: event 'redsecret-event' is defined in "
+            f"{built_copy}/briefings/2024-06-20-red-draft.yaml, a draft this build does not publish; move the event "
+            "to the event registry (briefings/events/) or publish that briefing"
+        ) in err
+    assert {p: p.read_bytes() for p in (built_copy / "docs/generated").rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in (built_copy / "site").rglob("*") if p.is_file()} == site_before
+    assert not [p for p, t in every_output(built_copy).items() if "redsecret" in t.lower()]

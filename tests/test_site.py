@@ -193,8 +193,34 @@ def test_hostile_text_lands_as_text(tmp_path: Path) -> None:
         actors: [{{actor: x, role: "---"}}]
         quotes: [{{text: "{HOSTILE}", speaker: x, context: "{{: onclick=alert(6) }}"}}]
         places: ["{HOSTILE}"]
-        events: [{{id: e, date: 2024, title: "{HOSTILE}", description: "{HOSTILE}"}}]
+        events:
+          - {{id: e, date: 2024, title: "{HOSTILE}", description: "{HOSTILE}"}}
+          - id: attr-list
+            date: 2024-01
+            title: attr_list in a timeline block
+            description: |
+              para
+              {{: onclick="alert(7)" }}
+
+              # h {{: onmouseover=alert(8) }}
+
+              !!! danger "x"
+                  {{: onfocus=alert(9) autofocus }}
+          - registry-attr-list
         assessment: "{HOSTILE}"
+        """,
+    )
+    write(
+        root,
+        "briefings/events.yaml",
+        """
+        events:
+          - id: registry-attr-list
+            date: 2023-06-01
+            title: A registry event
+            description: |
+              para
+              {: onclick="alert(10)" }
         """,
     )
     assert main(["--root", str(root), "build", "--strict"]) == 0
@@ -227,6 +253,9 @@ def test_hostile_text_lands_as_text(tmp_path: Path) -> None:
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in briefing
     search = (root / "site/search/search_index.json").read_text(encoding="utf-8")
     assert "<script>alert" not in search
+    timeline = text(article(html(root / "site", "generated/timeline/2024")))
+    assert '{: onclick="alert(7)" }' in timeline  # the description, shown as the text it is
+    assert "h {: onmouseover=alert(8) }" in timeline
 
 
 def test_rebuild_renders_only_changed_pages_and_never_edits_the_old_site_in_place(

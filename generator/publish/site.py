@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import BriefingsError, Problem, display_path
-from ..project import SITE_URL_ENV, Project
+from ..project import SITE_URL_ENV, Project, check_mkdocs_settings
 from ..writer import Writer
 from .search import BUNDLE, MANIFEST, index_search, load_manifest
 from .search import settings as search_settings
@@ -46,6 +46,7 @@ def build_site(
     `engine` zensical builds with Zensical instead (it reads the same mkdocs.yml), always into a
     fresh folder: Zensical keeps its own cache of what it rendered (.cache/).
     """
+    check_mkdocs_settings(project.mkdocs_yml)
     _remove_leftovers(project)
     stamp = _stamp(project, strict=strict, site_url=site_url) + f" {engine}"
     inputs, names = _inputs(project.docs)

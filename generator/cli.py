@@ -22,7 +22,7 @@ from . import __version__
 from .errors import BriefingsError, display_path
 from .incremental import Snapshot
 from .load import input_files, load
-from .model import SLUG
+from .model import MAX_ITEMS, SLUG
 from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
 from .project import SETTINGS_FILE, Project, check_mkdocs_settings, open_project
 from .project import site_url as project_site_url
@@ -34,7 +34,7 @@ from .tools import gazetteer, importer
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
 from .views import slugify
-from .writer import Writer
+from .writer import Writer, WriterError
 
 if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
@@ -256,6 +256,10 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
     draft = make(project.briefings, args.source, bid=args.id, date=args.date, today=dt.date.today())
     for rel, data in draft.files.items():
         path = project.briefings / rel
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            what = "a symbolic link" if path.is_symlink() else "not a file"
+            print(f"briefings draft: {display_path(path)} is {what}; nothing written", file=sys.stderr)
+            return 1
         if path.exists() and not (rel.startswith("sources/") and path.read_bytes() == data):
             print(
                 f"briefings draft: {display_path(path)} exists already; nothing written (choose another --id)",
@@ -288,7 +292,8 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
         return 0
     shown = display_path(project.briefings / f"{draft.bid}.yaml")
     print(f"Drafted {shown} (status: draft), machine-made from {display_path(args.source)}:")
-    print(f"  {draft.quotes} quote{'s' * (draft.quotes != 1)}, {draft.attributed} with a speaker")
+    kept = f" ({MAX_ITEMS} in the briefing: it holds no more)" if draft.attributed > MAX_ITEMS else ""
+    print(f"  {draft.quotes:,} quote{'s' * (draft.quotes != 1)}, {draft.attributed:,} with a speaker{kept}")
     proposals = display_path(project.briefings / "actors" / f"drafted-{draft.bid}.yaml")
     print(
         f"  {draft.actors} actor{'s' * (draft.actors != 1)}, {draft.proposed} of them new (proposed in {proposals})"
@@ -402,8 +407,10 @@ def _places(args: argparse.Namespace, project: Project) -> int:
     if args.output is None:
         print(text, end="")
         return 0
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*\.ya?ml", args.output):
+        return _usage(f"--output is a file name in briefings/places/, such as suggested.yaml, got {args.output!r}")
     target = project.briefings / "places" / args.output
-    if target.exists():
+    if target.exists() or target.is_symlink():
         return _usage(f"{display_path(target)} already exists")
     Writer(project.briefings).write_bytes(f"places/{args.output}", text.encode("utf-8"))
     print(f"Wrote {display_path(target)}: check every entry before you build")
@@ -411,7 +418,7 @@ def _places(args: argparse.Namespace, project: Project) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    target = args.dir.resolve()
+    target = Path(os.path.abspath(args.dir))  # (not resolved: a symbolic link is refused, not followed)
     written = init(target)
     where = display_path(target)
     print(f"Wrote a new briefing project in {where} ({len(written)} files). Next:")
@@ -534,7 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         n = len(exc.problems)
         print(f"{n} problem{'s' * (n != 1)} found; {exc.outcome}.", file=sys.stderr)
         return 1
-    except OSError as exc:
+    except (OSError, WriterError) as exc:
         print(f"briefings: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -27,6 +27,9 @@ class QuoteRef:
     index: int
 
 
+MAX_DEPTH = 20  # places above a place, actors above an actor in a chain of part-of or successor-of
+CHAINED = ("part-of", "successor-of")  # relations that make a hierarchy or a line: loops are mistakes
+
 # How a relation reads on the page of the actor it is written on, and on the other actor's page.
 RELATION_LABELS: dict[str, tuple[str, str]] = {
     "member-of": ("Member of", "Has member"),
@@ -99,6 +102,7 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
     _check_places(places, problems)
     for actor in actors.values():
         _check_relations(actor, known, problems)
+    _check_actor_chains(actors, problems)
     for event in events.values():
         for i, entry in enumerate(event.actors):
             ref = entry if isinstance(entry, str) else entry.actor
@@ -155,21 +159,77 @@ class Gazetteer:
 
 
 def _check_places(places: dict[str, Place], problems: list[Problem]) -> None:
+    edges: dict[str, list[str]] = {}
     for place in places.values():
+        edges[place.id] = []
         if place.parent is None:
             continue
-        lines, key = place.where("parent")
         if place.parent not in places:
+            lines, key = place.where("parent")
             problems.append(lines.problem(key, f"unknown place '{place.parent}'{_did_you_mean(place.parent, places)}"))
             continue
-        seen = {place.id}
-        up: str | None = place.parent
-        while up is not None and up in places:
-            if up in seen:
-                problems.append(lines.problem(key, f"place '{place.id}' lies inside itself (through '{up}')"))
-                break
-            seen.add(up)
-            up = places[up].parent
+        edges[place.id] = [place.parent]
+    loops, deep = chains(edges, MAX_DEPTH)
+    for pid, _ in loops:
+        lines, key = places[pid].where("parent")
+        problems.append(lines.problem(key, f"place '{pid}' lies inside itself (through '{places[pid].parent}')"))
+    for pid in deep:
+        lines, key = places[pid].where("parent")
+        problems.append(lines.problem(key, f"more than {MAX_DEPTH} places above it: a loop of parents, or a mistake"))
+
+
+def _check_actor_chains(actors: dict[str, Actor], problems: list[Problem]) -> None:
+    """Loops in the relations that make a hierarchy or a line (part of, successor of), and chains
+    too long to be meant; each a problem at the relation."""
+    for kind in CHAINED:
+        where: dict[str, list[int]] = {aid: [] for aid in actors}
+        edges: dict[str, list[str]] = {aid: [] for aid in actors}
+        for aid, actor in actors.items():
+            for i, relation in enumerate(actor.relations):
+                if relation.type == kind and relation.actor in actors and relation.actor != aid:
+                    edges[aid].append(relation.actor)
+                    where[aid].append(i)
+        loops, deep = chains(edges, MAX_DEPTH)
+        label = RELATION_LABELS[kind][0].lower()
+        for aid, n in loops:
+            lines, key = actors[aid].where("relations", where[aid][n], "actor")
+            problems.append(lines.problem(key, f"a loop: '{aid}' is {label} '{edges[aid][n]}', which leads back to it"))
+        for aid in deep:
+            lines, key = actors[aid].where("relations", where[aid][0], "actor")
+            problems.append(lines.problem(key, f"more than {MAX_DEPTH} actors in a chain of '{kind}' above it"))
+
+
+def chains(edges: dict[str, list[str]], limit: int) -> tuple[list[tuple[str, int]], list[str]]:
+    """In a graph of node -> the nodes above it: every (node, edge index) on a loop, and the
+    nodes where a chain upward first grows longer than `limit`. Iterative and linear in the
+    graph's size: no recursion, however long the chains."""
+    height: dict[str, int] = {}  # nodes done: how many nodes lie above, on the longest chain
+    on_stack: dict[str, int] = {}
+    loops: dict[tuple[str, int], None] = {}
+    for root in edges:
+        if root in height:
+            continue
+        stack = [(root, 0)]
+        on_stack[root] = 0
+        while stack:
+            node, i = stack[-1]
+            targets = edges[node]
+            if i < len(targets):
+                stack[-1] = (node, i + 1)
+                up = targets[i]
+                if up not in edges or up in height:
+                    continue
+                if up in on_stack:  # a loop: from `up` on the stack to here
+                    loops.update(((member, j - 1), None) for member, j in stack[on_stack[up] :])
+                    continue
+                on_stack[up] = len(stack)
+                stack.append((up, 0))
+            else:
+                stack.pop()
+                del on_stack[node]
+                height[node] = 1 + max((height[t] for t in targets if t in height), default=-1)
+    deep = [n for n, h in height.items() if h == limit + 1]
+    return list(loops), deep
 
 
 def _check_relations(actor: Actor, known: Known, problems: list[Problem]) -> None:

@@ -183,5 +183,13 @@ def test_readme_limits_table_matches_the_code() -> None:
         assert f"{value:,}" in table, value
     assert f"{MAX_DEPTH}" in table
     assert f"{MAX_NODES:,}" in table
+    from generator.draft.source import MAX_BYTES
+    from generator.link import MAX_DEPTH as CHAIN_DEPTH
+    from generator.tools import importer
+
+    assert f"| {CHAIN_DEPTH}; a loop is a problem" in table
+    for value in (importer.MAX_CSV_BYTES, importer.MAX_CSV_ROWS, importer.MAX_CSV_COLUMNS, importer.MAX_CSV_CELL):
+        assert f"{value:,}" in table, value
+    assert f"| {MAX_BYTES:,} bytes; a draft keeps at most {model.MAX_ITEMS}" in table
     schema = (REPO / "schema/briefing.schema.json").read_text(encoding="utf-8")
     assert f'"maxLength": {model.MAX_TEXT}' in schema

@@ -56,7 +56,9 @@ def test_init_writes_a_project_that_checks_and_never_overwrites(
     (target / "README.md").write_text("mine", encoding="utf-8")
     code, _, err = run_cli(capsys, "init", str(target))
     assert code == 1
-    assert "README.md: already exists; init writes only into a new or empty project folder" in err
+    assert "is not empty (" in err
+    assert "README.md" in err
+    assert "init writes only into a new or empty folder (or one with just .git)" in err
     assert (target / "README.md").read_text(encoding="utf-8") == "mine"
     code, _, err = run_cli(capsys, "init", str(target / "README.md"))
     assert code == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -41,9 +42,11 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
     quoted = find(text, paras)
     ents = names_.entities(text, sents, registry)
     attributor = Attributor(text, ents, sents, quoted)
+    para_starts = [p.start for p in paras]
     para_of = {}
     for q in quoted:
-        para_of[q.start] = next((n for n, p in enumerate(paras) if p.start <= q.start < p.end), 0)
+        n = bisect.bisect_right(para_starts, q.start) - 1
+        para_of[q.start] = n if n >= 0 and paras[n].start <= q.start < paras[n].end else 0
     said = [attributor.explicit(q) for q in quoted]
     titles = {k for k, q in enumerate(quoted) if is_title_of_work(text, q)}
     kept: list[FoundQuote] = []

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from .names import PRONOUNS, Entity, word_set
 from .quotes import Quoted
 from .text import Span
 
+LOOK_BACK = 200  # people named before a description ("the minister") that it may mean, nearest first
 SPEECH_VERBS = word_set(
     """
     said says say saying told tells tell telling added adds adding asked asks asking stated
@@ -106,6 +109,8 @@ class Attributor:
                 self.by_start[m.start] = (m, e)
         self.by_end = {m.end: (m, e) for m, e in self.by_start.values()}
         self.mentions = sorted(self.by_start.values(), key=lambda me: me[0].start)
+        self.mention_starts = [m.start for m, _ in self.mentions]
+        self.mention_ends = sorted(m.end for m, _ in self.mentions)
         self.new: list[Entity] = []  # sources named only in "according to ...", found here
         # the text with every quote blanked out, so that frames are read around quotes
         masked = list(text)
@@ -117,6 +122,16 @@ class Attributor:
     def sentence_index(self, i: int) -> int:
         """The index of the sentence at or before offset `i`."""
         return max(0, bisect.bisect_right(self.starts, i) - 1)
+
+    def between(self, lo: int, hi: int) -> list[tuple[Span, Entity]]:
+        """The mentions that start in [lo, hi), in order (a window, so that a long article
+        costs no more per quote than a short one)."""
+        return self.mentions[bisect.bisect_left(self.mention_starts, lo) : bisect.bisect_left(self.mention_starts, hi)]
+
+    def before(self, i: int) -> Iterator[tuple[Span, Entity]]:
+        """The mentions that start before offset `i`, nearest first."""
+        for k in range(bisect.bisect_left(self.mention_starts, i) - 1, -1, -1):
+            yield self.mentions[k]
 
     def sentence_at(self, i: int) -> Span:
         """The sentence that holds offset `i` (an empty span between paragraphs)."""
@@ -212,7 +227,7 @@ class Attributor:
             return span, self.resolve_pronoun(span, word.group(1).lower())
         if word and word.group(1).lower() in ("the", "a", "an", "his", "her", "their", "its"):
             span = Span(i + word.start(1), end)
-            inner = [me for me in self.mentions if span.start <= me[0].start < span.end and me[1].kind == "person"]
+            inner = [me for me in self.between(span.start, span.end) if me[1].kind == "person"]
             if inner and not re.search(
                 r"\b(?:of|to|for|at|in|on|with|from)\b", self.text[span.start : inner[0][0].start]
             ):
@@ -246,7 +261,7 @@ class Attributor:
     def _pick(self, start: int, end: int) -> tuple[Span, Entity | None] | None:
         """The name that speaks among those in [start, end): a person, else a one-word name
         not yet known to be anything else, else an organisation."""
-        inside = [(m, e) for m, e in self.mentions if start <= m.start and m.end <= end + 1 and not e.place]
+        inside = [(m, e) for m, e in self.between(start, end + 1) if m.end <= end + 1 and not e.place]
         for kinds in (("person",), ("unknown",), None):
             for m, e in inside:
                 if kinds is None or e.kind in kinds:
@@ -262,9 +277,7 @@ class Attributor:
         for a in acc:
             said = self._np_at(a.end()) or self._new_source(a.end())
             if said is None:  # according to a court document filed by state attorney Dave Aronberg
-                said = next(
-                    ((m, e) for m, e in self.mentions if a.end() <= m.start < sentence.end and e.kind == "person"), None
-                )
+                said = next(((m, e) for m, e in self.between(a.end(), sentence.end) if e.kind == "person"), None)
             if said is not None:
                 return Said(said[1], said[0], "according to")
         if not frame.strip() and self.text[: q.start].rstrip().endswith(":"):
@@ -334,8 +347,8 @@ class Attributor:
         first = next(
             (
                 (m, e)
-                for m, e in self.mentions
-                if begin <= m.start < before and not e.place and not _PREPOSITION.search(self.masked, begin, m.start)
+                for m, e in self.between(begin, before)
+                if not e.place and not _PREPOSITION.search(self.masked, begin, m.start)
             ),
             None,
         )
@@ -426,15 +439,8 @@ class Attributor:
         """The first name (a person's, when `person`) in the last clause of `left` (the text from
         `begin`), ending before `stop` and followed by `after` (a pattern)."""
         clause = begin + max(left.rfind(". "), left.rfind("; "), 0)
-        for m, e in self.mentions:
-            if m.start >= stop:
-                break
-            if (
-                clause <= m.start
-                and m.end < stop
-                and (not person or e.kind == "person")
-                and re.match(after, self.masked[m.end : m.end + 10])
-            ):
+        for m, e in self.between(clause, stop):
+            if m.end < stop and (not person or e.kind == "person") and re.match(after, self.masked[m.end : m.end + 10]):
                 return m, e
         return None
 
@@ -456,7 +462,7 @@ class Attributor:
         )
         if nominal:
             span = Span(i, i + nominal.end())
-            inner = [me for me in self.mentions if span.start <= me[0].start < span.end]
+            inner = self.between(span.start, span.end)
             if inner:  # "the group's leader, Jane Doe" -> a name inside
                 return inner[-1][0], inner[-1][1]
             return span, self.resolve_nominal(span)
@@ -471,10 +477,8 @@ class Attributor:
             sentence = self.sentences[j]
             found = [
                 e
-                for m, e in self.mentions
-                if sentence.start <= m.start < min(sentence.end, span.start)
-                and (kinds is None or e.kind in kinds)
-                and not e.place
+                for m, e in self.between(sentence.start, min(sentence.end, span.start))
+                if (kinds is None or e.kind in kinds) and not e.place
             ]
             if found:
                 return found[0]
@@ -490,16 +494,16 @@ class Attributor:
         found = re.findall(r"[a-z][\w\-]*", words.lower())
         head = found[-1] if found else ""
         if head in _ORG_HEADS:
-            orgs = [e for m, e in self.mentions if m.start < span.start and e.kind != "person" and not e.place]
-            return orgs[-1] if orgs else None
-        recent = [(m, e) for m, e in self.mentions if m.start < span.start and e.kind == "person"]
-        for m, e in reversed(recent):
+            return next((e for m, e in self.before(span.start) if e.kind != "person" and not e.place), None)
+        recent = list(islice(((m, e) for m, e in self.before(span.start) if e.kind == "person"), LOOK_BACK))
+        for m, e in recent:
             floor = max(0, m.start - 40)
-            earlier = [me[0].end for me in self.mentions if floor <= me[0].end <= m.start]
-            before = self.text[max(earlier) if earlier else floor : m.start].lower()  # the words just before the name
+            k = bisect.bisect_right(self.mention_ends, m.start) - 1  # the last name to end before this one
+            earlier = self.mention_ends[k] if k >= 0 and self.mention_ends[k] >= floor else floor
+            before = self.text[earlier : m.start].lower()  # the words just before the name
             if head and re.search(r"\b" + re.escape(head) + r"\b", before):
                 return e
-        return recent[-1][1] if recent else None  # "the former secretary of state": the person just named
+        return recent[0][1] if recent else None  # "the former secretary of state": the person just named
 
 
 def is_title_of_work(text: str, q: Quoted) -> bool:

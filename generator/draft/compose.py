@@ -3,6 +3,7 @@ report. Pure: nothing here reads or writes a file."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -10,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import MAX_ID, MAX_TEXT, RESERVED_IDS
+from ..model import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
 from ..views import slugify
 from .analyse import Analysis, FoundQuote
 from .events import Dated
@@ -140,10 +141,20 @@ def briefing_yaml(
     lines.append(f"    text: {yaml_str(stored)}")
     lines.append("# summary: the bottom line, in a sentence or two (Markdown)")
     lines.append("key_points: []")
-    speakers = {who.of(f.speaker) for f in analysis.quotes if who.of(f.speaker)}
-    actors = [e for e in analysis.entities if who.of(e)]
+    # A briefing holds at most MAX_ITEMS of each list: the first quotes with a speaker, their
+    # speakers before other actors; what is left out is said in a comment (and is all in --json).
+    quoted = [f for f in analysis.quotes if re.search(r"\S", quote_text(text, Span(f.quoted.start, f.quoted.end)))]
+    attributed = [f for f in quoted if who.of(f.speaker)][:MAX_ITEMS]
+    kept_quotes = {id(f) for f in attributed}
+    speakers = {who.of(f.speaker) for f in attributed}
+    every_actor = sorted(
+        (e for e in analysis.entities if who.of(e)), key=lambda e: (who.of(e) not in speakers, e.first)
+    )
+    actors = every_actor[:MAX_ITEMS]
     lines.append("actors:" if actors else "actors: []")
-    for e in sorted(actors, key=lambda e: (who.of(e) not in speakers, e.first)):
+    if len(every_actor) > len(actors):
+        lines.append(f"  # {_left_out(len(every_actor) - len(actors), 'more actor')}")
+    for e in actors:
         aid = who.of(e)
         note = "registry" if e.actor else f"proposed in the actors file ({e.kind}, from: {e.evidence})"
         said = sum(1 for f in analysis.quotes if f.speaker is e)
@@ -152,28 +163,42 @@ def briefing_yaml(
         lines.append(f"  - actor: {yaml_str(aid or '')}  # {note}; {mentions}{extra}")
         lines.append("    # role: their part in this story")
     entries: list[str] = []
-    count = 0
-    for f in analysis.quotes:
+    count = unattributed = 0
+    for f in quoted:
         body = quote_text(text, Span(f.quoted.start, f.quoted.end))
-        if not re.search(r"\S", body):
-            continue
         aid = who.of(f.speaker)
         where = f"characters {f.quoted.start}-{f.quoted.end}"
         if aid is None:
-            named = text[f.said.mention.start : f.said.mention.end] if f.said.mention else "no one"
-            entries.append(f"  # no speaker found ({comment(named)}), {where}: {comment(yaml_str(body))[:200]}")
+            unattributed += 1
+            if unattributed <= MAX_ITEMS:
+                named = text[f.said.mention.start : f.said.mention.end] if f.said.mention else "no one"
+                entries.append(f"  # no speaker found ({comment(named)}), {where}: {comment(yaml_str(body))[:200]}")
+            continue
+        if id(f) not in kept_quotes:
             continue
         entries.append(f"  # speaker: {HOW.get(f.said.how, f.said.how)}; {where}")
         entries.append(f"  - text: {yaml_str(body)}")
         entries.append(f"    speaker: {yaml_str(aid)}")
         count += 1
     lines.append("quotes:" if count else "quotes: []")
+    attributed_all = sum(1 for f in quoted if who.of(f.speaker))
+    if attributed_all > count:
+        lines.append(f"  # {_left_out(attributed_all - count, 'more quote')} with a speaker")
+    if unattributed > MAX_ITEMS:
+        lines.append(f"  # and {unattributed - MAX_ITEMS:,} more quotes with no speaker found (see --json)")
     lines.extend(entries)
     lines.append("events:" if dated else "events: []")
-    for n, d in enumerate(dated, 1):
+    if len(dated) > MAX_ITEMS:
+        lines.append(f"  # {_left_out(len(dated) - MAX_ITEMS, 'more candidate event')}")
+    # every mention as (where, which entity), to find the entities in a sentence by bisection
+    spots = sorted((m.start, k) for k, e in enumerate(analysis.entities) for m in e.mentions)
+    spot_starts = [start for start, _ in spots]
+    for n, d in enumerate(dated[:MAX_ITEMS], 1):
         sentence = re.sub(r"\s+", " ", text[d.sentence.start : d.sentence.end]).strip()
         title = sentence if len(sentence) <= 200 else sentence[:197].rsplit(" ", 1)[0] + "…"
-        in_it = [e for e in analysis.entities if any(d.sentence.start <= m.start < d.sentence.end for m in e.mentions)]
+        lo = bisect.bisect_left(spot_starts, d.sentence.start)
+        hi = bisect.bisect_left(spot_starts, d.sentence.end)
+        in_it = [analysis.entities[k] for k in sorted({k for _, k in spots[lo:hi]})]  # in the entities' order
         ids = [who.of(e) for e in in_it if who.of(e)]
         places = [e.name for e in in_it if e.place]
         lines.append(f"  - id: {yaml_str(f'{bid}-{n}')}")
@@ -191,9 +216,15 @@ def briefing_yaml(
             lines.append(f"    places: [{', '.join(yaml_str(p) for p in dict.fromkeys(places))}]")
     places = places_of(analysis)
     lines.append("places:" if places else "places: []")
-    lines.extend(f"  - {yaml_str(p)}" for p in places)
+    if len(places) > MAX_ITEMS:
+        lines.append(f"  # {_left_out(len(places) - MAX_ITEMS, 'more place')}")
+    lines.extend(f"  - {yaml_str(p)}" for p in places[:MAX_ITEMS])
     lines.append("topics: []")
     return "\n".join(lines) + "\n"
+
+
+def _left_out(n: int, what: str) -> str:
+    return f"{n:,} {what}{'s' * (n != 1)} found, left out: a briefing holds at most {MAX_ITEMS} (see --json)"
 
 
 def actors_yaml(bid: str, who: Cast, stored: str) -> str:

@@ -3,6 +3,7 @@ at the precision the text gives (a day, a month, a year)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -61,16 +62,21 @@ class Dated:
 def find(text: str, sentences: list[Span], published: dt.date | None, quoted: list[Span]) -> list[Dated]:
     """The first date in each sentence outside quotes, resolved against the article's date."""
     out = []
+    merged: list[list[int]] = []  # the quoted stretches, overlaps joined, in order
+    for q in sorted(quoted, key=lambda q: q.start):
+        if merged and q.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], q.end)
+        else:
+            merged.append([q.start, q.end])
+    starts = [m[0] for m in merged]
+
+    def inside_quote(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and merged[k][0] <= i < merged[k][1]
+
     for s in sentences:
         for kind, pattern in _PATTERNS:
-            m = next(
-                (
-                    m
-                    for m in pattern.finditer(text, s.start, s.end)
-                    if not any(q.start <= m.start() < q.end for q in quoted)
-                ),
-                None,
-            )
+            m = next((m for m in pattern.finditer(text, s.start, s.end) if not inside_quote(m.start())), None)
             if m is None:
                 continue
             date = _resolve(kind, m, published)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BriefingsError, Problem, display_path
+from ..inputs import decode_text, looks_binary, read_input
 
 MAX_BYTES = 5_000_000  # an article; a larger file is not one
 
@@ -30,20 +31,15 @@ class Article:
 def read(path: Path) -> Article:
     """The article in a text or HTML file; a clear problem when there is none."""
     where = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _problem(where, f"cannot read it: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise _problem(where, f"{len(data):,} bytes: too large for an article (at most {MAX_BYTES:,})")
+    data = read_input(path, "an article", MAX_BYTES)
+    if not data.strip():
+        raise _problem(where, "the file is empty")
     head = data[:2048].lstrip().lower()
     if path.suffix.lower() in (".html", ".htm", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
+        if looks_binary(data):
+            raise _problem(where, "a binary file, not a web page")
         return _from_html(data, where)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _problem(where, f"not UTF-8 text (byte {exc.start}); save it as UTF-8 or as the web page") from None
-    return _from_text(text, where)
+    return _from_text(decode_text(data, where, "save the article as UTF-8 text or as the web page"), where)
 
 
 def _problem(where: str, message: str) -> BriefingsError:

@@ -22,6 +22,15 @@ from ..model import FIGURES, Estimate
 from .feeds import page_url
 
 FORMATS = ("csv", "json", "jsonl")
+# A CSV text cell that begins with one of these is written with a leading apostrophe, so that a
+# spreadsheet shows it instead of running it as a formula (OWASP, "CSV injection"); JSON keeps
+# the text exactly as written.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_NOTE = (
+    "Text cells that begin with =, +, -, @, a tab or a carriage return are written with a leading "
+    "apostrophe (') so that spreadsheets show them instead of running them as formulas; the JSON "
+    "export holds every text exactly as written."
+)
 Row = dict[str, Any]
 
 
@@ -435,7 +444,13 @@ def table_file(corpus: Corpus, name: str, fmt: str, site_url: str) -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, [f.name for f in table.fields], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        texts = [f.name for f in table.fields if f.type == "string"]
+        for row in rows:
+            for name in texts:
+                value = row.get(name)
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                    row[name] = "'" + value
+            writer.writerow(row)
         return out.getvalue()
     if fmt == "jsonl":
         return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
@@ -464,6 +479,7 @@ def datapackage(fmt: str, title: str, site_url: str) -> str:
             },
         }
         if fmt == "csv":
+            resource["description"] = CSV_NOTE
             resource["encoding"] = "utf-8"
             resource["dialect"] = {"delimiter": ",", "header": True, "lineTerminator": "\n"}
         resources.append(resource)

@@ -25,9 +25,10 @@ from pydantic import BaseModel, ValidationError
 
 from .. import dates
 from ..errors import BriefingsError, Problem, display_path
+from ..inputs import decode_text, read_input
 from ..link import Gazetteer
 from ..load import Inputs
-from ..model import ACTOR_KINDS, EVENT_KINDS, MAX_ID, Actor, ActorFile, Event, EventFile, PlaceFile
+from ..model import ACTOR_KINDS, EVENT_KINDS, MAX_ID, MAX_REGISTRY, Actor, ActorFile, Event, EventFile, PlaceFile
 from ..views import slugify
 from ..writer import Writer
 
@@ -72,6 +73,11 @@ KIND_NAMES = {
     "strategic developments": "other",
 }
 LIST_SEPARATOR = ";"  # several actors (or aliases) in one cell
+MAX_CSV_BYTES = 100_000_000  # a table to import
+MAX_CSV_ROWS = MAX_REGISTRY  # rows of one import: they become one registry file
+MAX_CSV_COLUMNS = 1_000
+MAX_CSV_CELL = 100_000  # characters in one cell (a description holds at most 20,000)
+csv.field_size_limit(MAX_CSV_CELL)
 
 
 @dataclass(slots=True)
@@ -92,17 +98,25 @@ class Output:
 
 
 def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mapping[str, str]) -> Table:
-    """Read a CSV file (UTF-8, any common delimiter) and find the column of each field."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BriefingsError([Problem(display_path(path), 0, "", f"not UTF-8 text ({exc.reason})")]) from None
+    """Read a CSV file (UTF-8, or UTF-16 with a byte order mark; any common delimiter) and find
+    the column of each field. A file, a row or a cell too large is refused with its size."""
+    where = display_path(path)
+    data = read_input(path, "a table", MAX_CSV_BYTES)
+    text = decode_text(data, where, "save the table as CSV in UTF-8 (Excel: 'CSV UTF-8')")
+    if not text.strip():
+        raise BriefingsError([Problem(where, 0, "", "the file is empty: a table needs a header row and rows")])
     try:
         dialect: Any = csv.Sniffer().sniff(text[:10_000], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    headers = reader.fieldnames or []
+    try:
+        headers = reader.fieldnames or []
+    except csv.Error as exc:
+        raise BriefingsError([Problem(where, 1, "", f"not a readable CSV header: {_csv_reason(exc)}")]) from None
+    if len(headers) > MAX_CSV_COLUMNS:
+        message = f"{len(headers):,} columns: a table may have at most {MAX_CSV_COLUMNS:,}"
+        raise BriefingsError([Problem(where, 1, "", message)])
     problems: list[Problem] = []
     unknown = set(mapping) - set(known)
     for name in sorted(unknown):
@@ -123,15 +137,25 @@ def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mappin
             columns[name] = found if name == "actors" else found[:1]
     if problems:
         raise BriefingsError(problems)
-    rows = []
+    rows: list[tuple[int, dict[str, str]]] = []
     try:
         for row in reader:
+            if len(rows) == MAX_CSV_ROWS:
+                message = f"more than {MAX_CSV_ROWS:,} rows: split the table and import each part with its own --name"
+                raise BriefingsError([Problem(where, reader.line_num, "", message)])
             rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}))
-    except csv.Error as exc:
-        raise BriefingsError(
-            [Problem(display_path(path), reader.line_num, "", f"not a readable CSV file: {exc}")]
-        ) from None
+    except csv.Error as exc:  # (raised before the bad line is counted)
+        message = f"not a readable CSV file: {_csv_reason(exc)}"
+        raise BriefingsError([Problem(where, reader.line_num + 1, "", message)]) from None
+    if not rows:
+        raise BriefingsError([Problem(where, 1, "", "no rows under the header: nothing to import")])
     return Table(path, rows, columns)
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a cell of more than {MAX_CSV_CELL:,} characters"
+    return str(exc)
 
 
 class _Row:
@@ -256,12 +280,12 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
         raise BriefingsError(problems)
     out = Output(counts={"events": len(events), "places": len(places), "actors": len(new_actors)})
     header = f"Imported from {table.path.name} by `briefings import events`."
-    out.files[f"events/{name}.yaml"] = _yaml("events", EventFile, events, header)
+    out.files[f"events/{name}.yaml"] = _yaml("events", EventFile, events, header, table.path)
     if places:
-        out.files[f"places/{name}.yaml"] = _yaml("places", PlaceFile, list(places.values()), header)
+        out.files[f"places/{name}.yaml"] = _yaml("places", PlaceFile, list(places.values()), header, table.path)
     if new_actors:
         note = header + " Kinds are 'other' until you set them."
-        out.files[f"actors/{name}.yaml"] = _yaml("actors", ActorFile, list(new_actors.values()), note)
+        out.files[f"actors/{name}.yaml"] = _yaml("actors", ActorFile, list(new_actors.values()), note, table.path)
     return out
 
 
@@ -372,7 +396,9 @@ def import_actors(table: Table, inputs: Inputs, name: str) -> Output:
     if problems:
         raise BriefingsError(problems)
     header = f"Imported from {table.path.name} by `briefings import actors`."
-    return Output({f"actors/{name}.yaml": _yaml("actors", ActorFile, actors, header)}, {"actors": len(actors)})
+    return Output(
+        {f"actors/{name}.yaml": _yaml("actors", ActorFile, actors, header, table.path)}, {"actors": len(actors)}
+    )
 
 
 def _check_record(cls: type[BaseModel], record: dict[str, Any], row: _Row, problems: list[Problem]) -> None:
@@ -390,8 +416,14 @@ def _check_record(cls: type[BaseModel], record: dict[str, Any], row: _Row, probl
             )
 
 
-def _yaml(key: str, cls: type[BaseModel], records: list[dict[str, Any]], header: str) -> str:
-    cls.model_validate({key: records})  # the whole file too (each record already passed)
+def _yaml(key: str, cls: type[BaseModel], records: list[dict[str, Any]], header: str, source: Path) -> str:
+    if len(records) > MAX_REGISTRY:
+        message = f"{len(records):,} {key}: one registry file holds at most {MAX_REGISTRY:,}; split the table"
+        raise BriefingsError([Problem(display_path(source), 0, "", message)])
+    try:
+        cls.model_validate({key: records})  # the whole file too (each record already passed)
+    except ValidationError as exc:
+        raise BriefingsError([Problem(display_path(source), 0, key, exc.errors()[0]["msg"].lower())]) from None
     schema = {"events": "events", "places": "places", "actors": "actors"}[key]
     body = yaml.safe_dump({key: records}, allow_unicode=True, sort_keys=False, width=100)
     return f"# yaml-language-server: $schema=../../schema/{schema}.schema.json\n# {header}\n{body}"

@@ -39,11 +39,25 @@ def project_files() -> dict[str, bytes]:
     return out
 
 
+# What a folder may already hold: a fresh git repository with its licence.
+ALLOWED = {".git", "LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING"}
+
+
 def init(target: Path) -> list[str]:
-    """Write a new project into `target` (made if needed); refuse to overwrite anything."""
+    """Write a new project into `target` (made if needed): a new or empty folder, or a fresh git
+    repository; anything else is refused before a single file is written."""
     files = project_files()
+    where = display_path(target)
+    if target.is_symlink():
+        raise BriefingsError([Problem(where, 0, "", "is a symbolic link; give the folder itself")])
     if target.exists() and not target.is_dir():
-        raise BriefingsError([Problem(display_path(target), 0, "", "is a file, not a folder")])
+        raise BriefingsError([Problem(where, 0, "", "is a file, not a folder")])
+    if target.exists():
+        found = sorted(entry.name for entry in target.iterdir() if entry.name not in ALLOWED)
+        if found:
+            shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+            message = f"is not empty ({shown}); init writes only into a new or empty folder (or one with just .git)"
+            raise BriefingsError([Problem(where, 0, "", message)])
     clashes = sorted(rel for rel in files if (target / rel).exists() or (target / rel).is_symlink())
     if clashes:
         message = "already exists; init writes only into a new or empty project folder"

@@ -74,7 +74,7 @@ def main() -> None:
         data = article(size)[:4_990_000]
         took = time_draft(data, args.runs)
         print(f"| synthetic news | {len(data):,} | {took:.2f} | {took / (len(data) / 1e6):.2f} |", flush=True)
-    for count in (10_000, 40_000):
+    for count in (85_000, 170_000, 340_000, 680_000):
         data = stray_marks(count)
         took = time_draft(data, args.runs)
         print(f"| {count:,} stray quote marks | {len(data):,} | {took:.2f} | {took / (len(data) / 1e6):.2f} |")

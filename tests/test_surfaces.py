@@ -274,7 +274,7 @@ def test_a_5_mb_article_and_thousands_of_stray_quote_marks_draft_whole_and_pass_
     filler = ["said Ana Ruiz ", "word ", ". ", "\n\n", "x"]
     marks.write_text(
         "A made-up text of stray quote marks (SYNTHETIC).\n\n"
-        + "".join(pieces[i % 8] + filler[(i * 7) % 5] for i in range(40_000)),
+        + "".join(pieces[i % 8] + filler[(i * 7) % 5] for i in range(600_000)),
         encoding="utf-8",
     )
     for article, bid in ((big, "big"), (marks, "marks")):

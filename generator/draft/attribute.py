@@ -11,8 +11,10 @@ from itertools import islice
 
 from .names import PRONOUNS, Entity, word_set
 from .quotes import Quoted
-from .text import Span
+from .text import Span, merged
 
+_NOT_SPACE = re.compile(r"\S")
+TITLE_MAX = 400  # characters: a quoted passage longer than this is not the title of a work
 LOOK_BACK = 200  # people named before a description ("the minister") that it may mean, nearest first
 SPEECH_VERBS = word_set(
     """
@@ -113,11 +115,11 @@ class Attributor:
         self.mention_ends = sorted(m.end for m, _ in self.mentions)
         self.new: list[Entity] = []  # sources named only in "according to ...", found here
         # the text with every quote blanked out, so that frames are read around quotes
-        masked = list(text)
-        for q in quotes:
-            for i in range(q.start, q.end):
-                masked[i] = "_" if not text[i].isspace() else text[i]
-        self.masked = "".join(masked)
+        parts, done = [], 0
+        for start, end in merged((q.start, q.end) for q in quotes):  # each character once
+            parts += [text[done:start], _NOT_SPACE.sub("_", text[start:end])]
+            done = end
+        self.masked = "".join([*parts, text[done:]])
 
     def sentence_index(self, i: int) -> int:
         """The index of the sentence at or before offset `i`."""
@@ -280,7 +282,7 @@ class Attributor:
                 said = next(((m, e) for m, e in self.between(a.end(), sentence.end) if e.kind == "person"), None)
             if said is not None:
                 return Said(said[1], said[0], "according to")
-        if not frame.strip() and self.text[: q.start].rstrip().endswith(":"):
+        if not frame.strip() and _last_visible(self.text, q.start) == ":":
             # a paragraph that opens with the quote, after "..., Jane Doe wrote:" ends the one before
             k = self.sentence_index(q.start) - 1
             if k >= 0:
@@ -506,12 +508,22 @@ class Attributor:
         return recent[0][1] if recent else None  # "the former secretary of state": the person just named
 
 
+def _last_visible(text: str, i: int) -> str:
+    """The last character before offset `i` that is not white space ('' at the start)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text[i - 1] if i > 0 else ""
+
+
 def is_title_of_work(text: str, q: Quoted) -> bool:
     """A quoted title (a book, a show, a slogan) rather than words someone said."""
     before = text[max(0, q.start - 40) : q.start].rstrip("'\"“‘")
-    words = re.findall(r"[^\W\d_][\w’'\-]*", text[q.start : q.end])
+    long = q.end - q.start > TITLE_MAX  # no title: only its first word matters
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text[q.start : q.start + TITLE_MAX if long else q.end])
     if _NAMED_AS.search(before) or (_TITLE_OF_WORK.search(before) and words and words[0][0].isupper()):
         return True
+    if long:
+        return False
     big = [w for w in words if len(w) > 3 or w is words[0]]
     if len(words) == 1 and words[0][0].isupper() and re.search(r"\b[A-Z]\w*[’']s\s*$", before):
         return True  # NBC's “Today”

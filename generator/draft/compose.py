@@ -20,6 +20,7 @@ from .source import Article
 from .text import Span
 
 TOOL = "briefings draft"
+_VISIBLE = re.compile(r"\S")
 # what YAML cannot hold as it is, or reads as a line break (NEL, LS, PS): escaped
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
@@ -71,8 +72,9 @@ def cast(analysis: Analysis, taken: set[str]) -> Cast:
 def quote_text(text: str, span: Span) -> str:
     """The quote as one line of verbatim text, at most MAX_TEXT characters (cut after the last
     whole sentence that fits, so that what is kept is still in the source)."""
-    words = re.sub(r"\s+", " ", text[span.start : span.end]).strip()
-    if len(words) <= MAX_TEXT:
+    end = min(span.end, span.start + 4 * MAX_TEXT)  # enough for MAX_TEXT once white space is collapsed
+    words = re.sub(r"\s+", " ", text[span.start : end]).strip()
+    if len(words) <= MAX_TEXT and end == span.end:
         return words
     cut = words[:MAX_TEXT]
     end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
@@ -143,7 +145,7 @@ def briefing_yaml(
     lines.append("key_points: []")
     # A briefing holds at most MAX_ITEMS of each list: the first quotes with a speaker, their
     # speakers before other actors; what is left out is said in a comment (and is all in --json).
-    quoted = [f for f in analysis.quotes if re.search(r"\S", quote_text(text, Span(f.quoted.start, f.quoted.end)))]
+    quoted = [f for f in analysis.quotes if _VISIBLE.search(text, f.quoted.start, f.quoted.end)]
     attributed = [f for f in quoted if who.of(f.speaker)][:MAX_ITEMS]
     kept_quotes = {id(f) for f in attributed}
     speakers = {who.of(f.speaker) for f in attributed}
@@ -165,17 +167,18 @@ def briefing_yaml(
     entries: list[str] = []
     count = unattributed = 0
     for f in quoted:
-        body = quote_text(text, Span(f.quoted.start, f.quoted.end))
         aid = who.of(f.speaker)
         where = f"characters {f.quoted.start}-{f.quoted.end}"
         if aid is None:
             unattributed += 1
             if unattributed <= MAX_ITEMS:
+                body = quote_text(text, Span(f.quoted.start, f.quoted.end))
                 named = text[f.said.mention.start : f.said.mention.end] if f.said.mention else "no one"
                 entries.append(f"  # no speaker found ({comment(named)}), {where}: {comment(yaml_str(body))[:200]}")
             continue
         if id(f) not in kept_quotes:
             continue
+        body = quote_text(text, Span(f.quoted.start, f.quoted.end))
         entries.append(f"  # speaker: {HOW.get(f.said.how, f.said.how)}; {where}")
         entries.append(f"  - text: {yaml_str(body)}")
         entries.append(f"    speaker: {yaml_str(aid)}")

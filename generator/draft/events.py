@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .text import Span
+from .text import Span, merged
 
 MONTHS = {
     m: i + 1
@@ -62,17 +62,12 @@ class Dated:
 def find(text: str, sentences: list[Span], published: dt.date | None, quoted: list[Span]) -> list[Dated]:
     """The first date in each sentence outside quotes, resolved against the article's date."""
     out = []
-    merged: list[list[int]] = []  # the quoted stretches, overlaps joined, in order
-    for q in sorted(quoted, key=lambda q: q.start):
-        if merged and q.start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], q.end)
-        else:
-            merged.append([q.start, q.end])
-    starts = [m[0] for m in merged]
+    stretches = merged((q.start, q.end) for q in quoted)
+    starts = [start for start, _ in stretches]
 
     def inside_quote(i: int) -> bool:
         k = bisect.bisect_right(starts, i) - 1
-        return k >= 0 and merged[k][0] <= i < merged[k][1]
+        return k >= 0 and stretches[k][0] <= i < stretches[k][1]
 
     for s in sentences:
         for kind, pattern in _PATTERNS:

@@ -9,13 +9,14 @@ the words in it ("Ministry", "Party", "Square").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .text import Span
+from .text import Span, merged
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -326,9 +327,16 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             actor_id, actor_name, kind = registry.actors[key]
             add(actor_id, actor_name, kind, span, actor=actor_id, evidence="registry")
         taken.append(span)
+    stretches = merged((t.start, t.end) for t in taken)
+    starts = [start for start, _ in stretches]
+
+    def overlaps_taken(span: Span) -> bool:  # only the last stretch to start before its end can overlap it
+        k = bisect.bisect_left(starts, span.end) - 1
+        return k >= 0 and stretches[k][1] > span.start
+
     for sentence in sentences:
         for span, at_start in runs(text, sentence):
-            if any(t.start < span.end and span.start < t.end for t in taken):
+            if overlaps_taken(span):
                 continue
             words = [(m.group(), span.start + m.start()) for m in re.finditer(r"\S+", text[span.start : span.end])]
             while words and (

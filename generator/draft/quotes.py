@@ -12,6 +12,9 @@ OPEN, CLOSE, EITHER = "open", "close", "either"
 _SPEECH_AFTER = re.compile(r"\s*(?:said|says|say|added|adds|told|asked|wrote|continued)\b")
 
 
+SENTENCE_MAX = 10_000  # characters: where an unclosed quote's first sentence is looked for
+
+
 @dataclass(frozen=True, slots=True)
 class Quoted:
     """A quoted passage: the words between the marks, [start, end), and how it was found."""
@@ -80,7 +83,8 @@ def find(text: str, paras: list[Span]) -> list[Quoted]:
 def _unclosed(text: str, para: Span, start: int, mark: str, count: int) -> Quoted:
     """A quote with no closing mark: up to the end of the sentence it opens (in the paragraph
     where it opens, when it ran on)."""
-    first = next((s for s in sentences(text, Span(start, len(text))) if s.end > start), Span(start, para.end))
+    window = Span(start, min(len(text), start + SENTENCE_MAX))  # (not the rest of the text: linear time)
+    first = next((s for s in sentences(text, window) if s.end > start), Span(start, para.end))
     end = min(first.end, len(text))
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -149,5 +153,14 @@ def _closes_before(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in ",.!?"
 
 
-def words(text: str, q: Quoted) -> int:
-    return len(re.findall(r"\w+", text[q.start : q.end]))
+def words(text: str, q: Quoted, most: int = 20) -> int:
+    """How many words the quote holds, counted up to `most` (callers ask about a few)."""
+    found = 0
+    for _ in _WORD.finditer(text, q.start, q.end):
+        found += 1
+        if found == most:
+            break
+    return found
+
+
+_WORD = re.compile(r"\w+")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -109,3 +110,14 @@ def sentences(text: str, para: Span) -> list[Span]:
     if start < para.end:
         out.append(Span(start, para.end))
     return out
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) stretches in order, those that overlap or touch joined into one."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]

@@ -12,7 +12,9 @@ turn a description's `{: onclick=...}` into an attribute; these tests fail on th
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +24,7 @@ from generator.load import Inputs
 from generator.model import Actor, Briefing, Event, Place
 from generator.render import render_pages
 
-from .conftest import REPO
+from .conftest import REPO, copy_project, run_cli
 from .test_escape import SiteMarkdown
 
 # Pieces of syntax that some extension of the site acts on, or that a browser would run.
@@ -169,3 +171,16 @@ def test_the_timeline_attack_that_was_reported_is_inert() -> None:
         html = SiteMarkdown.convert(pages[path].split("---\n", 2)[2])
         assert not unsafe(html), (path, unsafe(html))
         assert "{: onclick=&quot;alert(1)&quot; }" in html  # shown as the text it is
+
+
+def test_a_site_without_the_final_html_extension_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path / "p")
+    settings = root / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("  - briefings.final_html\n", ""), encoding="utf-8")
+    line = text.splitlines().index("markdown_extensions:") + 1
+    code, _, err = run_cli(capsys, "--root", str(root), "build", "--no-pdf")
+    assert code == 1
+    assert f"mkdocs.yml:{line}: markdown_extensions: must list briefings.final_html" in err
+    assert "Traceback" not in err
+    assert not (root / "site").exists()

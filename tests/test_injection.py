@@ -11,8 +11,10 @@ turn a description's `{: onclick=...}` into an attribute; these tests fail on th
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +24,8 @@ from generator.escape import one_line
 from generator.link import link
 from generator.load import Inputs
 from generator.model import Actor, Briefing, Event, Place
+from generator.project import Project
+from generator.publish.pdf import briefing_jobs
 from generator.render import render_pages
 
 from .conftest import REPO, copy_project, run_cli
@@ -154,14 +158,23 @@ def corpus_of(md: list[str], plain: list[str]) -> Inputs:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(md=st.lists(markdown_field, min_size=9, max_size=9), plain=st.lists(plain_field, min_size=14, max_size=14))
 def test_no_field_of_any_record_puts_script_on_any_page(md: list[str], plain: list[str]) -> None:
-    pages = render_pages(link(corpus_of(md, plain)))
+    corpus = link(corpus_of(md, plain))
+    pages = render_pages(corpus)
     assert any(path.startswith("timeline/") and path != "timeline/index.md" for path in pages)
+    assert any(path.endswith(".atom.xml") for path in pages)
     for path, text in pages.items():
-        if not path.endswith(".md"):
+        if path.endswith(".md"):
+            body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+            html = SiteMarkdown.convert(body)
+        elif path.endswith(".atom.xml"):  # the HTML a feed reader shows
+            html = "".join(e.text or "" for e in ElementTree.fromstring(text).iter("{*}content"))
+        elif path.endswith(".feed.json"):
+            html = "".join(item.get("content_html", "") for item in json.loads(text)["items"])
+        else:
             continue
-        body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
-        html = SiteMarkdown.convert(body)
         assert not unsafe(html), (path, unsafe(html))
+    (job,) = briefing_jobs(Project(REPO), corpus, ["2024-01-01-b"])  # the PDF's HTML, as WeasyPrint reads it
+    assert not unsafe(job.html), ("pdf", unsafe(job.html))
 
 
 def test_the_timeline_attack_that_was_reported_is_inert() -> None:

@@ -22,7 +22,7 @@ from . import __version__
 from .errors import BriefingsError, display_path
 from .incremental import Snapshot
 from .load import input_files, load
-from .model import MAX_ITEMS, SLUG
+from .model import MAX_ID, MAX_ITEMS, SLUG
 from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
 from .project import SETTINGS_FILE, Project, check_mkdocs_settings, open_project
 from .project import site_url as project_site_url
@@ -237,8 +237,8 @@ def _docs_snapshot(project: Project) -> dict[str, float]:
 def _new(args: argparse.Namespace, project: Project) -> int:
     date = args.date or dt.date.today()
     bid = args.id or briefing_id(args.title, date)
-    if not re.match(SLUG, bid):
-        raise SystemExit(_usage(f"--id must be lowercase letters, digits and hyphens, got {bid!r}"))
+    if not is_id(bid):
+        raise SystemExit(_usage(f"--id must be at most {MAX_ID} lowercase letters, digits and hyphens, got {bid!r}"))
     path = project.briefings / f"{bid}.yaml"
     if path.exists():
         print(f"briefings new: {display_path(path)} exists already; nothing written", file=sys.stderr)
@@ -251,8 +251,9 @@ def _new(args: argparse.Namespace, project: Project) -> int:
 def _draft(args: argparse.Namespace, project: Project) -> int:
     from .draft.make import make
 
-    if args.id is not None and not re.match(SLUG, args.id):
-        raise SystemExit(_usage(f"--id must be lowercase letters, digits and hyphens, got {args.id!r}"))
+    if args.id is not None and not is_id(args.id):
+        message = f"--id must be at most {MAX_ID} lowercase letters, digits and hyphens, got {args.id!r}"
+        raise SystemExit(_usage(message))
     draft = make(project.briefings, args.source, bid=args.id, date=args.date, today=dt.date.today())
     for rel, data in draft.files.items():
         path = project.briefings / rel
@@ -267,19 +268,13 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
             )
             return 1
     writer = Writer(project.briefings)
-    folders = {(project.briefings / rel).parent for rel in draft.files}
-    new_folders = sorted((f for f in folders if not f.exists()), reverse=True)
     written = [rel for rel, data in draft.files.items() if writer.write_bytes(rel, data)]
     try:
         check(project, drafts=True, publishing=False)
     except BriefingsError as exc:
         ours = [p for p in exc.problems if any(p.path.endswith(rel) for rel in draft.files)]
         if ours:  # a draft that does not pass check is a bug here: take it back
-            for rel in written:
-                (project.briefings / rel).unlink(missing_ok=True)
-            for folder in new_folders:
-                if folder.is_dir() and not any(folder.iterdir()):
-                    folder.rmdir()
+            Writer(project.briefings).remove(written)
             raise BriefingsError(
                 ours, outcome="the draft did not pass check, so nothing was kept (a bug: please report it)"
             ) from None
@@ -384,7 +379,7 @@ def _import(args: argparse.Namespace, project: Project) -> int:
             return _usage(f"--map expects FIELD=COLUMN, got {item!r}")
         mapping[field.strip()] = column.strip()
     name = args.name or slugify(args.file.stem)
-    if not re.fullmatch(SLUG, name):
+    if not is_id(name):
         return _usage(f"--name must be a lowercase id (letters, digits, hyphens), got {name!r}")
     importer.check_free(project.briefings, args.what, name)
     inputs = load(project.briefings)
@@ -427,6 +422,11 @@ def _init(args: argparse.Namespace) -> int:
     print("  briefings build      # the site and PDFs from the example briefing, into site/")
     print("  briefings serve      # a live preview at http://127.0.0.1:8000/")
     return 0
+
+
+def is_id(text: str) -> bool:
+    """An id a file may be named after: a slug of at most MAX_ID characters (no newline after it)."""
+    return len(text) <= MAX_ID and re.fullmatch(SLUG, text) is not None
 
 
 def _usage(message: str) -> int:

@@ -16,6 +16,7 @@ from . import history, incremental, marking
 from .errors import BriefingsError, display_path
 from .link import Corpus, link
 from .load import load
+from .paging import plural
 from .parse import ParseCache
 from .project import SETTINGS_FILE, Project
 from .project import site_url as project_site_url
@@ -39,10 +40,8 @@ class Counts:
     quotes: int
 
     def __str__(self) -> str:
-        return (
-            f"{self.briefings} briefing{'s' * (self.briefings != 1)}, {self.actors} actors, "
-            f"{self.events} events, {self.quotes} quotes"
-        )
+        counted = ((self.briefings, "briefing"), (self.actors, "actor"), (self.events, "event"), (self.quotes, "quote"))
+        return ", ".join(plural(n, what) for n, what in counted)
 
 
 @contextlib.contextmanager

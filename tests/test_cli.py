@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.pipeline import Counts
+
 from .conftest import SAMPLE_ID, run_cli, start_serve, write
 
 SAMPLE_FILE = f"briefings/{SAMPLE_ID}.yaml"
@@ -133,6 +135,24 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]
     code, _, err = run_cli(capsys, *args)
     assert code == 2
     assert "usage: briefings" in err
+
+
+@pytest.mark.parametrize("bid", ["abc\n", "abc\nx", "a" * 101, "Abc", "a_b"])
+def test_new_and_draft_refuse_an_id_that_is_not_a_file_name(
+    empty_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], bid: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("“The harbour will be full by June,” said Ana Ruiz.\n", encoding="utf-8")
+    for args in (["new", "A title", "--id", bid], ["draft", str(article), "--id", bid]):
+        code, _, err = run_cli(capsys, "--root", str(empty_project), *args)
+        assert code == 2, args
+        assert "--id must be at most 100 lowercase letters, digits and hyphens" in err
+    assert not list((empty_project / "briefings").iterdir())
+
+
+def test_the_summary_counts_in_the_singular_and_the_plural() -> None:
+    assert str(Counts(1, 1, 1, 1)) == "1 briefing, 1 actor, 1 event, 1 quote"
+    assert str(Counts(2, 0, 1_000, 3)) == "2 briefings, 0 actors, 1,000 events, 3 quotes"
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:

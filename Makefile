@@ -1,6 +1,6 @@
 # Two commands for a fresh machine:
 #   make site   set up, then build the site (and PDFs) from briefings/ into site/
-#   make test   set up, then run every check: ruff, mypy, schema, pytest (browser tests included)
+#   make test   set up, then run every check: ruff, mypy, the import contract, schema, pytest (browser tests included)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -25,6 +25,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/briefings schema --check
 
 setup: $(STAMP)

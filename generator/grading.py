@@ -5,32 +5,15 @@ information's credibility (1-6), shown as compact badges with a legend and summe
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .escape import html_attr, html_text
+from .vocabulary import CREDIBILITY, RELIABILITY
 
 if TYPE_CHECKING:
     from .model import Briefing, Event
-
-Reliability = Literal["A", "B", "C", "D", "E", "F"]
-RELIABILITY = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
-}
-CREDIBILITY = {
-    1: "confirmed by other sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
 
 
 def reliability_badge(grade: str) -> Markup:

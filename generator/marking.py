@@ -8,18 +8,16 @@ the colours are the standard's own, on black.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from .errors import Problem
 from .escape import html_attr, html_text
+from .vocabulary import LEVELS
 
 if TYPE_CHECKING:
     from .link import Corpus
-
-TlpLabel = Literal["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"]
-LEVELS: tuple[str, ...] = get_args(TlpLabel)  # least to most restricted
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,7 @@ from pydantic.functional_validators import AfterValidator
 from . import dates
 from .dates import date_key as date_key
 from .escape import headline, plain_text
-from .grading import CREDIBILITY, RELIABILITY, Reliability
-from .marking import TlpLabel
+from .vocabulary import CREDIBILITY, RELIABILITY, Reliability, TlpLabel
 from .yamlfile import Key, LineMap
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

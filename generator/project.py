@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .errors import BriefingsError, Problem, display_path
-from .marking import LEVELS
+from .vocabulary import LEVELS
 
 SETTINGS_FILE = "briefings.toml"
 KNOWN = {"marking", "max_marking", "paper", "publisher", "latest"}

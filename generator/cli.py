@@ -33,7 +33,7 @@ from .schema import schemas, stale_schemas
 from .tools import gazetteer, importer
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
-from .views import slugify
+from .words import slugify
 from .writer import Writer, WriterError
 
 if TYPE_CHECKING:

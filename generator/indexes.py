@@ -9,7 +9,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from . import views
-from .paging import plural
+from .words import plural
 
 INDEX_MAX = 2000  # names on an A-Z index before each letter gets a page of its own
 J = TypeVar("J")  # what the page function makes of a page (render.py: a job)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -13,6 +11,7 @@ from .errors import BriefingsError, Problem, display_path
 from .history import History
 from .load import ACTORS_FILE, Inputs
 from .model import RESERVED_IDS, Actor, Briefing, Event, Place, Quote, Relation
+from .words import did_you_mean
 
 R = TypeVar("R", Actor, Event, Place)
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
@@ -108,7 +107,7 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
             ref = entry if isinstance(entry, str) else entry.actor
             sub: tuple[str | int, ...] = ("actors", i) if isinstance(entry, str) else ("actors", i, "actor")
             if not known.actor(ref):
-                problems.append(event_problem(event, sub, f"unknown actor '{ref}'{_did_you_mean(ref, actors)}"))
+                problems.append(event_problem(event, sub, f"unknown actor '{ref}'{did_you_mean(ref, actors)}"))
         for i, name in enumerate(event.places):
             if (message := gazetteer.problem(name)) is not None:
                 problems.append(event_problem(event, ("places", i), message))
@@ -166,7 +165,7 @@ def _check_places(places: dict[str, Place], problems: list[Problem]) -> None:
             continue
         if place.parent not in places:
             lines, key = place.where("parent")
-            problems.append(lines.problem(key, f"unknown place '{place.parent}'{_did_you_mean(place.parent, places)}"))
+            problems.append(lines.problem(key, f"unknown place '{place.parent}'{did_you_mean(place.parent, places)}"))
             continue
         edges[place.id] = [place.parent]
     loops, deep = chains(edges, MAX_DEPTH)
@@ -238,7 +237,7 @@ def _check_relations(actor: Actor, known: Known, problems: list[Problem]) -> Non
         if relation.actor == actor.id:
             problems.append(lines.problem(key, "an actor cannot be related to itself"))
         elif not known.actor(relation.actor):
-            message = f"unknown actor '{relation.actor}'{_did_you_mean(relation.actor, known.actors)}"
+            message = f"unknown actor '{relation.actor}'{did_you_mean(relation.actor, known.actors)}"
             problems.append(lines.problem(key, message))
         if relation.since and relation.until and sort_key(relation.until) < sort_key(relation.since):
             lines, key = actor.where("relations", i, "until")
@@ -322,20 +321,20 @@ def _check_briefing(b: Briefing, known: Known, texts: dict[str, str], problems: 
     present: set[str] = set()
     for i, appearance in enumerate(b.actors):
         if not known.actor(appearance.actor):
-            err(("actors", i, "actor"), f"unknown actor '{appearance.actor}'{_did_you_mean(appearance.actor, actors)}")
+            err(("actors", i, "actor"), f"unknown actor '{appearance.actor}'{did_you_mean(appearance.actor, actors)}")
         elif appearance.actor in present:
             err(("actors", i, "actor"), f"actor '{appearance.actor}' is listed twice")
         present.add(appearance.actor)
     for i, quote in enumerate(b.quotes):
         if not known.actor(quote.speaker):
-            err(("quotes", i, "speaker"), f"unknown actor '{quote.speaker}'{_did_you_mean(quote.speaker, actors)}")
+            err(("quotes", i, "speaker"), f"unknown actor '{quote.speaker}'{did_you_mean(quote.speaker, actors)}")
         elif quote.speaker not in present:
             err(("quotes", i, "speaker"), f"speaker '{quote.speaker}' is not among this briefing's actors")
     seen: set[str] = set()
     for i, entry in enumerate(b.events):
         eid = entry if isinstance(entry, str) else entry.id
         if isinstance(entry, str) and not known.event(entry):
-            err(("events", i), f"unknown event '{entry}'{_did_you_mean(entry, events)}")
+            err(("events", i), f"unknown event '{entry}'{did_you_mean(entry, events)}")
         elif eid in seen:
             err(("events", i), f"event '{eid}' is listed twice")
         seen.add(eid)
@@ -344,11 +343,6 @@ def _check_briefing(b: Briefing, known: Known, texts: dict[str, str], problems: 
         for i, quote in enumerate(b.quotes):
             if normalise(quote.text) not in stored:
                 err(("quotes", i, "text"), "not found verbatim in the stored source text (misquote?)")
-
-
-def _did_you_mean(name: str, known: Mapping[str, object]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _index(

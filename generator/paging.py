@@ -53,8 +53,3 @@ def periods(items: Sequence[T], date_of: Callable[[T], str], limit: int) -> list
                 else:
                     out.append(Period(f"{key}-{n}", f"{label} (part {n} of {len(parts)})", year, part))
     return out
-
-
-def plural(n: int, word: str) -> str:
-    """'1 briefing', '2 briefings', '0 briefings'."""
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"

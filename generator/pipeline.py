@@ -16,13 +16,13 @@ from . import history, incremental, marking
 from .errors import BriefingsError, display_path
 from .link import Corpus, link
 from .load import load
-from .paging import plural
 from .parse import ParseCache
 from .project import SETTINGS_FILE, Project
 from .project import site_url as project_site_url
 from .publish.feeds import ATOM, JSON
 from .publish.pdf import PdfStats, briefing_jobs, build_pdfs, digest_job, print_progress, site_digest
 from .render import EXPORT_DIR, PDF_DIR, Options, render_into
+from .words import plural
 from .writer import Writer, WriteStats
 
 PARSE_CACHE = "parsed"  # a folder of shards (parse.py)

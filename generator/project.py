@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -13,6 +12,7 @@ import yaml
 
 from .errors import BriefingsError, Problem, display_path
 from .vocabulary import LEVELS
+from .words import did_you_mean
 
 SETTINGS_FILE = "briefings.toml"
 KNOWN = {"marking", "max_marking", "paper", "publisher", "latest"}
@@ -103,8 +103,7 @@ def open_project(root: Path) -> Project:
     problems = []
     for key in data:
         if key not in KNOWN:
-            close = difflib.get_close_matches(key, sorted(KNOWN), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f" (known: {', '.join(sorted(KNOWN))})"
+            hint = did_you_mean(key, sorted(KNOWN)) or f" (known: {', '.join(sorted(KNOWN))})"
             problems.append(Problem(shown, line(key), key, f"unknown setting{hint}"))
     defaults = Settings()
     for key in sorted(KNOWN & data.keys()):

@@ -22,11 +22,12 @@ from .escape import final_html
 from .link import Corpus, QuoteRef
 from .model import FIGURES, Event
 from .page_functions import BASEMAP, Links
-from .paging import Period, periods, plural
+from .paging import Period, periods
 from .project import DEFAULT_SITE_URL
 from .publish import export, feeds
 from .publish.pdf import site_digest
 from .templating import environment, render
+from .words import plural
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
 ALSO_IN_MAX = 5  # other briefings listed under each related event on a briefing page

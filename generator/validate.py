@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
@@ -12,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import Problem
 from .model import NOT_BLANK, Located
+from .words import did_you_mean
 from .yamlfile import Key, LineMap
 
 M = TypeVar("M", bound=BaseModel)
@@ -76,8 +76,7 @@ def _problem(root: type[BaseModel], err: ErrorDetails, lines: LineMap, data: Any
     if kind == "extra_forbidden" and key:
         name = str(key[-1])
         known = sorted(_fields_at(root, key[:-1]))
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else f" (known fields: {', '.join(known)})"
+        hint = did_you_mean(name, known) or f" (known fields: {', '.join(known)})"
         return lines.problem(key, f"unknown field{hint}", at_key=True)
     if kind == "missing":
         return lines.problem(key, "required field is missing", at_key=True)

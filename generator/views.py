@@ -7,10 +7,8 @@ over briefings): posting lists of very common terms are skipped when ranking rel
 from __future__ import annotations
 
 import functools
-import hashlib
 import heapq
 import math
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -18,7 +16,6 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TypeVar
 
-from anyascii import anyascii
 from markupsafe import Markup
 
 from . import dates, mapsvg
@@ -26,7 +23,8 @@ from .escape import html_text
 from .history import History, day_history
 from .link import Corpus, QuoteRef
 from .model import RESERVED_IDS, Briefing, Estimate, Place
-from .paging import Period, periods, plural
+from .paging import Period, periods
+from .words import plural, slugify
 
 # How much one shared item counts when ranking related briefings (times its rarity, see below).
 WEIGHTS = {"event": 3.0, "actor": 2.0, "topic": 1.0}
@@ -65,17 +63,6 @@ def briefing_dates(corpus: Corpus) -> dict[str, History]:
 def human_date(date: str) -> str:
     """'2024-06-19' -> '19 June 2024'; intervals and approximate dates in words (see dates.py)."""
     return dates.human(date)
-
-
-def slugify(text: str) -> str:
-    """A path- and anchor-safe slug of free text (ASCII letters, digits, hyphens).
-
-    Names in other scripts are transliterated (Москва -> moskva, 北京 -> beijing); text with
-    nothing to transliterate (symbols only) gets a short digest of itself.
-    """
-    ascii_text = anyascii(unicodedata.normalize("NFC", text))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
-    return slug or "x-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
 def unique_slugs(names: Iterable[str], taken: set[str] | None = None) -> dict[str, str]:

@@ -13,7 +13,7 @@ from generator.errors import BriefingsError
 from generator.link import link
 from generator.load import load
 from generator.render import render_pages
-from generator.views import slugify
+from generator.words import slugify
 
 from .conftest import run_cli, write
 

@@ -13,7 +13,8 @@ from generator.load import load
 from generator.model import Briefing
 from generator.paging import periods, plural
 from generator.render import Options, render_pages
-from generator.views import human_date, related_briefings, slugify, unique_slugs
+from generator.views import human_date, related_briefings, unique_slugs
+from generator.words import slugify
 
 from .conftest import REPO, SAMPLE_ID, write
 

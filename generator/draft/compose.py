@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
-from ..views import slugify
+from ..words import slugify
 from .analyse import Analysis, FoundQuote
 from .events import Dated
 from .names import Entity

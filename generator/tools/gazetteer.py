@@ -14,7 +14,8 @@ import yaml
 
 from ..errors import BriefingsError, Problem
 from ..link import Corpus
-from ..views import places, slugify
+from ..views import places
+from ..words import slugify
 
 
 @functools.cache

@@ -29,7 +29,7 @@ from ..inputs import decode_text, read_input
 from ..link import Gazetteer
 from ..load import Inputs
 from ..model import ACTOR_KINDS, EVENT_KINDS, MAX_ID, MAX_REGISTRY, Actor, ActorFile, Event, EventFile, PlaceFile
-from ..views import slugify
+from ..words import slugify
 from ..writer import Writer
 
 # Usual column names of each field (lower case, spaces as underscores), first match wins.

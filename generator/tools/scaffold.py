@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ..views import slugify
+from ..words import slugify
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/briefing.schema.json

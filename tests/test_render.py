@@ -11,10 +11,10 @@ from generator.incremental import touched_by
 from generator.link import link
 from generator.load import load
 from generator.model import Briefing
-from generator.paging import periods, plural
+from generator.paging import periods
 from generator.render import Options, render_pages
 from generator.views import human_date, related_briefings, unique_slugs
-from generator.words import slugify
+from generator.words import plural, slugify
 
 from .conftest import REPO, SAMPLE_ID, write
 

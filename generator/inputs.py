@@ -43,12 +43,14 @@ def read_input(path: Path, what: str, limit: int) -> bytes:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for what is not text: a known binary signature, a NUL byte, or mostly control bytes."""
+    """True for what is not text: a known binary signature, a NUL byte, or (in a sample long
+    enough to judge) more than one control byte in ten. A few stray control characters, as old
+    wire copy has, are text."""
     head = data[:65_536]
     if head.startswith(_SIGNATURES) or b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
-    return controls > len(head) // 10
+    return len(head) >= 256 and controls > len(head) // 10
 
 
 def decode_text(data: bytes, where: str, hint: str) -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import make_corpus
-from generator.link import link
-from generator.load import load
-from generator.project import Project
+from generator.link.corpus import link
+from generator.load.files import load
+from generator.load.project import Project
 from generator.publish.pdf import briefing_jobs, build_pdfs, print_progress, render_pdf
 
 

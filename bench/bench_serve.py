@@ -25,8 +25,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.link import link
-from generator.load import briefing_files, load
+from generator.link.corpus import link
+from generator.load.files import briefing_files, load
 
 
 def fetch(url: str) -> str:

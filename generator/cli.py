@@ -19,22 +19,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import BriefingsError, display_path
-from .incremental import Snapshot
-from .load import input_files, load
-from .model import MAX_ID, MAX_ITEMS, SLUG
-from .pipeline import SERVE_SCRIPT, check, counts, generate, serve_script
-from .project import SETTINGS_FILE, Project, check_mkdocs_settings, open_project
-from .project import site_url as project_site_url
-from .publish import export
-from .publish.pdf import Selection, briefing_jobs, build_pdfs, digest_job, print_progress
+from .core.errors import BriefingsError, display_path
+from .core.writer import Writer, WriterError
+from .load.files import input_files, load
+from .load.project import SETTINGS_FILE, Project, check_mkdocs_settings, open_project
+from .load.project import site_url as project_site_url
+from .model.records import MAX_ID, MAX_ITEMS, SLUG
+from .model.schema import schemas, stale_schemas
+from .pipeline.incremental import Snapshot
+from .pipeline.stages import SERVE_SCRIPT, check, counts, generate, serve_script
+from .publish.pdf import briefing_jobs, build_pdfs, digest_job, print_progress
 from .publish.site import ENGINES, ZENSICAL_CONFIG, build_site, zensical_serve
-from .schema import schemas, stale_schemas
+from .render import export
+from .render.digest import Selection
+from .text.words import slugify
 from .tools import gazetteer, importer
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
-from .words import slugify
-from .writer import Writer, WriterError
 
 if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Counts
+from generator.pipeline.stages import Counts
 
 from .conftest import SAMPLE_ID, run_cli, start_serve, write
 
@@ -183,8 +183,8 @@ def test_what_a_check_freezes_the_preview_frees_again(project: Path) -> None:
     import gc
 
     from generator.cli import _collect
-    from generator.pipeline import check
-    from generator.project import open_project
+    from generator.load.project import open_project
+    from generator.pipeline.stages import check
 
     check(open_project(project))
     assert gc.get_freeze_count() > 0

@@ -535,8 +535,8 @@ def test_any_article_gives_a_draft_that_passes_check(
     draft's files pass the check that `briefings check` makes, as written. (A NUL byte marks a
     binary file, which draft refuses: tests/test_surfaces.py.)"""
     from generator.draft.make import make
-    from generator.pipeline import check
-    from generator.project import open_project
+    from generator.load.project import open_project
+    from generator.pipeline.stages import check
 
     root = tmp_path_factory.mktemp("any")
     (root / "briefings").mkdir()

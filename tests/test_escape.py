@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from generator.escape import (
+from generator.text.escape import (
     md_link,
     md_text,
     parsed_inline,
@@ -161,10 +161,10 @@ def test_markdown_is_still_markdown_in_markdown_fields() -> None:
 @given(title=free_text.filter(lambda t: visible(t) != ""), quote=free_text.filter(lambda t: visible(t) != ""))
 def test_any_title_and_quote_survive_the_whole_page_template(title: str, quote: str) -> None:
     """End to end through the real templates: the page shows the title and quote exactly, as text."""
-    from generator.link import link
-    from generator.load import Inputs
-    from generator.model import Actor, Briefing
-    from generator.render import render_pages
+    from generator.link.corpus import link
+    from generator.load.files import Inputs
+    from generator.model.records import Actor, Briefing
+    from generator.render.pages import render_pages
 
     actors = [Actor.model_validate({"id": "a", "name": title, "kind": "person"})]
     briefing = Briefing.model_validate(

@@ -16,8 +16,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import model
-from generator.yamlfile import MAX_DEPTH, MAX_NODES
+from generator.core.yamlfile import MAX_DEPTH, MAX_NODES
+from generator.model import records as model
 
 from .conftest import REPO, SAMPLE_ID, copy_project, run_cli, write
 
@@ -184,7 +184,7 @@ def test_readme_limits_table_matches_the_code() -> None:
     assert f"{MAX_DEPTH}" in table
     assert f"{MAX_NODES:,}" in table
     from generator.draft.source import MAX_BYTES
-    from generator.link import MAX_DEPTH as CHAIN_DEPTH
+    from generator.link.corpus import MAX_DEPTH as CHAIN_DEPTH
     from generator.tools import importer
 
     assert f"| {CHAIN_DEPTH}; a loop is a problem" in table

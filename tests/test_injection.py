@@ -20,13 +20,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.escape import one_line
-from generator.link import link
-from generator.load import Inputs
-from generator.model import Actor, Briefing, Event, Place
-from generator.project import Project
+from generator.link.corpus import link
+from generator.load.files import Inputs
+from generator.load.project import Project
+from generator.model.records import Actor, Briefing, Event, Place
 from generator.publish.pdf import briefing_jobs
-from generator.render import render_pages
+from generator.render.pages import render_pages
+from generator.text.escape import one_line
 
 from .conftest import REPO, copy_project, run_cli
 from .test_escape import SiteMarkdown

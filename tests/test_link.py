@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BriefingsError
-from generator.link import link, normalise
-from generator.load import load
+from generator.core.errors import BriefingsError
+from generator.link.corpus import link, normalise
+from generator.load.files import load
 
 from .conftest import SAMPLE_ID, write
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BriefingsError
-from generator.load import load
-from generator.model import date_key
-from generator.yamlfile import MAX_NODES, load_yaml
+from generator.core.errors import BriefingsError
+from generator.core.yamlfile import MAX_NODES, load_yaml
+from generator.load.files import load
+from generator.model.records import date_key
 
 from .conftest import write
 

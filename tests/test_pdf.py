@@ -14,10 +14,11 @@ from typing import ClassVar
 import pypdf
 import pytest
 
-from generator.link import link, normalise
-from generator.load import load
-from generator.project import Project, Settings
-from generator.publish.pdf import Selection, briefing_jobs, build_pdfs, digest_job, render_pdf
+from generator.link.corpus import link, normalise
+from generator.load.files import load
+from generator.load.project import Project, Settings
+from generator.publish.pdf import briefing_jobs, build_pdfs, digest_job, render_pdf
+from generator.render.digest import Selection
 
 from .conftest import SAMPLE_ID, copy_project, run_cli, write
 
@@ -246,10 +247,11 @@ def test_a_build_makes_again_only_the_pdfs_of_briefings_whose_page_it_renders(
     """With nothing changed no briefing's HTML is made (only the digest's); after one edit, only
     the PDFs of the pages that edit can change. A big corpus's digest holds its newest briefings."""
     from bench.synthetic import make_corpus
-    from generator import pipeline
+    from generator.pipeline import stages as pipeline
     from generator.publish import pdf
+    from generator.render import digest
 
-    monkeypatch.setattr(pdf, "SITE_DIGEST_MAX", 5)
+    monkeypatch.setattr(digest, "SITE_DIGEST_MAX", 5)
     root = tmp_path / "p"
     make_corpus(root, 12)
     project = Project(root)

@@ -211,10 +211,10 @@ def test_an_empty_sites_feed_is_valid_and_the_same_on_any_day(
 
 def test_an_edited_briefing_shows_in_its_feeds_in_the_same_process() -> None:
     """Atom entries are written once per process and reused; an edit makes a new entry."""
-    from generator.link import link
-    from generator.load import load
-    from generator.publish import feeds
-    from generator.render import Options, render_pages
+    from generator.link.corpus import link
+    from generator.load.files import load
+    from generator.render import feeds
+    from generator.render.pages import Options, render_pages
 
     from .conftest import REPO
 

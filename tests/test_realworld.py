@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import dates
-from generator.errors import BriefingsError
-from generator.link import link
-from generator.load import load
-from generator.render import render_pages
-from generator.words import slugify
+from generator.core.errors import BriefingsError
+from generator.link.corpus import link
+from generator.load.files import load
+from generator.model import dates
+from generator.render.pages import render_pages
+from generator.text.words import slugify
 
 from .conftest import run_cli, write
 

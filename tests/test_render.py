@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import BriefingsError
-from generator.incremental import touched_by
-from generator.link import link
-from generator.load import load
-from generator.model import Briefing
-from generator.paging import periods
-from generator.render import Options, render_pages
-from generator.views import human_date, related_briefings, unique_slugs
-from generator.words import plural, slugify
+from generator.core.errors import BriefingsError
+from generator.link.corpus import link
+from generator.load.files import load
+from generator.model.records import Briefing
+from generator.pipeline.incremental import touched_by
+from generator.render.pages import Options, render_pages
+from generator.render.paging import periods
+from generator.render.views import human_date, related_briefings, unique_slugs
+from generator.text.words import plural, slugify
 
 from .conftest import REPO, SAMPLE_ID, write
 
@@ -172,7 +172,7 @@ def test_template_typo_in_a_render_worker_is_the_same_clean_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large corpora render in forked workers: a problem raised there reaches the caller whole."""
-    from generator import render
+    from generator.render import pages as render
 
     monkeypatch.setattr(render, "PARALLEL_PAGES", 1)
     write(tmp_path, "event.md.j2", "one\n{{ e.titel }}\n")
@@ -190,7 +190,8 @@ def test_pages_touched_by_an_edit_are_all_that_change(
 ) -> None:
     """Rendering only the touched pages, on top of the old ones, gives the same pages as a full render."""
     from bench.synthetic import make_corpus
-    from generator import incremental, render
+    from generator.pipeline import incremental
+    from generator.render import pages as render
 
     monkeypatch.setattr(render, "LIST_MAX", list_max)
     monkeypatch.setattr(incremental, "LIST_MAX", list_max)
@@ -241,8 +242,8 @@ def test_an_edited_event_defined_in_a_briefing_is_rendered_again_wherever_it_sho
     """An event defined inside one briefing and cited by many: retitling it there changes the
     pages of every briefing that cites it (and their topics'), not only the first few."""
     from bench.synthetic import make_corpus
-    from generator import incremental
-    from generator.render import ALSO_IN_MAX
+    from generator.pipeline import incremental
+    from generator.render.pages import ALSO_IN_MAX
 
     root = make_corpus(tmp_path, 30)
     bids = list(link(load(root)).briefings)

@@ -10,11 +10,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.errors import Problem
-from generator.model import ActorFile, Briefing, EventFile, PlaceFile
-from generator.schema import schemas, stale_schemas
-from generator.validate import validate
-from generator.yamlfile import load_yaml
+from generator.core.errors import Problem
+from generator.core.yamlfile import load_yaml
+from generator.model.records import ActorFile, Briefing, EventFile, PlaceFile
+from generator.model.schema import schemas, stale_schemas
+from generator.model.validate import validate
 
 from .conftest import REPO
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.writer import Writer, WriterError
+from generator.core.writer import Writer, WriterError
 
 
 def test_sync_writes_changed_files_only_and_removes_stale_ones(tmp_path: Path) -> None:
@@ -90,9 +90,9 @@ def test_a_new_file_in_place_is_not_written_through_a_symlink(tmp_path: Path) ->
 def test_a_generation_that_dies_half_way_is_made_whole_by_the_next(project: Path) -> None:
     """New pages are written in place: a run killed mid-page leaves a half-written one, and the
     next run (same input, a full render asked for in neither) must write it whole."""
-    from generator import pipeline
-    from generator.project import open_project
-    from generator.writer import Writer as RealWriter
+    from generator.core.writer import Writer as RealWriter
+    from generator.load.project import open_project
+    from generator.pipeline import stages as pipeline
 
     proj = open_project(project)
     corpus = pipeline.check(proj)

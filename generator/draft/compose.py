@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
-from ..words import slugify
+from ..model.records import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
+from ..text.words import slugify
 from .analyse import Analysis, FoundQuote
 from .events import Dated
 from .names import Entity

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..load import SOURCES_DIR, load
+from ..load.files import SOURCES_DIR, load
 from ..tools.scaffold import briefing_id
 from . import compose, events
 from .analyse import analyse

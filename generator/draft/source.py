@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import BriefingsError, Problem, display_path
-from ..inputs import decode_text, looks_binary, read_input
+from ..core.errors import BriefingsError, Problem, display_path
+from ..core.inputs import decode_text, looks_binary, read_input
 
 MAX_BYTES = 5_000_000  # an article; a larger file is not one
 

@@ -23,7 +23,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from ..escape import FINAL_BLOCK, FINAL_OPEN
+from ..text.escape import FINAL_BLOCK, FINAL_OPEN
 
 NAME = "briefings.final_html"  # the entry point mkdocs.yml names under markdown_extensions
 # Python-Markdown's order, highest first: snippets 32, normalize_whitespace 30, html_block 20.

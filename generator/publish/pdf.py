@@ -18,16 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import grading, marking, views
-from ..escape import render_markdown_html
-from ..link import Corpus
-from ..project import Project
-from ..templating import environment, render
-from ..views import human_date
-from ..writer import Writer
+from ..core.writer import Writer
+from ..link.corpus import Corpus
+from ..load.project import Project
+from ..render import grading, marking, views
+from ..render.digest import Selection
+from ..render.templating import environment, render
+from ..render.views import human_date
+from ..text.escape import render_markdown_html
 
 RENDERER_VERSION = "1"  # bump to re-render every cached PDF after a change to this module
-SITE_DIGEST_MAX = 50  # briefings in the site's digest: all of them up to this many, else the newest
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,48 +40,6 @@ class Job:
     @property
     def key(self) -> str:
         return hashlib.sha256(f"{RENDERER_VERSION}\n{self.html}".encode()).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """Which briefings go into a digest."""
-
-    since: str | None = None
-    until: str | None = None
-    topic: str | None = None
-    actor: str | None = None
-    newest: int | None = None  # only the newest this many of those picked
-
-    def __call__(self, corpus: Corpus) -> list[str]:
-        picked = [
-            bid
-            for bid, b in corpus.briefings.items()  # (newest first)
-            if (self.since is None or b.date >= self.since)
-            and (self.until is None or b.date <= self.until)
-            and (self.topic is None or self.topic in b.topics)
-            and (self.actor is None or any(a.actor == self.actor for a in b.actors))
-        ]
-        return picked if self.newest is None else picked[: self.newest]
-
-    def describe(self) -> str:
-        parts = []
-        if self.since or self.until:
-            parts.append(
-                f"{human_date(self.since) if self.since else '…'} to {human_date(self.until) if self.until else '…'}"
-            )
-        if self.topic:
-            parts.append(f"topic: {self.topic}")
-        if self.actor:
-            parts.append(f"actor: {self.actor}")
-        if self.newest is not None:
-            parts.append(f"the newest {self.newest}")
-        return "; ".join(parts) or "all briefings"
-
-
-def site_digest(corpus: Corpus) -> Selection:
-    """The briefings of the site's digest: every one, or the newest SITE_DIGEST_MAX of a big corpus
-    (a digest of thousands would take hours and gigabytes to lay out, and nobody prints it)."""
-    return Selection() if len(corpus.briefings) <= SITE_DIGEST_MAX else Selection(newest=SITE_DIGEST_MAX)
 
 
 class PdfRenderer:

@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..writer import Writer
+from ..core.writer import Writer
 
 REQUESTS = "preview.json"  # in build/cache/
 REQUESTS_ENV = "BRIEFINGS_PREVIEW_REQUESTS"  # its absolute path, for the MkDocs server

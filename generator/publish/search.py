@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
-from ..errors import BriefingsError, Problem, display_path
+from ..core.errors import BriefingsError, Problem, display_path
 
 # What Pagefind indexes: the about page and the page of each briefing, actor, event,
 # place and topic (lists would only repeat them); of each, the article without permalinks, jump

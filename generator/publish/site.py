@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..errors import BriefingsError, Problem, display_path
-from ..project import SITE_URL_ENV, Project, check_mkdocs_settings
-from ..writer import Writer
+from ..core.errors import BriefingsError, Problem, display_path
+from ..core.writer import Writer
+from ..load.project import SITE_URL_ENV, Project, check_mkdocs_settings
 from .search import BUNDLE, MANIFEST, index_search, load_manifest
 from .search import settings as search_settings
 

@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
-from ..errors import BriefingsError, Problem
-from ..link import Corpus
-from ..views import places
-from ..words import slugify
+from ..core.errors import BriefingsError, Problem
+from ..link.corpus import Corpus
+from ..render.views import places
+from ..text.words import slugify
 
 
 @functools.cache

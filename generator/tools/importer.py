@@ -23,14 +23,24 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .. import dates
-from ..errors import BriefingsError, Problem, display_path
-from ..inputs import decode_text, read_input
-from ..link import Gazetteer
-from ..load import Inputs
-from ..model import ACTOR_KINDS, EVENT_KINDS, MAX_ID, MAX_REGISTRY, Actor, ActorFile, Event, EventFile, PlaceFile
-from ..words import slugify
-from ..writer import Writer
+from ..core.errors import BriefingsError, Problem, display_path
+from ..core.inputs import decode_text, read_input
+from ..core.writer import Writer
+from ..link.corpus import Gazetteer
+from ..load.files import Inputs
+from ..model import dates
+from ..model.records import (
+    ACTOR_KINDS,
+    EVENT_KINDS,
+    MAX_ID,
+    MAX_REGISTRY,
+    Actor,
+    ActorFile,
+    Event,
+    EventFile,
+    PlaceFile,
+)
+from ..text.words import slugify
 
 # Usual column names of each field (lower case, spaces as underscores), first match wins.
 EVENT_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -12,9 +12,9 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from ..errors import BriefingsError, Problem, display_path
-from ..schema import schemas
-from ..writer import Writer
+from ..core.errors import BriefingsError, Problem, display_path
+from ..core.writer import Writer
+from ..model.schema import schemas
 
 RENAMED = {"github": ".github", "gitignore": ".gitignore"}
 

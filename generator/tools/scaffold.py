@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ..words import slugify
+from ..text.words import slugify
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/briefing.schema.json

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import BriefingsError, Problem, display_path
-from .vocabulary import LEVELS
-from .words import did_you_mean
+from ..core.errors import BriefingsError, Problem, display_path
+from ..model.vocabulary import LEVELS
+from ..text.words import did_you_mean
 
 SETTINGS_FILE = "briefings.toml"
 KNOWN = {"marking", "max_marking", "paper", "publisher", "latest"}
@@ -23,7 +23,7 @@ MAX_LATEST = 1_000
 class Settings:
     """Project settings; every one has a default."""
 
-    marking: str = "TLP:CLEAR"  # a briefing's handling marking when it gives none (marking.py)
+    marking: str = "TLP:CLEAR"  # a briefing's handling marking when it gives none (render/marking.py)
     max_marking: str = "TLP:CLEAR"  # the most restricted marking this site may publish
     paper: str = "A4"  # A4 or Letter
     publisher: str = "Briefings"  # PDF author/publisher metadata

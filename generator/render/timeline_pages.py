@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..link.corpus import Corpus
+from ..model.dates import MONTHS
+from ..model.records import EVENT_KINDS, date_key
 from . import views
-from .dates import MONTHS
-from .link import Corpus
-from .model import EVENT_KINDS, date_key
 from .paging import Period
 
 

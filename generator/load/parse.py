@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BriefingsError, Problem, display_path
-from .yamlfile import LineMap, load_yaml
+from ..core.errors import BriefingsError, Problem, display_path
+from ..core.yamlfile import LineMap, load_yaml
 
 CACHE_VERSION = 3
 _VERSION = f"{CACHE_VERSION} {sys.version}"

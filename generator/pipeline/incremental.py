@@ -15,13 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__, views
-from .link import Corpus
-from .publish import feeds
-from .render import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
-from .templating import DEFAULT_TEMPLATES
+from .. import __version__
+from ..link.corpus import Corpus
+from ..render import feeds, views
+from ..render.pages import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
+from ..render.templating import DEFAULT_TEMPLATES
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2  # 2: the records moved into generator/model/ (a pickle names classes by module)
 
 
 @dataclass(slots=True)
@@ -37,7 +37,7 @@ def render_key(corpus: Corpus, options: Options, briefing_paths: set[str], extra
     """A digest of every input of the pages (and `extra`: the PDFs' settings) except the briefing
     files themselves."""
     digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {__version__} {options!r} {extra}".encode())
-    for code in sorted(Path(__file__).parent.rglob("*.py")):  # any change to the code: render all
+    for code in sorted(Path(__file__).parent.parent.rglob("*.py")):  # any change to the package's code: render all
         digest.update(code.read_bytes())
     for name, file_digest in sorted(corpus.digests.items()):
         if name not in briefing_paths:
@@ -194,7 +194,7 @@ def _changed_periods(old: Corpus, new: Corpus, kind: str, events: set[str], chan
 
 
 def _entries(corpus: Corpus, folder: str, ident: str) -> list[views.Entry] | None:
-    """The entries of an entity's listing, as render.py lists them (None: no such page)."""
+    """The entries of an entity's listing, as render/pages.py lists them (None: no such page)."""
     if folder == "actors":
         return views.actor_entries(corpus, ident) if ident in corpus.actors else None
     if folder == "events":

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import BriefingsError, Problem, display_path
-from .model import MAX_ID, RESERVED_IDS, SLUG, Actor, ActorFile, Briefing, Event, EventFile, Place, PlaceFile
+from ..core.errors import BriefingsError, Problem, display_path
+from ..model.records import MAX_ID, RESERVED_IDS, SLUG, Actor, ActorFile, Briefing, Event, EventFile, Place, PlaceFile
+from ..model.validate import validate
 from .parse import ParseCache, Parsed, parse_files
-from .validate import validate
 
 ACTORS_FILE = "actors.yaml"
 EVENTS_FILE = "events.yaml"

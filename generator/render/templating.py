@@ -9,10 +9,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .errors import BriefingsError, Problem, display_path
-from .escape import md_text
+from ..core.errors import BriefingsError, Problem, display_path
+from ..text.escape import md_text
 
-DEFAULT_TEMPLATES = Path(__file__).parent / "templates"
+DEFAULT_TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def _finalize(value: Any) -> Any:

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .escape import html_attr, html_text
-from .vocabulary import CREDIBILITY, RELIABILITY
+from ..model.vocabulary import CREDIBILITY, RELIABILITY
+from ..text.escape import html_attr, html_text
 
 if TYPE_CHECKING:
-    from .model import Briefing, Event
+    from ..model.records import Briefing, Event
 
 
 def reliability_badge(grade: str) -> Markup:

@@ -18,13 +18,14 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from . import dates, mapsvg
-from .escape import html_text
-from .history import History, day_history
-from .link import Corpus, QuoteRef
-from .model import RESERVED_IDS, Briefing, Estimate, Place
+from ..link.corpus import Corpus, QuoteRef
+from ..load.history import History, day_history
+from ..model import dates
+from ..model.records import RESERVED_IDS, Briefing, Estimate, Place
+from ..text.escape import html_text
+from ..text.words import plural, slugify
+from . import mapsvg
 from .paging import Period, periods
-from .words import plural, slugify
 
 # How much one shared item counts when ranking related briefings (times its rarity, see below).
 WEIGHTS = {"event": 3.0, "actor": 2.0, "topic": 1.0}

@@ -8,8 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import grading, views
-from .escape import (
+from ..link.corpus import Corpus
+from ..model.records import Event, KeyPoint
+from ..text.escape import (
     anchor,
     final_html,
     html_attr,
@@ -19,8 +20,7 @@ from .escape import (
     render_markdown,
     render_markdown_inline,
 )
-from .link import Corpus
-from .model import Event, KeyPoint
+from . import grading, views
 
 BASEMAP = "assets/basemap.svg"  # the country outlines under every map, one file for the whole site
 

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import dates, views
-from ..escape import plain_text
-from ..link import Corpus
-from ..model import FIGURES, Estimate
+from ..link.corpus import Corpus
+from ..model import dates
+from ..model.records import FIGURES, Estimate
+from ..text.escape import plain_text
+from . import views
 from .feeds import page_url
 
 FORMATS = ("csv", "json", "jsonl")

@@ -12,18 +12,21 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import history, incremental, marking
-from .errors import BriefingsError, display_path
-from .link import Corpus, link
-from .load import load
-from .parse import ParseCache
-from .project import SETTINGS_FILE, Project
-from .project import site_url as project_site_url
-from .publish.feeds import ATOM, JSON
-from .publish.pdf import PdfStats, briefing_jobs, build_pdfs, digest_job, print_progress, site_digest
-from .render import EXPORT_DIR, PDF_DIR, Options, render_into
-from .words import plural
-from .writer import Writer, WriteStats
+from ..core.errors import BriefingsError, display_path
+from ..core.writer import Writer, WriteStats
+from ..link.corpus import Corpus, link
+from ..load import history
+from ..load.files import load
+from ..load.parse import ParseCache
+from ..load.project import SETTINGS_FILE, Project
+from ..load.project import site_url as project_site_url
+from ..publish.pdf import PdfStats, briefing_jobs, build_pdfs, digest_job, print_progress
+from ..render import marking
+from ..render.digest import site_digest
+from ..render.feeds import ATOM, JSON
+from ..render.pages import EXPORT_DIR, PDF_DIR, Options, render_into
+from ..text.words import plural
+from . import incremental
 
 PARSE_CACHE = "parsed"  # a folder of shards (parse.py)
 OLD_PARSE_CACHE = "parsed.json"

@@ -17,7 +17,7 @@ from importlib import resources
 
 from markupsafe import Markup
 
-from .escape import html_attr, html_text
+from ..text.escape import html_attr, html_text
 
 WIDTH = 720  # the map's width in SVG units; it scales to the page
 MIN_SPAN = 12.0  # degrees of longitude shown around a single point

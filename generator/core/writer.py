@@ -1,4 +1,6 @@
-"""The one module that writes generated files.
+"""The writer of generated files: every page under docs/generated/, the caches under build/, and
+every file a tool adds under briefings/ go through one. (The site itself is written by MkDocs
+and Pagefind into a fresh folder that publish/site.py swaps in for site/.)
 
 It writes only inside its output folder, never the same file twice in a run, only files
 whose content changed (each atomically), and removes files it no longer generates.

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import dates
-from .escape import plain_text
-from .history import History
-from .link import Corpus
-from .model import Actor, Event, Place, Source
-from .publish.feeds import page_url
+from ..link.corpus import Corpus
+from ..load.history import History
+from ..model import dates
+from ..model.records import Actor, Event, Place, Source
+from ..text.escape import plain_text
+from .feeds import page_url
 from .views import Term, plain_summary, shorten
 
 CONTEXT = "https://schema.org"

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .dates import sort_key
-from .errors import BriefingsError, Problem, display_path
-from .history import History
-from .load import ACTORS_FILE, Inputs
-from .model import RESERVED_IDS, Actor, Briefing, Event, Place, Quote, Relation
-from .words import did_you_mean
+from ..core.errors import BriefingsError, Problem, display_path
+from ..load.files import ACTORS_FILE, Inputs
+from ..load.history import History
+from ..model.dates import sort_key
+from ..model.records import RESERVED_IDS, Actor, Briefing, Event, Place, Quote, Relation
+from ..text.words import did_you_mean
 
 R = TypeVar("R", Actor, Event, Place)
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
@@ -72,7 +72,7 @@ class Corpus:
     place_refs: dict[str, str] = field(default_factory=dict)  # place name as written -> registry id
     digests: dict[str, str] = field(default_factory=dict)  # content digest of each input file, by path
     history: dict[str, History] = field(default_factory=dict)  # by briefing id, when the project is in git
-    views: dict[str, object] = field(default_factory=dict)  # derived views, worked out once (views.py)
+    views: dict[str, object] = field(default_factory=dict)  # derived views, worked out once (render/views.py)
 
     def digest_of(self, bid: str) -> str:
         """The content digest of a briefing's file ('' when unknown)."""

@@ -1,4 +1,6 @@
-"""Render the linked corpus into Markdown pages (a pure function: corpus in, files out).
+"""Render the linked corpus into Markdown pages, feeds and the export's tables: (path, text) pairs,
+made in memory, on forked workers for a big corpus. What becomes of each part is the caller's
+`consume` (kept, or handed to the generation's writer in the worker that made it).
 
 Every list that grows with the corpus is split (see paging.py), so no page grows without bound.
 """
@@ -17,17 +19,17 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from . import grading, history, indexes, mapsvg, marking, structured, timeline_pages, views
-from .escape import final_html
-from .link import Corpus, QuoteRef
-from .model import FIGURES, Event
+from ..link.corpus import Corpus, QuoteRef
+from ..load import history
+from ..load.project import DEFAULT_SITE_URL
+from ..model.records import FIGURES, Event
+from ..text.escape import final_html
+from ..text.words import plural
+from . import export, feeds, grading, indexes, mapsvg, marking, structured, timeline_pages, views
+from .digest import site_digest
 from .page_functions import BASEMAP, Links
 from .paging import Period, periods
-from .project import DEFAULT_SITE_URL
-from .publish import export, feeds
-from .publish.pdf import site_digest
 from .templating import environment, render
-from .words import plural
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
 ALSO_IN_MAX = 5  # other briefings listed under each related event on a briefing page
@@ -283,7 +285,7 @@ def iter_pages(
     seen: set[str] = set()  # (in a part: the paths of its own units)
 
     def page(path: str, template: str, **context: Any) -> Job:
-        if path in seen:  # ids are checked (link.py); this guards the page layout itself
+        if path in seen:  # ids are checked (link/corpus.py); this guards the page layout itself
             raise ValueError(f"two pages would be written to {path}")
         seen.add(path)
         return path, template, {**shared, **links.for_page(path), **context}

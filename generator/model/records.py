@@ -11,11 +11,11 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, model_validator
 from pydantic.functional_validators import AfterValidator
 
+from ..core.yamlfile import Key, LineMap
+from ..text.escape import headline, plain_text
 from . import dates
 from .dates import date_key as date_key
-from .escape import headline, plain_text
 from .vocabulary import CREDIBILITY, RELIABILITY, Reliability, TlpLabel
-from .yamlfile import Key, LineMap
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 RESERVED_IDS = frozenset({"index"})  # the name of each generated folder's list page

@@ -8,11 +8,11 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
+from ..text.words import plural
 from . import views
-from .words import plural
 
 INDEX_MAX = 2000  # names on an A-Z index before each letter gets a page of its own
-J = TypeVar("J")  # what the page function makes of a page (render.py: a job)
+J = TypeVar("J")  # what the page function makes of a page (pages.py: a job)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import ActorFile, Briefing, EventFile, PlaceFile
+from .records import ActorFile, Briefing, EventFile, PlaceFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "briefing.schema.json": (Briefing, "A briefing: one YAML file per briefing under briefings/."),

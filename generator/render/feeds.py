@@ -18,11 +18,11 @@ import feedgenerator
 import jsonfeed
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
-from ..escape import html_text, plain_text, render_markdown_html
-from ..history import History
-from ..link import Corpus
-from ..model import Briefing
-from ..views import plain_summary
+from ..link.corpus import Corpus
+from ..load.history import History
+from ..model.records import Briefing
+from ..text.escape import html_text, plain_text, render_markdown_html
+from .views import plain_summary
 
 FEED_MAX = 20  # newest briefings in the feed of all briefings
 ENTITY_FEED_MAX = 10  # newest briefings in the feed of an actor, place or topic

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .errors import Problem
-from .escape import html_attr, html_text
-from .vocabulary import LEVELS
+from ..core.errors import Problem
+from ..model.vocabulary import LEVELS
+from ..text.escape import html_attr, html_text
 
 if TYPE_CHECKING:
-    from .link import Corpus
+    from ..link.corpus import Corpus
 
 
 @dataclass(frozen=True, slots=True)

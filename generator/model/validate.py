@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Problem
-from .model import NOT_BLANK, Located
-from .words import did_you_mean
-from .yamlfile import Key, LineMap
+from ..core.errors import Problem
+from ..core.yamlfile import Key, LineMap
+from ..text.words import did_you_mean
+from .records import NOT_BLANK, Located
 
 M = TypeVar("M", bound=BaseModel)
 _TAGS = {

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .dates import MONTHS, date_key
+from ..model.dates import MONTHS, date_key
 
 T = TypeVar("T")
 

@@ -1,0 +1,3 @@
+"""Reading a project: its settings, the files under briefings/ (parsed on both cores, cached), the
+stored sources and the git history.
+"""

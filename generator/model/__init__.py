@@ -1,0 +1,3 @@
+"""What the records are: their fields and limits, the vocabularies (markings, grades), dates,
+validation and the JSON Schemas.
+"""

@@ -1,0 +1,1 @@
+"""The corpus into pages, feeds, maps, structured data and the export's tables, in memory."""

@@ -533,7 +533,7 @@ def test_any_article_gives_a_draft_that_passes_check(
 ) -> None:
     """Whatever the article says (synthetic words and noise, control characters included), the
     draft's files pass the check that `briefings check` makes, as written. (A NUL byte marks a
-    binary file, which draft refuses: tests/test_surfaces.py.)"""
+    binary file, which draft refuses: tests/test_cli_surfaces.py.)"""
     from generator.draft.make import make
     from generator.load.project import open_project
     from generator.pipeline.stages import check

@@ -29,7 +29,7 @@ from generator.render.pages import render_pages
 from generator.text.escape import one_line
 
 from .conftest import REPO, copy_project, run_cli
-from .test_escape import SiteMarkdown
+from .test_text_escape import SiteMarkdown
 
 # Pieces of syntax that some extension of the site acts on, or that a browser would run.
 FRAGMENTS = [

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,23 +148,41 @@ def briefing_yaml(
     # speakers before other actors; what is left out is said in a comment (and is all in --json).
     quoted = [f for f in analysis.quotes if _VISIBLE.search(text, f.quoted.start, f.quoted.end)]
     attributed = [f for f in quoted if who.of(f.speaker)][:MAX_ITEMS]
-    kept_quotes = {id(f) for f in attributed}
-    speakers = {who.of(f.speaker) for f in attributed}
+    lines += _actor_lines(analysis, who, {who.of(f.speaker) for f in attributed})
+    lines += _quote_lines(text, quoted, who, {id(f) for f in attributed})
+    lines += _event_lines(bid, analysis, who, dated)
+    places = places_of(analysis)
+    lines.append("places:" if places else "places: []")
+    if len(places) > MAX_ITEMS:
+        lines.append(f"  # {_left_out(len(places) - MAX_ITEMS, 'more place')}")
+    lines.extend(f"  - {yaml_str(p)}" for p in places[:MAX_ITEMS])
+    lines.append("topics: []")
+    return "\n".join(lines) + "\n"
+
+
+def _actor_lines(analysis: Analysis, who: Cast, speakers: set[str | None]) -> list[str]:
+    """The actors: speakers of the quotes kept first, each with how it was found."""
     every_actor = sorted(
         (e for e in analysis.entities if who.of(e)), key=lambda e: (who.of(e) not in speakers, e.first)
     )
     actors = every_actor[:MAX_ITEMS]
-    lines.append("actors:" if actors else "actors: []")
+    lines = ["actors:" if actors else "actors: []"]
     if len(every_actor) > len(actors):
         lines.append(f"  # {_left_out(len(every_actor) - len(actors), 'more actor')}")
+    quotes_of = Counter(id(f.speaker) for f in analysis.quotes)
     for e in actors:
         aid = who.of(e)
         note = "registry" if e.actor else f"proposed in the actors file ({e.kind}, from: {e.evidence})"
-        said = sum(1 for f in analysis.quotes if f.speaker is e)
+        said = quotes_of[id(e)]
         extra = f", {said} quote{'s' * (said != 1)}" if said else ""
         mentions = f"{len(e.mentions)} mention{'s' * (len(e.mentions) != 1)}"
         lines.append(f"  - actor: {yaml_str(aid or '')}  # {note}; {mentions}{extra}")
         lines.append("    # role: their part in this story")
+    return lines
+
+
+def _quote_lines(text: str, quoted: list[FoundQuote], who: Cast, kept: set[int]) -> list[str]:
+    """The quotes kept, each with how its speaker was found; those with no speaker as comments."""
     entries: list[str] = []
     count = unattributed = 0
     for f in quoted:
@@ -176,21 +195,26 @@ def briefing_yaml(
                 named = text[f.said.mention.start : f.said.mention.end] if f.said.mention else "no one"
                 entries.append(f"  # no speaker found ({comment(named)}), {where}: {comment(yaml_str(body))[:200]}")
             continue
-        if id(f) not in kept_quotes:
+        if id(f) not in kept:
             continue
         body = quote_text(text, Span(f.quoted.start, f.quoted.end))
         entries.append(f"  # speaker: {HOW.get(f.said.how, f.said.how)}; {where}")
         entries.append(f"  - text: {yaml_str(body)}")
         entries.append(f"    speaker: {yaml_str(aid)}")
         count += 1
-    lines.append("quotes:" if count else "quotes: []")
-    attributed_all = sum(1 for f in quoted if who.of(f.speaker))
-    if attributed_all > count:
-        lines.append(f"  # {_left_out(attributed_all - count, 'more quote')} with a speaker")
+    lines = ["quotes:" if count else "quotes: []"]
+    attributed = sum(1 for f in quoted if who.of(f.speaker))
+    if attributed > count:
+        lines.append(f"  # {_left_out(attributed - count, 'more quote')} with a speaker")
     if unattributed > MAX_ITEMS:
         lines.append(f"  # and {unattributed - MAX_ITEMS:,} more quotes with no speaker found (see --json)")
-    lines.extend(entries)
-    lines.append("events:" if dated else "events: []")
+    return lines + entries
+
+
+def _event_lines(bid: str, analysis: Analysis, who: Cast, dated: list[Dated]) -> list[str]:
+    """The candidate events: each dated sentence, with the actors and places named in it."""
+    text = analysis.text
+    lines = ["events:" if dated else "events: []"]
     if len(dated) > MAX_ITEMS:
         lines.append(f"  # {_left_out(len(dated) - MAX_ITEMS, 'more candidate event')}")
     # every mention as (where, which entity), to find the entities in a sentence by bisection
@@ -217,13 +241,7 @@ def briefing_yaml(
             lines.append(f"    actors: [{', '.join(yaml_str(i) for i in dict.fromkeys(i for i in ids if i))}]")
         if places:
             lines.append(f"    places: [{', '.join(yaml_str(p) for p in dict.fromkeys(places))}]")
-    places = places_of(analysis)
-    lines.append("places:" if places else "places: []")
-    if len(places) > MAX_ITEMS:
-        lines.append(f"  # {_left_out(len(places) - MAX_ITEMS, 'more place')}")
-    lines.extend(f"  - {yaml_str(p)}" for p in places[:MAX_ITEMS])
-    lines.append("topics: []")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _left_out(n: int, what: str) -> str:

@@ -7,7 +7,6 @@ import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +39,6 @@ def copy_project(dest: Path, *, briefings: bool = True) -> Path:
     else:
         (dest / "briefings").mkdir()
     return dest
-
-
-Writer = Callable[[str, str], Path]
 
 
 @pytest.fixture

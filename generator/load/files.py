@@ -14,8 +14,6 @@ from ..model.validate import validate
 from .parse import ParseCache, Parsed, parse_files
 
 ACTORS_FILE = "actors.yaml"
-EVENTS_FILE = "events.yaml"
-PLACES_FILE = "places.yaml"
 SOURCES_DIR = "sources"
 # Registries: briefings/NAME.yaml and any YAML file under briefings/NAME/ (split as you like).
 REGISTRIES = ("actors", "events", "places")

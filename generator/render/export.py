@@ -434,7 +434,6 @@ TABLES: tuple[Table, ...] = (
         _event_places,
     ),
 )
-TABLE_NAMES = tuple(t.name for t in TABLES)
 
 
 def table_file(corpus: Corpus, name: str, fmt: str, site_url: str) -> str:

@@ -28,7 +28,7 @@ Box = tuple[float, float, float, float]  # west, south, east, north (degrees)
 
 
 @dataclass(frozen=True, slots=True)
-class Point:
+class MapPoint:
     """A place to mark: its name, coordinates, and how much it is mentioned (for size and labels)."""
 
     name: str
@@ -102,7 +102,7 @@ def _unwrapped(ring: Ring) -> list[Ring]:
     return [first, _ring([(lon + offset, lat) for lon, lat in out])]
 
 
-def view(points: list[Point]) -> Box:
+def view(points: list[MapPoint]) -> Box:
     """A box around the points with a margin, wide enough to show where they are."""
     lons, lats = [p.lon for p in points], [p.lat for p in points]
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
@@ -116,7 +116,7 @@ def view(points: list[Point]) -> Box:
 WORLD: Box = (-180.0, -58.0, 180.0, LAT_LIMIT)
 
 
-def draw(points: list[Point], label: str, box: Box | None = None, basemap: str | None = None) -> Markup:
+def draw(points: list[MapPoint], label: str, box: Box | None = None, basemap: str | None = None) -> Markup:
     """An SVG map of `points` (all names shown as text, never markup), or nothing if none.
 
     The projection is equirectangular, scaled at the view's middle latitude so that a region

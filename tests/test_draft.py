@@ -291,9 +291,13 @@ def test_quote_cases(text: str, expected: dict[str, str | None]) -> None:
     ids=["title of a work", "so-called", "scare quotes", "a one-word show", "a shirt", "a podcast"],
 )
 def test_titles_and_scare_quotes_are_left_out(text: str) -> None:
-    a = analyse(text)
+    a = analyse(text + " “We will rebuild the harbour,” Ana Ruiz said.")  # and a real quote beside them
     kept = [a.text[f.quoted.start : f.quoted.end] for f in a.quotes]
-    assert not any(w in k for k in kept for w in ("Today", "Free the Port", "Thing", "reform", "peace", "Long Road"))
+    assert "We will rebuild the harbour," in kept
+    titles = ("Today", "Free the Port", "Thing", "reform", "peace", "Long Road")
+    assert not any(w in k for k in kept for w in titles)
+    left_out = [a.text[q.start : q.end] for q, _ in a.left_out]
+    assert any(w in q for q in left_out for w in titles)  # found, and left out for what it is
 
 
 def test_words_after_a_title_word_that_start_in_lower_case_are_a_quote() -> None:

@@ -261,80 +261,96 @@ def iter_pages(
     table of the export, ...), whose contexts alone are worked out: each render worker takes
     its own part.
     """
+    pages = _Pages(corpus, options, only, part, prepared or prepare(corpus, options))
+    yield from pages.briefings()
+    yield from pages.actors()
+    yield from pages.events()
+    yield from pages.places_and_topics()
+    yield from pages.timeline()
+    yield from pages.quotes()
+    yield from pages.the_rest()
 
-    def wanted(path: str) -> bool:
-        return only is None or only(path)
 
-    unit = -1
+class _Pages:
+    """The pages of one render (or of one worker's part of it), family by family, in one order:
+    every part counts the same units in the same order, so `mine` splits them the same way."""
 
-    def mine() -> bool:
+    def __init__(
+        self,
+        corpus: Corpus,
+        options: Options,
+        only: Callable[[str], bool] | None,
+        part: tuple[int, int] | None,
+        pre: Prepared,
+    ) -> None:
+        self.corpus, self.options, self.only, self.part, self.pre = corpus, options, only, part, pre
+        self.unit = -1
+        self.seen: set[str] = set()  # (in a part: the paths of its own units)
+
+    def wanted(self, path: str) -> bool:
+        return self.only is None or self.only(path)
+
+    def mine(self) -> bool:
         """The next unit is this part's (every part counts the same units in the same order)."""
-        nonlocal unit
-        unit += 1
-        return part is None or unit % part[1] == part[0]
+        self.unit += 1
+        return self.part is None or self.unit % self.part[1] == self.part[0]
 
-    pre = prepared or prepare(corpus, options)
-    places, topics, event_facets, timeline, shared, links = (
-        pre.places,
-        pre.topics,
-        pre.event_facets,
-        pre.timeline,
-        pre.shared,
-        pre.links,
-    )
-    seen: set[str] = set()  # (in a part: the paths of its own units)
-
-    def page(path: str, template: str, **context: Any) -> PageJob:
-        if path in seen:  # ids are checked (link/corpus.py); this guards the page layout itself
+    def page(self, path: str, template: str, **context: Any) -> PageJob:
+        if path in self.seen:  # ids are checked (link/corpus.py); this guards the page layout itself
             raise ValueError(f"two pages would be written to {path}")
-        seen.add(path)
-        return path, template, {**shared, **links.for_page(path), **context}
+        self.seen.add(path)
+        return path, template, {**self.pre.shared, **self.pre.links.for_page(path), **context}
 
     def listed(
-        base: str, title: str, back: str, listing: views.Listing, template: str, **context: Any
+        self, base: str, title: str, back: str, listing: views.Listing, template: str, **context: Any
     ) -> Iterator[PageJob]:
         """The page itself, then one page per period when its listing is split."""
-        yield page(f"{base}.md", template, listing=listing, **context)
+        yield self.page(f"{base}.md", template, listing=listing, **context)
         if listing.split:
             for period in listing.periods:
-                yield page(listing.page(period), "period.md.j2", title=title, back=back, listing=listing, p=period)
+                yield self.page(listing.page(period), "period.md.j2", title=title, back=back, listing=listing, p=period)
 
-    def feed(path: str, title: str, home: str, bids: list[str], full: bool = False) -> Iterator[PageJob]:
+    def feed(self, path: str, title: str, home: str, bids: list[str], full: bool = False) -> Iterator[PageJob]:
         """A feed of the newest briefings of `bids`, as Atom and as JSON Feed (`full`: with their
         bottom line and key points, as the feed of all briefings; else their summaries)."""
         spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX if full else feeds.ENTITY_FEED_MAX], full)
-        yield page(path + feeds.ATOM, FEED_ATOM, feed=spec)
-        yield page(path + feeds.JSON, FEED_JSON, feed=spec)
+        yield self.page(path + feeds.ATOM, FEED_ATOM, feed=spec)
+        yield self.page(path + feeds.JSON, FEED_JSON, feed=spec)
 
-    related: dict[str, list[views.Related]] | None = None  # worked out for the first page that shows it
-    for bid, b in corpus.briefings.items():
-        if not wanted(f"briefings/{bid}.md") or not mine():
-            continue
-        if related is None:
-            related = views.related_briefings(corpus)
-        yield page(
-            f"briefings/{bid}.md",
-            "briefing.md.j2",
-            b=b,
-            bid=bid,
-            timeline_events=corpus.briefing_events[bid],
-            related=related[bid],
-        )
-    del related
-    if mine():  # the list of briefings, by year when long, and their feed
+    def briefings(self) -> Iterator[PageJob]:
+        """Each briefing's page; the list of briefings (by year when long) and its feed."""
+        corpus = self.corpus
+        related: dict[str, list[views.Related]] | None = None  # worked out for the first page that shows it
+        for bid, b in corpus.briefings.items():
+            if not self.wanted(f"briefings/{bid}.md") or not self.mine():
+                continue
+            if related is None:
+                related = views.related_briefings(corpus)
+            yield self.page(
+                f"briefings/{bid}.md",
+                "briefing.md.j2",
+                b=b,
+                bid=bid,
+                timeline_events=corpus.briefing_events[bid],
+                related=related[bid],
+            )
+        if not self.mine():
+            return
         every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
         briefing_list = views.listing("briefings/year", every, LIST_MAX)
-        yield page(
+        yield self.page(
             "briefings/index.md",
             "briefings.md.j2",
             listing=briefing_list,
             feed_links=feeds.links("briefings", "Briefings"),
             digest_size=len(site_digest(corpus)(corpus)),
         )
-        yield from feed("briefings", "Briefings", "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True)
+        yield from self.feed(
+            "briefings", "Briefings", "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True
+        )
         if briefing_list.split:
             for period in briefing_list.periods:
-                yield page(
+                yield self.page(
                     briefing_list.page(period),
                     "period.md.j2",
                     title="Briefings",
@@ -343,29 +359,33 @@ def iter_pages(
                     p=period,
                 )
 
-    for aid, actor in corpus.actors.items():
-        base = f"actors/{aid}"
-        if not wanted(f"{base}.md") or not mine():
-            continue
-        entries = views.listing(base, views.actor_entries(corpus, aid), LIST_MAX)
-        cited = corpus.actor_briefings.get(aid, [])
-        title = f"Briefings: {actor.name}"
-        yield from listed(
-            base,
-            actor.name,
-            f"{base}.md",
-            entries,
-            "actor.md.j2",
-            actor=actor,
-            aid=aid,
-            co=views.co_actors(corpus, aid),
-            feed_links=feeds.links(base, title) if cited else [],
-        )
-        if cited:
-            yield from feed(base, title, f"{base}.md", cited)
-    if mine():
+    def actors(self) -> Iterator[PageJob]:
+        """Each actor's page, with the pages of its years and its feed; the A-Z index of actors."""
+        corpus = self.corpus
+        for aid, actor in corpus.actors.items():
+            base = f"actors/{aid}"
+            if not self.wanted(f"{base}.md") or not self.mine():
+                continue
+            entries = views.listing(base, views.actor_entries(corpus, aid), LIST_MAX)
+            cited = corpus.actor_briefings.get(aid, [])
+            title = f"Briefings: {actor.name}"
+            yield from self.listed(
+                base,
+                actor.name,
+                f"{base}.md",
+                entries,
+                "actor.md.j2",
+                actor=actor,
+                aid=aid,
+                co=views.co_actors(corpus, aid),
+                feed_links=feeds.links(base, title) if cited else [],
+            )
+            if cited:
+                yield from self.feed(base, title, f"{base}.md", cited)
+        if not self.mine():
+            return
         yield from indexes.index_pages(
-            page,
+            self.page,
             "actors",
             "Actors",
             "People, organisations and states in the briefings.",
@@ -384,106 +404,130 @@ def iter_pages(
             ],
         )
 
-    for eid, event in corpus.events.items():
-        base = f"events/{eid}"
-        if not wanted(f"{base}.md") or not mine():
-            continue
-        entries = views.listing(base, views.event_entries(corpus, eid), LIST_MAX)
-        yield from listed(base, event.headline, f"{base}.md", entries, "event.md.j2", e=event, facets=event_facets[eid])
-
-    for folder, title, about, terms in (
-        ("places", "Places", "Every place named in a briefing or an event.", views.unique_terms(places)),
-        ("topics", "Topics", "Every topic of the briefings, with their briefings and events.", topics),
-    ):
-        for term in terms.values():
-            base = f"{folder}/{term.slug}"
-            if not wanted(f"{base}.md") or not mine():
+    def events(self) -> Iterator[PageJob]:
+        """Each event's page, with the pages of its years."""
+        corpus, facets = self.corpus, self.pre.event_facets
+        for eid, event in corpus.events.items():
+            base = f"events/{eid}"
+            if not self.wanted(f"{base}.md") or not self.mine():
                 continue
-            entries = views.listing(base, views.term_entries(corpus, term), LIST_MAX)
-            feed_title = f"Briefings: {term.name}"
-            yield from listed(
-                base,
-                term.name,
-                f"{base}.md",
-                entries,
-                "term.md.j2",
-                term=term,
-                folder=folder,
-                what=title,
-                feed_links=feeds.links(base, feed_title) if term.briefings else [],
+            entries = views.listing(base, views.event_entries(corpus, eid), LIST_MAX)
+            yield from self.listed(
+                base, event.headline, f"{base}.md", entries, "event.md.j2", e=event, facets=facets[eid]
             )
-            if term.briefings:
-                yield from feed(base, feed_title, f"{base}.md", term.briefings)
-        if not mine():
-            continue
-        world = (
-            views.place_map(
-                corpus, list(places), "Map of all places", world=True, basemap=links.basemap("places/index.md")
-            )
-            if folder == "places"
-            else ""
-        )
-        world = final_html(world.strip()) if world else world
-        yield from indexes.index_pages(
-            page,
-            folder,
-            title,
-            about,
-            [
-                indexes.IndexItem(
-                    t.name,
-                    f"{folder}/{t.slug}.md",
-                    indexes.place_note(t),
-                    indexes.count_note(briefing=len(t.briefings), event=len(t.events)),
+
+    def places_and_topics(self) -> Iterator[PageJob]:
+        """Each place's and topic's page, with its years and feed; their A-Z indexes (and the map
+        of all places)."""
+        corpus, places = self.corpus, self.pre.places
+        for folder, title, about, terms in (
+            ("places", "Places", "Every place named in a briefing or an event.", views.unique_terms(places)),
+            ("topics", "Topics", "Every topic of the briefings, with their briefings and events.", self.pre.topics),
+        ):
+            for term in terms.values():
+                base = f"{folder}/{term.slug}"
+                if not self.wanted(f"{base}.md") or not self.mine():
+                    continue
+                entries = views.listing(base, views.term_entries(corpus, term), LIST_MAX)
+                feed_title = f"Briefings: {term.name}"
+                yield from self.listed(
+                    base,
+                    term.name,
+                    f"{base}.md",
+                    entries,
+                    "term.md.j2",
+                    term=term,
+                    folder=folder,
+                    what=title,
+                    feed_links=feeds.links(base, feed_title) if term.briefings else [],
                 )
-                for t in terms.values()
-            ],
-            map=world,
-        )
-
-    if mine():
-        yield page("timeline/index.md", "timeline.md.j2", periods=timeline, chart=timeline_pages.chart(timeline))
-    for year in timeline:
-        if not wanted(f"timeline/{year.key}.md") or not mine():
-            continue  # its filter is costly to work out
-        yield page(
-            f"timeline/{year.key}.md",
-            "timeline_period.md.j2",
-            p=year,
-            periods=timeline,
-            facets=event_facets,
-            filters=timeline_pages.filters(year.items, event_facets, corpus, places, topics),
-        )
-
-    quote_periods = quotes_periods(corpus)
-    if mine():
-        speakers = [
-            indexes.IndexItem(
-                corpus.actors[aid].name,
-                f"actors/{aid}.md",
-                corpus.actors[aid].role or "",
-                plural(len(corpus.actor_quotes[aid]), "quote"),
+                if term.briefings:
+                    yield from self.feed(base, feed_title, f"{base}.md", term.briefings)
+            if not self.mine():
+                continue
+            world = (
+                views.place_map(
+                    corpus,
+                    list(places),
+                    "Map of all places",
+                    world=True,
+                    basemap=self.pre.links.basemap("places/index.md"),
+                )
+                if folder == "places"
+                else ""
             )
-            for aid in corpus.actors
-            if aid in corpus.actor_quotes
-        ]
-        total = sum(len(p.items) for p in quote_periods)
-        yield page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=total)
-        about = "Everyone quoted in the briefings."
-        yield from indexes.index_pages(page, "quotes/speakers", "Speakers", about, speakers)
-    for quotes in quote_periods:
-        if mine():
-            yield page(f"quotes/{quotes.key}.md", "quotes_period.md.j2", p=quotes, periods=quote_periods)
+            world = final_html(world.strip()) if world else world
+            yield from indexes.index_pages(
+                self.page,
+                folder,
+                title,
+                about,
+                [
+                    indexes.IndexItem(
+                        t.name,
+                        f"{folder}/{t.slug}.md",
+                        indexes.place_note(t),
+                        indexes.count_note(briefing=len(t.briefings), event=len(t.events)),
+                    )
+                    for t in terms.values()
+                ],
+                map=world,
+            )
 
-    if mine():
-        yield page("snippets/latest.md", "latest.md.j2", latest=list(corpus.briefings)[: options.latest])
-    if mine():
-        yield page(f"{EXPORT_DIR}/index.md", "export.md.j2", tables=export.TABLES)
-    if options.exports:
-        for table in export.TABLES:
-            if mine():
-                yield page(f"{EXPORT_DIR}/{table.name}.csv", EXPORT, table=table.name)
-        if mine():
-            yield page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
-    if mine():
-        yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
+    def timeline(self) -> Iterator[PageJob]:
+        """The timeline's front page and a page per year (or month, when a year is busy)."""
+        timeline, facets = self.pre.timeline, self.pre.event_facets
+        if self.mine():
+            yield self.page(
+                "timeline/index.md", "timeline.md.j2", periods=timeline, chart=timeline_pages.chart(timeline)
+            )
+        for year in timeline:
+            if not self.wanted(f"timeline/{year.key}.md") or not self.mine():
+                continue  # its filter is costly to work out
+            yield self.page(
+                f"timeline/{year.key}.md",
+                "timeline_period.md.j2",
+                p=year,
+                periods=timeline,
+                facets=facets,
+                filters=timeline_pages.filters(year.items, facets, self.corpus, self.pre.places, self.pre.topics),
+            )
+
+    def quotes(self) -> Iterator[PageJob]:
+        """The quote index by period, and the A-Z index of speakers."""
+        corpus = self.corpus
+        quote_periods = quotes_periods(corpus)
+        if self.mine():
+            speakers = [
+                indexes.IndexItem(
+                    corpus.actors[aid].name,
+                    f"actors/{aid}.md",
+                    corpus.actors[aid].role or "",
+                    plural(len(corpus.actor_quotes[aid]), "quote"),
+                )
+                for aid in corpus.actors
+                if aid in corpus.actor_quotes
+            ]
+            total = sum(len(p.items) for p in quote_periods)
+            yield self.page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=total)
+            about = "Everyone quoted in the briefings."
+            yield from indexes.index_pages(self.page, "quotes/speakers", "Speakers", about, speakers)
+        for quotes in quote_periods:
+            if self.mine():
+                yield self.page(f"quotes/{quotes.key}.md", "quotes_period.md.j2", p=quotes, periods=quote_periods)
+
+    def the_rest(self) -> Iterator[PageJob]:
+        """The home page's latest briefings, the export's page and tables, the basemap."""
+        if self.mine():
+            latest = list(self.corpus.briefings)[: self.options.latest]
+            yield self.page("snippets/latest.md", "latest.md.j2", latest=latest)
+        if self.mine():
+            yield self.page(f"{EXPORT_DIR}/index.md", "export.md.j2", tables=export.TABLES)
+        if self.options.exports:
+            for table in export.TABLES:
+                if self.mine():
+                    yield self.page(f"{EXPORT_DIR}/{table.name}.csv", EXPORT, table=table.name)
+            if self.mine():
+                yield self.page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
+        if self.mine():
+            yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}

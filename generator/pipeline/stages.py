@@ -126,14 +126,13 @@ def generate(
         kept = {SERVE_SCRIPT} | (set() if pdfs else _pdf_files(project.generated)) | _export_files(project.generated)
     pdf_links = pdfs or any(k.startswith(PDF_DIR + "/") for k in kept)
     settings = project.settings
-    address = project_site_url(project, site_url)
     options = Options(
         project.templates,
         pdf_links,
         settings.latest,
         engine,
         settings.marking,
-        address,
+        project_site_url(project, site_url),
         settings.publisher,
         exports=not serving,
     )
@@ -171,32 +170,11 @@ def generate(
     stats = None
     writer = Writer(generated)
     if pdfs:
-        # Only the PDFs that can have changed since the last generation are made again (their
-        # settings are in the key); the others stay where they are.
-        redo = incremental.pdfs_to_make(old, key, corpus)
-        again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(generated, bid)]
-        jobs = briefing_jobs(project, corpus, again)
-        jobs.append(digest_job(project, corpus, site_digest(corpus)))
-        made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=redo is None)
-        stats = dataclasses.replace(stats, cached=stats.cached + len(corpus.briefings) - len(again))
-        for name, data in sorted(made.items()):
-            writer.write_bytes(f"{PDF_DIR}/{name}", data)
-        rendered |= {f"{PDF_DIR}/{name}" for name in made}
+        made, stats = _make_pdfs(project, corpus, old, key, writer)
+        rendered |= made
         kept |= {f"{PDF_DIR}/{bid}.pdf" for bid in corpus.briefings} - rendered  # left as they were
     wrote += writer.wrote
-    if only is None:
-        writer.remove_except(rendered | kept)
-        pages = sorted(p for p in rendered if not p.startswith(PDF_DIR + "/"))
-    else:
-        assert old is not None
-        # The pages now: those rendered, and those of the last generation that were not to be;
-        # gone are those of the last generation that were to be rendered and were not.
-        left: list[str] = []
-        gone: list[str] = []
-        for p in old.pages:
-            (gone if only(p) else left).append(p)
-        pages = sorted({*left, *(p for p in rendered if not p.startswith(PDF_DIR + "/"))})
-        writer.remove([p for p in gone if p not in rendered and p not in kept])
+    pages = _prune(writer, old, only, rendered, kept)
     written = WriteStats(
         len(wrote), len(rendered) - len(wrote), len(writer.deleted), tuple(wrote), tuple(writer.deleted)
     )
@@ -207,6 +185,45 @@ def generate(
     elif only is not incremental.nothing:  # (else the stored snapshot holds this generation already)
         Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
     return written, stats
+
+
+def _make_pdfs(
+    project: Project, corpus: Corpus, old: incremental.Snapshot | None, key: str, writer: Writer
+) -> tuple[set[str], PdfStats]:
+    """Make again only the PDFs that can have changed since the last generation (their settings
+    are in the key), and the digest; the others stay where they are. The paths written, and how
+    many PDFs were made and how many were up to date."""
+    redo = incremental.pdfs_to_make(old, key, corpus)
+    again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(writer.out_dir, bid)]
+    jobs = briefing_jobs(project, corpus, again)
+    jobs.append(digest_job(project, corpus, site_digest(corpus)))
+    made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=redo is None)
+    for name, data in sorted(made.items()):
+        writer.write_bytes(f"{PDF_DIR}/{name}", data)
+    stats = dataclasses.replace(stats, cached=stats.cached + len(corpus.briefings) - len(again))
+    return {f"{PDF_DIR}/{name}" for name in made}, stats
+
+
+def _prune(
+    writer: Writer,
+    old: incremental.Snapshot | None,
+    only: Callable[[str], bool] | None,
+    rendered: set[str],
+    kept: set[str],
+) -> list[str]:
+    """Remove the files this generation no longer makes; the pages there are now."""
+    if only is None:
+        writer.remove_except(rendered | kept)
+        return sorted(p for p in rendered if not p.startswith(PDF_DIR + "/"))
+    assert old is not None
+    # The pages now: those rendered, and those of the last generation that were not to be;
+    # gone are those of the last generation that were to be rendered and were not.
+    left: list[str] = []
+    gone: list[str] = []
+    for p in old.pages:
+        (gone if only(p) else left).append(p)
+    writer.remove([p for p in gone if p not in rendered and p not in kept])
+    return sorted({*left, *(p for p in rendered if not p.startswith(PDF_DIR + "/"))})
 
 
 SERVE_SCRIPT = "assets/serve.js"  # the preview's problem report, shown on every page (serve only)

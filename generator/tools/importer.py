@@ -271,19 +271,7 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
                 parts.append({"actor": aid, "part": part} if part else aid)
         if parts:
             event["actors"] = parts
-        best, low, high = row.number("fatalities"), row.number("fatalities_low"), row.number("fatalities_high")
-        if low is not None or high is not None:
-            event["fatalities"] = {k: v for k, v in (("best", best), ("low", low), ("high", high)) if v is not None}
-        elif best is not None:
-            event["fatalities"] = best
-        displaced = row.number("displaced")
-        if displaced is not None:
-            event["displaced"] = displaced
-        if row.get("source") or row.get("url"):
-            src: dict[str, Any] = {"title": row.get("source") or row.get("url")}
-            if row.get("url"):
-                src["url"] = row.get("url")
-            event["sources"] = [src]
+        event.update(_figures_and_source(row))
         _check_record(Event, event, row, problems)
         events.append(event)
     if problems:
@@ -296,6 +284,25 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
     if new_actors:
         note = header + " Kinds are 'other' until you set them."
         out.files[f"actors/{name}.yaml"] = _yaml("actors", ActorFile, list(new_actors.values()), note, table.path)
+    return out
+
+
+def _figures_and_source(row: _Row) -> dict[str, Any]:
+    """The row's fatalities (a number, or best/low/high), displaced and source, as event fields."""
+    out: dict[str, Any] = {}
+    best, low, high = row.number("fatalities"), row.number("fatalities_low"), row.number("fatalities_high")
+    if low is not None or high is not None:
+        out["fatalities"] = {k: v for k, v in (("best", best), ("low", low), ("high", high)) if v is not None}
+    elif best is not None:
+        out["fatalities"] = best
+    displaced = row.number("displaced")
+    if displaced is not None:
+        out["displaced"] = displaced
+    if row.get("source") or row.get("url"):
+        src: dict[str, Any] = {"title": row.get("source") or row.get("url")}
+        if row.get("url"):
+            src["url"] = row.get("url")
+        out["sources"] = [src]
     return out
 
 

@@ -12,7 +12,7 @@ from generator.core.errors import BriefingsError
 from generator.link.corpus import link
 from generator.load.files import load
 from generator.model import dates
-from generator.render.pages import render_pages
+from generator.render.workers import render_pages
 from generator.text.words import slugify
 
 from .conftest import run_cli, write

@@ -25,7 +25,7 @@ from generator.load.files import Inputs
 from generator.load.project import Project
 from generator.model.records import Actor, Briefing, Event, Place
 from generator.publish.pdf import briefing_jobs
-from generator.render.pages import render_pages
+from generator.render.workers import render_pages
 from generator.text.escape import one_line
 
 from .conftest import REPO, copy_project, run_cli

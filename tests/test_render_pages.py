@@ -11,9 +11,10 @@ from generator.link.corpus import link
 from generator.load.files import load
 from generator.model.records import Briefing
 from generator.pipeline.incremental import touched_by
-from generator.render.pages import Options, render_pages
+from generator.render.pages import Options
 from generator.render.paging import periods
 from generator.render.views import human_date, related_briefings, unique_slugs
+from generator.render.workers import render_pages
 from generator.text.words import plural, slugify
 
 from .conftest import REPO, SAMPLE_ID, write
@@ -172,9 +173,9 @@ def test_template_typo_in_a_render_worker_is_the_same_clean_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large corpora render in forked workers: a problem raised there reaches the caller whole."""
-    from generator.render import pages as render
+    from generator.render import workers
 
-    monkeypatch.setattr(render, "PARALLEL_PAGES", 1)
+    monkeypatch.setattr(workers, "PARALLEL_PAGES", 1)
     write(tmp_path, "event.md.j2", "one\n{{ e.titel }}\n")
     with pytest.raises(BriefingsError) as exc:
         sample_pages(Options(templates=tmp_path))

@@ -164,7 +164,7 @@ def test_any_title_and_quote_survive_the_whole_page_template(title: str, quote: 
     from generator.link.corpus import link
     from generator.load.files import Inputs
     from generator.model.records import Actor, Briefing
-    from generator.render.pages import render_pages
+    from generator.render.workers import render_pages
 
     actors = [Actor.model_validate({"id": "a", "name": title, "kind": "person"})]
     briefing = Briefing.model_validate(

@@ -24,7 +24,8 @@ from ..publish.pdf import PdfStats, briefing_jobs, build_pdfs, digest_job, print
 from ..render import marking
 from ..render.digest import site_digest
 from ..render.feeds import ATOM, JSON
-from ..render.pages import EXPORT_DIR, PDF_DIR, Options, render_into
+from ..render.pages import EXPORT_DIR, PDF_DIR, Options
+from ..render.workers import render_into
 from ..text.words import plural
 from . import incremental
 

@@ -214,7 +214,8 @@ def test_an_edited_briefing_shows_in_its_feeds_in_the_same_process() -> None:
     from generator.link.corpus import link
     from generator.load.files import load
     from generator.render import feeds
-    from generator.render.pages import Options, render_pages
+    from generator.render.pages import Options
+    from generator.render.workers import render_pages
 
     from .conftest import REPO
 

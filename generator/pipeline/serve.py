@@ -78,16 +78,7 @@ def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: f
             )
 
     regenerate()
-    env = dict(os.environ)
-    if mkdocs:  # --dirty: a full build first; then only the pages `briefings serve` says changed
-        preview.add_request(project.cache, [], [])  # the request file the server watches
-        env[preview.REQUESTS_ENV] = str((project.cache / preview.REQUESTS).resolve())
-        env[preview.DOCS_ENV] = str(project.docs.resolve())
-        cmd = [sys.executable, "-m", "generator.publish.mkdocs_run", "serve", "--dirty", "-f", str(project.mkdocs_yml)]
-        cmd += ["-a", f"127.0.0.1:{port}"]
-    else:  # Zensical rebuilds only what changed on its own
-        cmd = zensical_serve(project, port, "generated/" + SERVE_SCRIPT)
-    server = subprocess.Popen(cmd, cwd=project.root, env=env)
+    server = _start_server(project, engine, port)
     watched = [project.briefings, project.templates, project.root / SETTINGS_FILE]
     seen = _snapshot(watched)
     pages = _docs_snapshot(project) if mkdocs else {}  # hand-written pages: MkDocs no longer watches docs/
@@ -124,6 +115,24 @@ def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: f
         server.wait(timeout=10)
         (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
     return 0
+
+
+def _start_server(project: Project, engine: str, port: int) -> subprocess.Popen[bytes]:
+    """The preview's server: MkDocs' with --dirty (a full build first; then only the pages
+    `briefings serve` says changed), or Zensical's (which rebuilds what changed on its own)."""
+    env = dict(os.environ)
+    if engine == "mkdocs":
+        from ..publish import preview
+
+        preview.add_request(project.cache, [], [])  # the request file the server watches
+        env[preview.REQUESTS_ENV] = str((project.cache / preview.REQUESTS).resolve())
+        env[preview.DOCS_ENV] = str(project.docs.resolve())
+        mkdocs_yml = str(project.mkdocs_yml)
+        cmd = [sys.executable, "-m", "generator.publish.mkdocs_run", "serve", "--dirty", "-f", mkdocs_yml]
+        cmd += ["-a", f"127.0.0.1:{port}"]
+    else:
+        cmd = zensical_serve(project, port, "generated/" + SERVE_SCRIPT)
+    return subprocess.Popen(cmd, cwd=project.root, env=env)
 
 
 QUIET = 0.03  # seconds without a change before an edit is taken as saved

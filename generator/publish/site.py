@@ -63,31 +63,12 @@ def build_site(
         return SiteStats(True, 0.0, 0.0, up_to_date=True)  # nothing in docs/ changed: nothing to write
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
-        if engine == "zensical":
-            cmd = [*zensical_command(), "build", "-f", str(_zensical_config(project, tmp))]
-            cmd += ["--strict"] if strict else []
-        else:
-            cmd = [
-                sys.executable,
-                "-m",
-                "generator.publish.mkdocs_run",
-                "build",
-                "-f",
-                str(project.mkdocs_yml),
-                "-d",
-                str(tmp),
-            ]
-            cmd += ["--strict"] if strict else []
+        cmd = _build_command(project, tmp, engine, strict)
         if dirty:
             _copy_previous(project.site, tmp, project.docs)
             cmd.append("--dirty")
-        env = dict(os.environ)
-        if site_url:
-            env[SITE_URL_ENV] = site_url
-        if "SOURCE_DATE_EPOCH" not in env:
-            day = dt.date.fromisoformat(date) if date else dt.date(1970, 1, 1)
-            env["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
         started = time.perf_counter()
+        env = _build_env(site_url, date)
         result = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True, check=False)
         mkdocs_seconds = time.perf_counter() - started
         if result.returncode != 0:
@@ -116,6 +97,28 @@ def build_site(
         shutil.rmtree(tmp, ignore_errors=True)
         (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
     return SiteStats(dirty, mkdocs_seconds, search_seconds, shards=(searched.indexed, searched.shards))
+
+
+def _build_command(project: Project, folder: Path, engine: str, strict: bool) -> list[str]:
+    """The command that builds the site into `folder` with `engine`."""
+    if engine == "zensical":
+        cmd = [*zensical_command(), "build", "-f", str(_zensical_config(project, folder))]
+    else:
+        mkdocs_yml, module = str(project.mkdocs_yml), "generator.publish.mkdocs_run"
+        cmd = [sys.executable, "-m", module, "build", "-f", mkdocs_yml, "-d", str(folder)]
+    return cmd + (["--strict"] if strict else [])
+
+
+def _build_env(site_url: str | None, date: str | None) -> dict[str, str]:
+    """The build's environment: the site's address, and the day its sitemap gives (the newest
+    briefing's, unless SOURCE_DATE_EPOCH is set), so the same input gives the same bytes."""
+    env = dict(os.environ)
+    if site_url:
+        env[SITE_URL_ENV] = site_url
+    if "SOURCE_DATE_EPOCH" not in env:
+        day = dt.date.fromisoformat(date) if date else dt.date(1970, 1, 1)
+        env["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
+    return env
 
 
 ENGINES = ("mkdocs", "zensical")

@@ -12,6 +12,7 @@ import yaml
 
 from ..core.errors import BriefingsError, Problem, display_path
 from ..model.vocabulary import LEVELS
+from ..text.escape import FINAL_HTML_EXTENSION
 from ..text.words import did_you_mean
 
 SETTINGS_FILE = "briefings.toml"
@@ -148,9 +149,6 @@ def _configured_site_url(path: Path) -> str | None:
     data = _mkdocs_settings(path)
     value = data.get("site_url")
     return value if isinstance(value, str) and value.startswith(("http://", "https://")) else None
-
-
-FINAL_HTML_EXTENSION = "briefings.final_html"  # generator/publish/final_html.py
 
 
 def check_mkdocs_settings(path: Path) -> None:

@@ -25,7 +25,6 @@ from markdown.preprocessors import Preprocessor
 
 from ..text.escape import FINAL_BLOCK, FINAL_OPEN
 
-NAME = "briefings.final_html"  # the entry point mkdocs.yml names under markdown_extensions
 # Python-Markdown's order, highest first: snippets 32, normalize_whitespace 30, html_block 20.
 FIRST, AFTER_SNIPPETS, SECOND = 100, 31, 25
 

@@ -91,6 +91,7 @@ def _parser() -> MarkdownIt:
 # part of Python-Markdown reads the page and puts it back, byte for byte, after: no extension
 # (attr_list, md_in_html, admonition, snippets, toc, ...) ever sees it. Without that extension the
 # comment shows nothing, so a misconfigured site loses text but never runs it.
+FINAL_HTML_EXTENSION = "briefings.final_html"  # its name in mkdocs.yml (an entry point, pyproject.toml)
 FINAL_OPEN = "<!--briefings:final-html\n"
 FINAL_CLOSE = "\n:final-html-->"
 FINAL_BLOCK = re.compile(r"<!--briefings:final-html\n(.*?)\n:final-html-->", re.DOTALL)

@@ -14,7 +14,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.errors import BriefingsError, display_path
@@ -34,9 +33,6 @@ from .text.words import slugify
 from .tools import importer, suggest_places
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
-
-if TYPE_CHECKING:
-    pass
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:

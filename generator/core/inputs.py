@@ -22,23 +22,23 @@ def read_input(path: Path, what: str, limit: int) -> bytes:
     try:
         info = os.lstat(path)
     except OSError as exc:
-        raise _problem(where, f"cannot read it: {exc.strerror or exc}") from None
+        raise file_problem(where, f"cannot read it: {exc.strerror or exc}") from None
     if stat.S_ISLNK(info.st_mode):
-        raise _problem(where, f"a symbolic link: give {what} as a regular file (links are not followed)")
+        raise file_problem(where, f"a symbolic link: give {what} as a regular file (links are not followed)")
     if stat.S_ISDIR(info.st_mode):
-        raise _problem(where, f"a folder: give {what} as a file")
+        raise file_problem(where, f"a folder: give {what} as a file")
     if not stat.S_ISREG(info.st_mode):
-        raise _problem(where, f"not a regular file: give {what} as a file")
+        raise file_problem(where, f"not a regular file: give {what} as a file")
     if info.st_size > limit:
-        raise _problem(where, f"{info.st_size:,} bytes: too large for {what} (at most {limit:,})")
+        raise file_problem(where, f"{info.st_size:,} bytes: too large for {what} (at most {limit:,})")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as handle:
             data = handle.read(limit + 1)  # it may have grown since
     except OSError as exc:
-        raise _problem(where, f"cannot read it: {exc.strerror or exc}") from None
+        raise file_problem(where, f"cannot read it: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise _problem(where, f"more than {limit:,} bytes: too large for {what}")
+        raise file_problem(where, f"more than {limit:,} bytes: too large for {what}")
     return data
 
 
@@ -66,14 +66,14 @@ def decode_text(data: bytes, where: str, hint: str) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise _problem(where, f"not valid {codec.upper()} text (byte {exc.start})") from None
+                raise file_problem(where, f"not valid {codec.upper()} text (byte {exc.start})") from None
     if looks_binary(data):
-        raise _problem(where, f"a binary file, not text; {hint}")
+        raise file_problem(where, f"a binary file, not text; {hint}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         guess = " (it looks like Windows-1252 or Latin-1)" if _single_byte(data) else ""
-        raise _problem(where, f"not UTF-8 text{guess}: byte {exc.start}; {hint}") from None
+        raise file_problem(where, f"not UTF-8 text{guess}: byte {exc.start}; {hint}") from None
 
 
 def _single_byte(data: bytes) -> bool:
@@ -84,5 +84,6 @@ def _single_byte(data: bytes) -> bool:
     return True
 
 
-def _problem(where: str, message: str) -> BriefingsError:
+def file_problem(where: str, message: str) -> BriefingsError:
+    """A problem with a whole file a command was given (no line, no field); nothing is written."""
     return BriefingsError([Problem(where, 0, "", message)], outcome="nothing was written")

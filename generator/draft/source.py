@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import BriefingsError, Problem, display_path
-from ..core.inputs import decode_text, looks_binary, read_input
+from ..core.errors import display_path
+from ..core.inputs import decode_text, file_problem, looks_binary, read_input
 
 MAX_BYTES = 5_000_000  # an article; a larger file is not one
 
@@ -33,17 +33,13 @@ def read(path: Path) -> Article:
     where = display_path(path)
     data = read_input(path, "an article", MAX_BYTES)
     if not data.strip():
-        raise _problem(where, "the file is empty")
+        raise file_problem(where, "the file is empty")
     head = data[:2048].lstrip().lower()
     if path.suffix.lower() in (".html", ".htm", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
         if looks_binary(data):
-            raise _problem(where, "a binary file, not a web page")
+            raise file_problem(where, "a binary file, not a web page")
         return _from_html(data, where)
     return _from_text(decode_text(data, where, "save the article as UTF-8 text or as the web page"), where)
-
-
-def _problem(where: str, message: str) -> BriefingsError:
-    return BriefingsError([Problem(where, 0, "", message)], outcome="nothing was written")
 
 
 def clean(text: str) -> str:
@@ -55,7 +51,7 @@ def clean(text: str) -> str:
 def _from_text(raw: str, where: str) -> Article:
     text = clean(raw)
     if not re.search(r"\w", text):
-        raise _problem(where, "the file has no text")
+        raise file_problem(where, "the file has no text")
     first = text.lstrip().split("\n", 1)[0]
     date = None
     m = re.match(r"\s*(?:date:?\s*)?(\d{4}-\d{2}-\d{2})\b\s*", first, re.I)
@@ -74,13 +70,13 @@ def _from_html(data: bytes, where: str) -> Article:
     try:
         import trafilatura
     except ImportError:
-        raise _problem(where, "reading web pages needs trafilatura: pip install 'briefings[draft]'") from None
+        raise file_problem(where, "reading web pages needs trafilatura: pip install 'briefings[draft]'") from None
     found = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     doc: dict[str, Any] = found.as_dict() if found is not None and not isinstance(found, dict) else (found or {})
     if not (doc.get("text") or "").strip():
-        raise _problem(where, "no article text found in the page (trafilatura found none)")
+        raise file_problem(where, "no article text found in the page (trafilatura found none)")
     text = clean(re.sub(r"\n", "\n\n", doc["text"]))
     text = re.sub(r"\n{3,}", "\n\n", text)
     date = None

@@ -1,21 +1,18 @@
-"""Who said each quote: the speech verb that governs it, its subject, and what a pronoun or a
-description ("the minister") stands for."""
+"""Who said each quote: the speech verb that governs it and the frame around it. The noun
+phrase that speaks is found in subjects.py, what a pronoun or a description ("the minister")
+stands for in mentions.py."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
 
-from .names import PRONOUNS, Entity, word_set
+from .names import Entity, word_set
 from .quotes import Quoted
-from .text import Span, merged
+from .subjects import ABBREV, AUX, Subjects
+from .text import Span
 
-_NOT_SPACE = re.compile(r"\S")
 TITLE_MAX = 400  # characters: a quoted passage longer than this is not the title of a work
-LOOK_BACK = 200  # people named before a description ("the minister") that it may mean, nearest first
 SPEECH_VERBS = word_set(
     """
     said says say saying told tells tell telling added adds adding asked asks asking stated
@@ -61,24 +58,7 @@ _NOUNS_TOO = frozenset({"states", "claims", "calls", "notes", "reports", "remark
 _GOVERNING_RE = re.compile(  # a speech verb, leaving out the words that are more often nouns ("the states")
     r"\b(?:" + "|".join(sorted(SPEECH_VERBS - _NOUNS_TOO, key=len, reverse=True)) + r")\b"
 )
-_AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply)\s+)*"
-_NOMINAL = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[\w'’\-]+\s+){0,5}?([a-z][\w\-]+)$", re.I)
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Adm|Rev|St|Jr|Sr|[A-Z])\.")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+(?:''|[A-Z“\"‘'])|\s*$)")
-_LEADING = re.compile(
-    r"(?:(?:And|But|So|Yet)\s+)?"
-    r"(?:(?:In|At|On|After|Before|During|Since|Following|Speaking|Asked|Writing|Like|Unlike|As|For|From|With|Despite|Earlier|Later|Last|This|[A-Z][a-z]+ly|[A-Za-z][a-z]+ing"
-    r"|(?<=\s)(?:in|at|on|after|before|during|since|as|when|while|despite))\b[^,]{0,80},\s*)"
-)
-_PREPOSITION = re.compile(
-    r"\b(?:in|at|on|of|from|to|for|with|by|about|against|into|over|under|than|like|via|toward|towards)"
-    r"\s+(?:the\s+|a\s+|an\s+)?$"
-)
-_ORG_HEADS = frozenset(
-    {"group", "campaign", "ministry", "agency", "committee", "government", "company", "party", "organization"}
-    | {"organisation", "department", "office"}
-)
-_UNNAMED = re.compile(r"\s*(?:a|an|one|another|some|two|three|several|many|other)\b", re.I)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _NAMED_AS = re.compile(r"\b(?:titled|entitled|slogan|hashtag|dubbed|nicknamed|so-called)[\s,:]*$", re.I)
 _TITLE_OF_WORK = re.compile(  # a capitalised quote after these is a title
@@ -98,50 +78,13 @@ class Said:
     how: str  # "verb after", "verb before", "according to", "same paragraph", "carried forward", ""
 
 
-class Attributor:
-    """Finds speakers in one text, given its names."""
+class Attributor(Subjects):
+    """Finds speakers in one text, given its names: the rules that read a quote's frame, on
+    top of the noun phrases (Subjects) and references (Mentions) below."""
 
     def __init__(self, text: str, entities: list[Entity], sentences: list[Span], quotes: list[Quoted]) -> None:
-        self.text = text
-        self.sentences = sentences
-        self.starts = [s.start for s in sentences]
-        self.by_start: dict[int, tuple[Span, Entity]] = {}
-        for e in entities:
-            for m in e.mentions:
-                self.by_start[m.start] = (m, e)
-        self.by_end = {m.end: (m, e) for m, e in self.by_start.values()}
-        self.mentions = sorted(self.by_start.values(), key=lambda me: me[0].start)
-        self.mention_starts = [m.start for m, _ in self.mentions]
-        self.mention_ends = sorted(m.end for m, _ in self.mentions)
+        super().__init__(text, entities, sentences, quotes)
         self.new: list[Entity] = []  # sources named only in "according to ...", found here
-        # the text with every quote blanked out, so that frames are read around quotes
-        parts, done = [], 0
-        for start, end in merged((q.start, q.end) for q in quotes):  # each character once
-            parts += [text[done:start], _NOT_SPACE.sub("_", text[start:end])]
-            done = end
-        self.masked = "".join([*parts, text[done:]])
-
-    def sentence_index(self, i: int) -> int:
-        """The index of the sentence at or before offset `i`."""
-        return max(0, bisect.bisect_right(self.starts, i) - 1)
-
-    def between(self, lo: int, hi: int) -> list[tuple[Span, Entity]]:
-        """The mentions that start in [lo, hi), in order (a window, so that a long article
-        costs no more per quote than a short one)."""
-        return self.mentions[bisect.bisect_left(self.mention_starts, lo) : bisect.bisect_left(self.mention_starts, hi)]
-
-    def before(self, i: int) -> Iterator[tuple[Span, Entity]]:
-        """The mentions that start before offset `i`, nearest first."""
-        for k in range(bisect.bisect_left(self.mention_starts, i) - 1, -1, -1):
-            yield self.mentions[k]
-
-    def sentence_at(self, i: int) -> Span:
-        """The sentence that holds offset `i` (an empty span between paragraphs)."""
-        if self.sentences:
-            s = self.sentences[self.sentence_index(i)]
-            if s.start <= i < s.end:
-                return s
-        return Span(i, i)
 
     def explicit(self, q: Quoted) -> Said:
         """The speaker named around the quote itself, or Said(None, ...)."""
@@ -159,7 +102,7 @@ class Attributor:
         if k == q.end + 1 and frame[:1].isalpha() and not (self.text[q.end] in '"”' and frame[:1].isupper()):
             return Said(None, None, "")  # a mark right before a word, unless a double one ("...,”Clinton said")
         found: tuple[Span, Entity | None] | None = None
-        v = re.match(_AUX + "(" + _VERB + r")\s+", frame)
+        v = re.match(AUX + "(" + _VERB + r")\s+", frame)
         if v and v.group(1).endswith("ing"):
             return Said(None, None, "")  # “...,” saying that ...: the subject comes before the quote
         sentence = self.sentence_at(q.start)
@@ -178,7 +121,7 @@ class Attributor:
                 verb
                 and re.match(r"[a-z]", region)
                 and region.rstrip().endswith(",")
-                and not _SENTENCE_END.search(_ABBREV.sub("Xx", region))
+                and not _SENTENCE_END.search(ABBREV.sub("Xx", region))
             ):
                 # “...” in the 2008 primary, said Ohio State professor Paul Beck.
                 found = self._np_forward(k + verb.end())
@@ -186,7 +129,7 @@ class Attributor:
                 if found is None:  # “...,” state Senate leader Jo Burr, a Republican, said in a statement.
                     found = self._np_in(k, k + verb.start())
                     tail_at = k + verb.end()
-            elif verb and not _SENTENCE_END.search(_ABBREV.sub("Xx", region)):
+            elif verb and not _SENTENCE_END.search(ABBREV.sub("Xx", region)):
                 at = k
                 if not re.match(
                     r"(?:as\s+)?(?:[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|we|I)\b)", region
@@ -214,61 +157,6 @@ class Attributor:
             if not re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,4}\s*[.!?;,]", tail) and not _CIRCUMSTANCE.match(tail):
                 return Said(None, None, "")
         return Said(found[1], found[0], "verb after")
-
-    def _np_forward(self, i: int) -> tuple[Span, Entity | None] | None:
-        """The speaker after "said": a name (the first person named before a comma), a pronoun
-        or a description ("the former aide to President Bush")."""
-        ahead = _ABBREV.sub(lambda m: m.group()[:-1] + "·", self.masked[i : i + 160])  # "Sen." goes on
-        window = re.match(r"[^,.;:!?\n_—–()]{1,120}", ahead)
-        if not window:
-            return None
-        end = i + window.end()
-        word = re.match(r"\s*([A-Za-z]+)", window.group())
-        if word and word.group(1).lower() in PRONOUNS:
-            span = Span(i + word.start(1), i + word.end(1))
-            return span, self.resolve_pronoun(span, word.group(1).lower())
-        if word and word.group(1).lower() in ("the", "a", "an", "his", "her", "their", "its"):
-            span = Span(i + word.start(1), end)
-            inner = [me for me in self.between(span.start, span.end) if me[1].kind == "person"]
-            if inner and not re.search(
-                r"\b(?:of|to|for|at|in|on|with|from)\b", self.text[span.start : inner[0][0].start]
-            ):
-                return inner[0]  # "the group's leader Jane Doe"
-            return span, self.resolve_nominal(span)
-        return self._pick(i, end)
-
-    def _np_in(self, start: int, end: int) -> tuple[Span, Entity | None] | None:
-        """The speaker before a speech verb in [start, end): "Smith", "Ms. Smith, a lawyer,",
-        "he", "the campaign", "reporter Jane Doe"."""
-        region = self.masked[start:end]
-        region = re.sub(r",[^,_]{1,120},\s*$", " ", region)  # an apposition
-        end = start + len(region.rstrip())
-        word = re.match(r"\s*([A-Za-z]+)\b", region)
-        if word and word.group(1).lower() in PRONOUNS and word.group(1).lower() not in ("him", "her", "it"):
-            span = Span(start + word.start(1), start + word.end(1))
-            return span, self.resolve_pronoun(span, word.group(1).lower())
-        nominal = re.match(r"\s*((?:the|a|an|one|another|his|her|their|its)\b.*)$", region[: end - start], re.I)
-        if nominal and end not in self.by_end and re.search(r"\b[a-z][\w\-]*$", region[: end - start]):
-            # "a senior Cruz adviser", "the party's chairman": a description, whoever it names inside
-            span = Span(start + nominal.start(1), end)
-            return span, self.resolve_nominal(span)
-        picked = self._pick(start, end)
-        if picked is not None:
-            return picked
-        if nominal:
-            span = Span(start + nominal.start(1), end)
-            return span, self.resolve_nominal(span)
-        return None
-
-    def _pick(self, start: int, end: int) -> tuple[Span, Entity | None] | None:
-        """The name that speaks among those in [start, end): a person, else a one-word name
-        not yet known to be anything else, else an organisation."""
-        inside = [(m, e) for m, e in self.between(start, end + 1) if m.end <= end + 1 and not e.place]
-        for kinds in (("person",), ("unknown",), None):
-            for m, e in inside:
-                if kinds is None or e.kind in kinds:
-                    return m, e
-        return None
 
     def _before(self, q: Quoted) -> Said:
         """Smith said: “...” / Smith told reporters that it would respond “...” / according to X."""
@@ -341,31 +229,6 @@ class Attributor:
         said = self._subject_before(v.start(), before.start)
         return Said(said[1], said[0], "verb before") if said is not None else None
 
-    def sentence_subject(self, sentence: Span, before: int) -> tuple[Span, Entity | None] | None:
-        """The first name or subject pronoun of a sentence, before offset `before`."""
-        lead = _LEADING.match(self.masked, sentence.start, before)
-        begin = lead.end() if lead else sentence.start
-        word = re.match(r"\s*(?:[\w’'-]+\s+){0,6}?(he|she|they)\b", self.masked[begin:before], re.I)
-        first = next(
-            (
-                (m, e)
-                for m, e in self.between(begin, before)
-                if not e.place and not _PREPOSITION.search(self.masked, begin, m.start)
-            ),
-            None,
-        )
-        nominal = re.match(
-            r"\s*((?:The|A|An|His|Her|Their|Its)\s+(?:[\w’'\-]+\s+){0,4}?[a-z][\w\-]*)\b", self.masked[begin:before]
-        )
-        if nominal and (first is None or begin + nominal.end(1) <= first[0].start) and not word:
-            span = Span(begin + nominal.start(1), begin + nominal.end(1))
-            return span, self.resolve_nominal(span)
-        sentence = Span(begin, sentence.end)
-        if word and (first is None or sentence.start + word.start(1) < first[0].start):
-            span = Span(sentence.start + word.start(1), sentence.start + word.end(1))
-            return span, self.resolve_pronoun(span, word.group(1).lower())
-        return first
-
     def _new_source(self, i: int) -> tuple[Span, Entity | None] | None:
         """ "according to North Korean state media": a source the names did not catch."""
         m = re.match(r"(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)(?=\s*(?:[,;:.–—]|$))", self.masked[i : i + 80])
@@ -380,132 +243,6 @@ class Attributor:
         entity = Entity(words, kind, [Span(i + m.start(1), i + m.end(1))], evidence="according to")
         self.new.append(entity)
         return entity.mentions[0], entity
-
-    def _subject_before(self, vstart: int, begin: int) -> tuple[Span, Entity | None] | None:
-        """The subject of a verb starting at `vstart`: the noun phrase just before it, past an
-        apposition (", a former minister,") and auxiliaries."""
-        left = self.masked[begin:vstart]
-        left = re.sub(_AUX + r"$", "", left.rstrip() + " ").rstrip()
-        left = re.sub(r"\s*\([^()_]{1,20}\)$", "", left)  # "Sen. Jane Doe (D-Va.) said"
-        relative = re.search(r"(?:,\s*)?\b(who|that|which)$", left)
-        if relative:
-            # "Sanders, who said ...": the person before "who"; "a statement that said ...", "an ad
-            # that says ...": whoever the sentence is about (who issued it)
-            before = begin + relative.start()
-            if relative.group(1) == "who" and before in self.by_end:
-                return self.by_end[before]
-            sentence = self.sentence_at(vstart)
-            return self.sentence_subject(Span(sentence.start, sentence.end), before)
-        if left.endswith(","):
-            # "Marco Rubio, whose hometown, Miami, is ..., argues": the name before ", who(se)"
-            whose = self._first_in_clause(begin, left, begin + len(left), r",\s+(?:who|whose)\b", person=True)
-            if whose is not None:
-                return whose
-        left2 = re.sub(r",[^,_]{1,120},$", "", left).rstrip()
-        if left.endswith(",") and left2.endswith(","):
-            # an apposition with commas of its own ("Jane Doe, the editor of the paper, Le Monde,
-            # said"): the name at the start of the clause, right before its first comma
-            first = self._first_in_clause(begin, left, begin + len(left), ",")
-            if first is not None and first[1].kind in ("person", "unknown"):
-                return first
-        for cand in (left, left2):
-            end = begin + len(cand)
-            if end in self.by_end:
-                m, e = self.by_end[end]
-                if e.kind != "person" and _PREPOSITION.search(self.masked, begin, m.start):
-                    # "Sam Lau, the communications director for the Iowa Democratic Party said"
-                    person = self._first_in_clause(begin, left, m.start, ",", person=True)
-                    if person is not None:
-                        return person
-                return m, e
-            if end - 1 in self.by_end and self.text[end - 1] in "’'":
-                m, e = self.by_end[end - 1]
-                return m, e
-            word = re.search(r"(\b[A-Za-z]+)$", cand)
-            if (
-                word
-                and word.group(1).lower() in PRONOUNS
-                and (word.group(1).lower() not in ("him", "her", "it") or word.group(1) == "It")  # It added, “...”
-            ):
-                span = Span(begin + word.start(1), end)
-                return span, self.resolve_pronoun(span, word.group(1).lower())
-            nominal = _NOMINAL.search(cand)
-            if nominal and not nominal.group(1).endswith("ly"):
-                span = Span(begin + nominal.start(), end)
-                return span, self.resolve_nominal(span)
-        return None
-
-    def _first_in_clause(
-        self, begin: int, left: str, stop: int, after: str, person: bool = False
-    ) -> tuple[Span, Entity] | None:
-        """The first name (a person's, when `person`) in the last clause of `left` (the text from
-        `begin`), ending before `stop` and followed by `after` (a pattern)."""
-        clause = begin + max(left.rfind(". "), left.rfind("; "), 0)
-        for m, e in self.between(clause, stop):
-            if m.end < stop and (not person or e.kind == "person") and re.match(after, self.masked[m.end : m.end + 10]):
-                return m, e
-        return None
-
-    def _np_at(self, i: int) -> tuple[Span, Entity | None] | None:
-        """A noun phrase starting at `i`: a name, a pronoun or a description."""
-        while i < len(self.text) and self.text[i] == " ":
-            i += 1
-        if i in self.by_start:
-            m, e = self.by_start[i]
-            return m, e
-        word = re.match(r"[A-Za-z]+", self.masked[i : i + 20])
-        if word and word.group().lower() in PRONOUNS and word.group().lower() not in ("him", "her", "it"):
-            span = Span(i, i + word.end())
-            return span, self.resolve_pronoun(span, word.group().lower())
-        nominal = re.match(
-            r"(?:the|a|an|his|her|their|its)\s+((?:[\w'’\-]+\s+){0,5}?)([a-z][\w\-]*)(?=\s*(?:,|\.|$|said|says|told|added|who|of|and))",
-            self.masked[i : i + 120],
-            re.I,
-        )
-        if nominal:
-            span = Span(i, i + nominal.end())
-            inner = self.between(span.start, span.end)
-            if inner:  # "the group's leader, Jane Doe" -> a name inside
-                return inner[-1][0], inner[-1][1]
-            return span, self.resolve_nominal(span)
-        return None
-
-    def resolve_pronoun(self, span: Span, pronoun: str) -> Entity | None:
-        """He/she: the first person named in this sentence before the pronoun, else in the
-        nearest earlier sentence that names one (the subject of a sentence comes first)."""
-        kinds = ("person",) if PRONOUNS[pronoun] == "person" else None
-        k = self.sentence_index(span.start)
-        for j in range(k, max(-1, k - 6), -1):
-            sentence = self.sentences[j]
-            found = [
-                e
-                for m, e in self.between(sentence.start, min(sentence.end, span.start))
-                if (kinds is None or e.kind in kinds) and not e.place
-            ]
-            if found:
-                return found[0]
-        return None
-
-    def resolve_nominal(self, span: Span) -> Entity | None:
-        """ "The minister", "the Republican presidential candidate": the person most recently
-        introduced with that title, else (for a title) the most recent person; "the campaign":
-        the most recent organisation; "a senior adviser", "one source": no one named."""
-        words = self.text[span.start : span.end]
-        if _UNNAMED.match(words):
-            return None
-        found = re.findall(r"[a-z][\w\-]*", words.lower())
-        head = found[-1] if found else ""
-        if head in _ORG_HEADS:
-            return next((e for m, e in self.before(span.start) if e.kind != "person" and not e.place), None)
-        recent = list(islice(((m, e) for m, e in self.before(span.start) if e.kind == "person"), LOOK_BACK))
-        for m, e in recent:
-            floor = max(0, m.start - 40)
-            k = bisect.bisect_right(self.mention_ends, m.start) - 1  # the last name to end before this one
-            earlier = self.mention_ends[k] if k >= 0 and self.mention_ends[k] >= floor else floor
-            before = self.text[earlier : m.start].lower()  # the words just before the name
-            if head and re.search(r"\b" + re.escape(head) + r"\b", before):
-                return e
-        return recent[0][1] if recent else None  # "the former secretary of state": the person just named
 
 
 def _last_visible(text: str, i: int) -> str:

@@ -301,31 +301,38 @@ def demonym(word: str, countries: frozenset[str]) -> bool:
     return False
 
 
-def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
-    """Every name in the text, grouped into entities, in order of first mention."""
-    countries, states, cities = known_places()
-    lowered = {w.lower() for w in re.findall(r"\b[a-z][\w'’]*", text)}
-    inside = {strip_possessive(m.group(1)) for m in re.finditer(r"[a-z,;] ([A-Z][\w'’\-]*)", text)}
-    found: dict[str, Entity] = {}
-    order: list[Entity] = []
+class _Found:
+    """The entities found so far: by key, and in order of first mention."""
 
-    def add(key: str, name: str, kind: str, span: Span, **kw: object) -> Entity:
-        entity = found.get(key)
+    def __init__(self) -> None:
+        self.by_key: dict[str, Entity] = {}
+        self.order: list[Entity] = []
+
+    def add(self, key: str, name: str, kind: str, span: Span, **kw: object) -> Entity:
+        entity = self.by_key.get(key)
         if entity is None:
             entity = Entity(name, kind, **kw)  # type: ignore[arg-type]
-            found[key] = entity
-            order.append(entity)
+            self.by_key[key] = entity
+            self.order.append(entity)
         entity.mentions.append(span)
         return entity
 
+
+def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
+    """Every name in the text, grouped into entities, in order of first mention."""
+    places = known_places()
+    countries = places[0]
+    lowered = {w.lower() for w in re.findall(r"\b[a-z][\w'’]*", text)}
+    inside = {strip_possessive(m.group(1)) for m in re.finditer(r"[a-z,;] ([A-Z][\w'’\-]*)", text)}
+    found = _Found()
     taken: list[Span] = []
     for span, key in registry_mentions(text, registry):
         if key.startswith("place:"):
             name = registry.places[key.removeprefix("place:")]
-            add("place:" + _fold(name), name, "place", span, place=True, evidence="registry")
+            found.add("place:" + _fold(name), name, "place", span, place=True, evidence="registry")
         else:
             actor_id, actor_name, kind = registry.actors[key]
-            add(actor_id, actor_name, kind, span, actor=actor_id, evidence="registry")
+            found.add(actor_id, actor_name, kind, span, actor=actor_id, evidence="registry")
         taken.append(span)
     stretches = merged((t.start, t.end) for t in taken)
     starts = [start for start, _ in stretches]
@@ -338,24 +345,7 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
         for span, at_start in runs(text, sentence):
             if overlaps_taken(span):
                 continue
-            words = [(m.group(), span.start + m.start()) for m in re.finditer(r"\S+", text[span.start : span.end])]
-            while words and (
-                strip_possessive(words[0][0].lower().strip(".")) in COMMON
-                or (at_start and words[0][0].lower() in lowered)
-            ):
-                words = words[1:]
-                at_start = False
-            while len(words) > 1 and at_start and _known(" ".join(w for w, _ in words[1:]), found, order, registry):
-                words = words[1:]  # “Welcome Putin.”: Putin is known, so "Welcome" is not his name
-            if (
-                len(words) == 1
-                and at_start
-                and strip_possessive(words[0][0]) not in inside
-                and not _known(words[0][0], found, order, registry)
-                and _fold(strip_possessive(words[0][0])) not in countries
-                and not re.match(r",?\s+(?:said|says|told|added|asked|wrote)\b", text[span.end : span.end + 12])
-            ):
-                continue  # "Signs", "Estimates", "Surveying" open a sentence; a name is used mid-sentence too
+            words = _name_words(text, span, at_start, lowered, inside, countries, found, registry)
             if not words:
                 continue
             full = " ".join(w for w, _ in words)
@@ -371,7 +361,6 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             end = last_at + len(clean_last)
             name = text[start:end]
             key = _fold(name)
-            nxt = text[end : end + 30]
             if whole is None:
                 hit = registry.actors.get(key)
             else:
@@ -379,73 +368,102 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             where = Span(start, end)
             if hit is not None:
                 actor_id, actor_name, kind = hit
-                add(actor_id, actor_name, kind, where, actor=actor_id, evidence="registry")
+                found.add(actor_id, actor_name, kind, where, actor=actor_id, evidence="registry")
                 continue
             if key in registry.places:
-                add("place:" + key, registry.places[key], "place", where, place=True, evidence="registry")
+                found.add("place:" + key, registry.places[key], "place", where, place=True, evidence="registry")
                 continue
-            n_words = len(name.split())
-            speaks = bool(
-                re.match(
-                    r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed|insisted|warned)\b",
-                    nxt,
-                )
-            )
-            person = _person_for(order, name) if key not in countries else None
+            person = _person_for(found.order, name) if key not in countries else None
             if (
-                re.match(r"\s+[a-z]", nxt)
+                re.match(r"\s+[a-z]", text[end : end + 30])
                 and key not in countries
                 and person is None  # "Cuban said", after "Mark Cuban": his surname
                 and demonym(name.split()[-1], countries | _REGIONS)
             ):
                 continue  # "Russian president", "North Korean state media": an adjective
-            lw = name.split()[-1].lower()
-            prev = text[max(0, start - 12) : start]
-            locative = bool(
-                re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
-            )
-            words_l = {w.lower() for w in name.split()}
             if person is not None:
                 person.mentions.append(where)
-            elif key in countries:
-                add(key, name, "state", where, evidence="gazetteer")
-            elif words_l & ORG_WORDS or key in KNOWN_MEDIA:
-                kind = (
-                    "media"
-                    if words_l & MEDIA_WORDS or key in KNOWN_MEDIA
-                    else "political-party"
-                    if words_l & PARTY_WORDS
-                    else "armed-group"
-                    if words_l & ARMED_WORDS
-                    else "government-body"
-                    if words_l & GOV_WORDS
-                    else "organisation"
-                )
-                add(key, name, kind, where, evidence="organisation word")
-            elif re.fullmatch(r"[A-Z]{2,6}", name):
-                add(key, name, "organisation", where, evidence="acronym")
-            elif speaks:
-                add(key, name, "person", where, evidence="speech verb")
-            elif lw in PLACE_WORDS and n_words > 1:
-                add("place:" + key, name, "place", where, place=True, evidence="place word")
-            elif key in states or (key in cities and (n_words > 1 or locative)):
-                add("place:" + key, name, "place", where, place=True, evidence="gazetteer")
-            else:
-                add(
-                    key,
-                    name,
-                    "person" if (title or n_words > 1) else "unknown",
-                    where,
-                    evidence="title" if title else "name",
-                )
+                continue
+            kind, evidence = _kind(text, name, Span(start, end), bool(title), places)
+            place = kind == "place"
+            found.add(("place:" if place else "") + key, name, kind, where, place=place, evidence=evidence)
     # a one-word name used before the full name ("Ingram" ... "Philip Ingram" later) is rare;
     # a one-word name never seen in full stays "unknown" unless a speech verb makes it a person
-    return order
+    return found.order
 
 
-def _known(name: str, found: dict[str, Entity], order: list[Entity], registry: Registry) -> bool:
+def _name_words(
+    text: str,
+    span: Span,
+    at_start: bool,
+    lowered: set[str],
+    inside: set[str],
+    countries: frozenset[str],
+    found: _Found,
+    registry: Registry,
+) -> list[tuple[str, int]]:
+    """The words of a capitalised run that may be a name, with their offsets: common words and a
+    sentence's capitalised first word dropped; [] when the run is no name."""
+    words = [(m.group(), span.start + m.start()) for m in re.finditer(r"\S+", text[span.start : span.end])]
+    while words and (
+        strip_possessive(words[0][0].lower().strip(".")) in COMMON or (at_start and words[0][0].lower() in lowered)
+    ):
+        words = words[1:]
+        at_start = False
+    while len(words) > 1 and at_start and _known(" ".join(w for w, _ in words[1:]), found, registry):
+        words = words[1:]  # “Welcome Putin.”: Putin is known, so "Welcome" is not his name
+    if (
+        len(words) == 1
+        and at_start
+        and strip_possessive(words[0][0]) not in inside
+        and not _known(words[0][0], found, registry)
+        and _fold(strip_possessive(words[0][0])) not in countries
+        and not re.match(r",?\s+(?:said|says|told|added|asked|wrote)\b", text[span.end : span.end + 12])
+    ):
+        return []  # "Signs", "Estimates", "Surveying" open a sentence; a name is used mid-sentence too
+    return words
+
+
+def _kind(
+    text: str, name: str, where: Span, title: bool, places: tuple[frozenset[str], frozenset[str], frozenset[str]]
+) -> tuple[str, str]:
+    """The kind of a name that is not in the registry ("place" for a place), and the evidence."""
+    countries, states, cities = places
+    key = _fold(name)
+    n_words = len(name.split())
+    words_l = {w.lower() for w in name.split()}
+    speaks = re.match(
+        r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed|insisted|warned)\b",
+        text[where.end : where.end + 30],
+    )
+    prev = text[max(0, where.start - 12) : where.start]
+    locative = re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
+    if key in countries:
+        return "state", "gazetteer"
+    if words_l & ORG_WORDS or key in KNOWN_MEDIA:
+        if words_l & MEDIA_WORDS or key in KNOWN_MEDIA:
+            return "media", "organisation word"
+        if words_l & PARTY_WORDS:
+            return "political-party", "organisation word"
+        if words_l & ARMED_WORDS:
+            return "armed-group", "organisation word"
+        if words_l & GOV_WORDS:
+            return "government-body", "organisation word"
+        return "organisation", "organisation word"
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return "organisation", "acronym"
+    if speaks:
+        return "person", "speech verb"
+    if name.split()[-1].lower() in PLACE_WORDS and n_words > 1:
+        return "place", "place word"
+    if key in states or (key in cities and (n_words > 1 or locative)):
+        return "place", "gazetteer"
+    return ("person" if (title or n_words > 1) else "unknown"), ("title" if title else "name")
+
+
+def _known(name: str, found: _Found, registry: Registry) -> bool:
     key = strip_possessive(name).casefold()
-    return key in found or key in registry.actors or _person_for(order, strip_possessive(name)) is not None
+    return key in found.by_key or key in registry.actors or _person_for(found.order, strip_possessive(name)) is not None
 
 
 def _person_for(order: list[Entity], name: str) -> Entity | None:

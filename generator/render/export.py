@@ -16,11 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..link.corpus import Corpus
-from ..model import dates
-from ..model.records import FIGURES, Estimate
-from ..text.escape import plain_text
-from . import views
-from .feeds import page_url
+from ..model.records import FIGURES
+from . import export_rows
 
 FORMATS = ("csv", "json", "jsonl")
 # A CSV text cell that begins with one of these is written with a leading apostrophe, so that a
@@ -32,7 +29,6 @@ CSV_NOTE = (
     "apostrophe (') so that spreadsheets show them instead of running them as formulas; the JSON "
     "export holds every text exactly as written."
 )
-Row = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +47,7 @@ class Table:
     fields: tuple[Field, ...]
     key: tuple[str, ...]  # primary key (none for the tables of pairs)
     foreign: tuple[tuple[str, str, str], ...]  # (field, table, field)
-    rows: Callable[[Corpus, str], Iterator[Row]]
+    rows: Callable[[Corpus, str], Iterator[export_rows.Row]]
 
 
 def _s(name: str, description: str) -> Field:
@@ -60,177 +56,6 @@ def _s(name: str, description: str) -> Field:
 
 def _i(name: str, description: str) -> Field:
     return Field(name, "integer", description)
-
-
-def _join(items: list[str]) -> str:
-    return "; ".join(items)
-
-
-def _briefings(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for bid, b in corpus.briefings.items():
-        yield {
-            "id": bid,
-            "title": b.title,
-            "date": b.date,
-            "period": b.period or "",
-            "status": b.status,
-            "marking": b.marking or "",
-            "summary": b.summary_text,
-            "key_points": "\n".join(plain_text(p.text) for p in b.points),
-            "assessment": plain_text(b.assessment) if b.assessment else "",
-            "topics": _join(list(b.topics)),
-            "actors": len(b.actors),
-            "quotes": len(b.quotes),
-            "events": len(corpus.briefing_events[bid]),
-            "url": page_url(site_url, f"briefings/{bid}.md"),
-        }
-
-
-def _actors(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for aid, a in corpus.actors.items():
-        yield {
-            "id": aid,
-            "name": a.name,
-            "kind": a.kind,
-            "role": a.role or "",
-            "country": a.country or "",
-            "aliases": _join(list(a.aliases)),
-            "description": a.description or "",
-            "wikidata": a.wikidata or "",
-            "briefings": len(corpus.actor_briefings.get(aid, [])),
-            "quotes": len(corpus.actor_quotes.get(aid, [])),
-            "events": len(corpus.actor_events.get(aid, [])),
-            "url": page_url(site_url, f"actors/{aid}.md"),
-        }
-
-
-def _figure(value: int | Estimate | None, part: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, int):
-        return value if part == "best" else None
-    found: int | None = getattr(value, part)
-    return found
-
-
-def _events(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for eid, e in corpus.events.items():
-        start, end = dates.iso_bounds(e.date)
-        row: Row = {
-            "id": eid,
-            "date": e.date,
-            "start": start,
-            "end": end or start,
-            "approximate": "~" in e.date,
-            "title": e.headline,
-            "kind": e.kind or "",
-            "description": plain_text(e.description) if e.description else "",
-            "places": _join(list(e.places)),
-            "actors": _join(e.actor_ids),
-            "briefings": len(corpus.event_briefings.get(eid, [])),
-            "credibility": e.credibility,
-        }
-        for name in FIGURES:
-            value = getattr(e, name)
-            for part in ("best", "low", "high"):
-                row[f"{name}_{part}"] = _figure(value, part)
-        row["url"] = page_url(site_url, f"events/{eid}.md")
-        yield row
-
-
-def _places(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for term in views.unique_terms(views.places(corpus)).values():
-        p = term.place
-        yield {
-            "slug": term.slug,
-            "name": term.name,
-            "registry_id": p.id if p else "",
-            "kind": (p.kind or "") if p else "",
-            "country": (p.country or "") if p else "",
-            "parent": (p.parent or "") if p else "",
-            "lat": p.lat if p else None,
-            "lon": p.lon if p else None,
-            "wikidata": (p.wikidata or "") if p else "",
-            "aliases": _join(list(p.aliases)) if p else "",
-            "briefings": len(term.briefings),
-            "events": len(term.events),
-            "url": page_url(site_url, f"places/{term.slug}.md"),
-        }
-
-
-def _quotes(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for bid, b in corpus.briefings.items():
-        for i, q in enumerate(b.quotes, start=1):
-            yield {
-                "briefing": bid,
-                "number": i,
-                "speaker": q.speaker,
-                "speaker_name": corpus.actors[q.speaker].name,
-                "text": q.text,
-                "context": q.context or "",
-                "date": b.date,
-                "url": page_url(site_url, f"briefings/{bid}.md") + f"#quote-{i}",
-            }
-
-
-def _sources(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for bid, b in corpus.briefings.items():
-        for i, s in enumerate(b.sources, start=1):
-            yield {
-                "briefing": bid,
-                "number": i,
-                "title": s.title,
-                "publication": s.publication or "",
-                "author": s.author or "",
-                "published": s.published or "",
-                "url": s.url or "",
-                "reliability": s.reliability or "",
-                "note": s.note or "",
-            }
-
-
-def _key_points(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for bid, b in corpus.briefings.items():
-        for i, p in enumerate(b.points, start=1):
-            yield {"briefing": bid, "number": i, "text": plain_text(p.text), "credibility": p.credibility}
-
-
-def _appearances(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for bid, b in corpus.briefings.items():
-        for a in b.actors:
-            yield {"briefing": bid, "actor": a.actor, "role": a.role or ""}
-
-
-def _briefing_topics(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for bid, b in corpus.briefings.items():
-        for t in b.topics:
-            yield {"briefing": bid, "topic": t}
-
-
-def _briefing_places(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    terms = views.places(corpus)
-    for bid, b in corpus.briefings.items():
-        for name in dict.fromkeys(b.places):
-            yield {"briefing": bid, "place": terms[name].slug, "as_written": name}
-
-
-def _briefing_events(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for bid in corpus.briefings:
-        for e in corpus.briefing_events[bid]:
-            yield {"briefing": bid, "event": e.id}
-
-
-def _event_actors(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    for eid, e in corpus.events.items():
-        for aid in e.actor_ids:
-            yield {"event": eid, "actor": aid, "part": e.parts.get(aid, "")}
-
-
-def _event_places(corpus: Corpus, site_url: str) -> Iterator[Row]:
-    terms = views.places(corpus)
-    for eid, e in corpus.events.items():
-        for name in dict.fromkeys(e.places):
-            yield {"event": eid, "place": terms[name].slug, "as_written": name}
 
 
 _URL = _s("url", "Its page on the site.")
@@ -261,7 +86,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("id",),
         (),
-        _briefings,
+        export_rows.briefings,
     ),
     Table(
         "actors",
@@ -282,7 +107,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("id",),
         (),
-        _actors,
+        export_rows.actors,
     ),
     Table(
         "events",
@@ -305,7 +130,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("id",),
         (),
-        _events,
+        export_rows.events,
     ),
     Table(
         "places",
@@ -327,7 +152,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("slug",),
         (),
-        _places,
+        export_rows.places,
     ),
     Table(
         "quotes",
@@ -344,7 +169,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("briefing", "number"),
         (("briefing", "briefings", "id"), ("speaker", "actors", "id")),
-        _quotes,
+        export_rows.quotes,
     ),
     Table(
         "sources",
@@ -362,7 +187,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("briefing", "number"),
         (("briefing", "briefings", "id"),),
-        _sources,
+        export_rows.sources,
     ),
     Table(
         "key_points",
@@ -375,7 +200,7 @@ TABLES: tuple[Table, ...] = (
         ),
         ("briefing", "number"),
         (("briefing", "briefings", "id"),),
-        _key_points,
+        export_rows.key_points,
     ),
     Table(
         "appearances",
@@ -383,7 +208,7 @@ TABLES: tuple[Table, ...] = (
         (_s("briefing", "The briefing's id."), _s("actor", "The actor's id."), _s("role", "Their part in it.")),
         (),
         (("briefing", "briefings", "id"), ("actor", "actors", "id")),
-        _appearances,
+        export_rows.appearances,
     ),
     Table(
         "briefing_topics",
@@ -391,7 +216,7 @@ TABLES: tuple[Table, ...] = (
         (_s("briefing", "The briefing's id."), _s("topic", "The topic.")),
         (),
         (("briefing", "briefings", "id"),),
-        _briefing_topics,
+        export_rows.briefing_topics,
     ),
     Table(
         "briefing_places",
@@ -403,7 +228,7 @@ TABLES: tuple[Table, ...] = (
         ),
         (),
         (("briefing", "briefings", "id"), ("place", "places", "slug")),
-        _briefing_places,
+        export_rows.briefing_places,
     ),
     Table(
         "briefing_events",
@@ -411,7 +236,7 @@ TABLES: tuple[Table, ...] = (
         (_s("briefing", "The briefing's id."), _s("event", "The event's id.")),
         (),
         (("briefing", "briefings", "id"), ("event", "events", "id")),
-        _briefing_events,
+        export_rows.briefing_events,
     ),
     Table(
         "event_actors",
@@ -419,7 +244,7 @@ TABLES: tuple[Table, ...] = (
         (_s("event", "The event's id."), _s("actor", "The actor's id."), _s("part", "Their part: side A, ...")),
         (),
         (("event", "events", "id"), ("actor", "actors", "id")),
-        _event_actors,
+        export_rows.event_actors,
     ),
     Table(
         "event_places",
@@ -431,7 +256,7 @@ TABLES: tuple[Table, ...] = (
         ),
         (),
         (("event", "events", "id"), ("place", "places", "slug")),
-        _event_places,
+        export_rows.event_places,
     ),
 )
 

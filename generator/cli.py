@@ -30,7 +30,7 @@ from .publish.site import ENGINES, build_site
 from .render import export
 from .render.digest import Selection
 from .text.words import slugify
-from .tools import importer, suggest_places
+from .tools import csvtable, importer, suggest_places
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
 
@@ -231,7 +231,7 @@ def _import(args: argparse.Namespace, project: Project) -> int:
     importer.check_free(project.briefings, args.what, name)
     inputs = load(project.briefings)
     known = importer.EVENT_COLUMNS if args.what == "events" else importer.ACTOR_COLUMNS
-    table = importer.read_table(args.file, known, mapping)
+    table = csvtable.read_table(args.file, known, mapping)
     run = importer.import_events if args.what == "events" else importer.import_actors
     output = run(table, inputs, name)
     written = importer.write(project.briefings, output)

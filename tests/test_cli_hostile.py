@@ -185,10 +185,10 @@ def test_readme_limits_table_matches_the_code() -> None:
     assert f"{MAX_NODES:,}" in table
     from generator.draft.source import MAX_BYTES
     from generator.link.corpus import MAX_DEPTH as CHAIN_DEPTH
-    from generator.tools import importer
+    from generator.tools import csvtable
 
     assert f"| {CHAIN_DEPTH}; a loop is a problem" in table
-    for value in (importer.MAX_CSV_BYTES, importer.MAX_CSV_ROWS, importer.MAX_CSV_COLUMNS, importer.MAX_CSV_CELL):
+    for value in (csvtable.MAX_CSV_BYTES, csvtable.MAX_CSV_ROWS, csvtable.MAX_CSV_COLUMNS, csvtable.MAX_CSV_CELL):
         assert f"{value:,}" in table, value
     assert f"| {MAX_BYTES:,} bytes; a draft keeps at most {model.MAX_ITEMS}" in table
     schema = (REPO / "schema/briefing.schema.json").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.tools import importer
+from generator.tools import csvtable, importer
 
 from .conftest import REPO, copy_project, run_cli, write
 
@@ -114,12 +114,12 @@ def test_empty_huge_and_odd_tables_are_refused_with_their_size(
     cases.append((header, ("header.csv:1", "no rows under the header")))
     huge = tmp_path / "huge.csv"
     with huge.open("wb") as handle:  # sparse: its size says enough, nothing is read
-        handle.truncate(importer.MAX_CSV_BYTES + 1)
-    cases.append((huge, ("huge.csv", f"{importer.MAX_CSV_BYTES + 1:,} bytes: too large for a table")))
-    cell = write(tmp_path, "cell.csv", "id,date,title\nc1,2024-06-01," + "x" * (importer.MAX_CSV_CELL + 1) + "\n")
-    cases.append((cell, ("cell.csv:2", f"a cell of more than {importer.MAX_CSV_CELL:,} characters")))
-    wide = write(tmp_path, "wide.csv", ",".join(f"c{i}" for i in range(importer.MAX_CSV_COLUMNS + 1)) + "\n")
-    cases.append((wide, ("wide.csv:1", f"{importer.MAX_CSV_COLUMNS + 1:,} columns")))
+        handle.truncate(csvtable.MAX_CSV_BYTES + 1)
+    cases.append((huge, ("huge.csv", f"{csvtable.MAX_CSV_BYTES + 1:,} bytes: too large for a table")))
+    cell = write(tmp_path, "cell.csv", "id,date,title\nc1,2024-06-01," + "x" * (csvtable.MAX_CSV_CELL + 1) + "\n")
+    cases.append((cell, ("cell.csv:2", f"a cell of more than {csvtable.MAX_CSV_CELL:,} characters")))
+    wide = write(tmp_path, "wide.csv", ",".join(f"c{i}" for i in range(csvtable.MAX_CSV_COLUMNS + 1)) + "\n")
+    cases.append((wide, ("wide.csv:1", f"{csvtable.MAX_CSV_COLUMNS + 1:,} columns")))
     binary = tmp_path / "binary.csv"
     binary.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 10)  # a spreadsheet saved as .xlsx, say
     cases.append((binary, ("binary.csv", "a binary file, not text")))
@@ -131,7 +131,7 @@ def test_empty_huge_and_odd_tables_are_refused_with_their_size(
     cases.append((link, ("link.csv", "a symbolic link")))
     for table, words in cases:
         assert_refused(*import_events(capsys, project, table)[::2], *words)
-    monkeypatch.setattr(importer, "MAX_CSV_ROWS", 3)
+    monkeypatch.setattr(csvtable, "MAX_CSV_ROWS", 3)
     rows = write(tmp_path, "rows.csv", "id,date,title\n" + "".join(f"r{i},2024-06-01,T{i}\n" for i in range(4)))
     assert_refused(*import_events(capsys, project, rows)[::2], "rows.csv:5", "more than 3 rows")
     assert files_under(project) == before

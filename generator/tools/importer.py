@@ -12,8 +12,6 @@ by its line in the file and its column, and then nothing is written at all.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,7 +22,6 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..core.errors import BriefingsError, Problem, display_path
-from ..core.inputs import decode_text, read_input
 from ..core.writer import Writer
 from ..link.corpus import PlaceNames
 from ..load.files import Inputs
@@ -41,6 +38,7 @@ from ..model.records import (
     PlaceFile,
 )
 from ..text.words import slugify
+from .csvtable import Row, Table
 
 # Usual column names of each field (lower case, spaces as underscores), first match wins.
 EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -83,20 +81,6 @@ KIND_NAMES = {
     "strategic developments": "other",
 }
 LIST_SEPARATOR = ";"  # several actors (or aliases) in one cell
-MAX_CSV_BYTES = 100_000_000  # a table to import
-MAX_CSV_ROWS = MAX_REGISTRY  # rows of one import: they become one registry file
-MAX_CSV_COLUMNS = 1_000
-MAX_CSV_CELL = 100_000  # characters in one cell (a description holds at most 20,000)
-csv.field_size_limit(MAX_CSV_CELL)
-
-
-@dataclass(slots=True)
-class Table:
-    """The rows of a CSV file, each with its line number, and the columns chosen for each field."""
-
-    path: Path
-    rows: list[tuple[int, dict[str, str]]]
-    columns: dict[str, list[str]]
 
 
 @dataclass(slots=True)
@@ -105,107 +89,6 @@ class Output:
 
     files: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mapping[str, str]) -> Table:
-    """Read a CSV file (UTF-8, or UTF-16 with a byte order mark; any common delimiter) and find
-    the column of each field. A file, a row or a cell too large is refused with its size."""
-    where = display_path(path)
-    data = read_input(path, "a table", MAX_CSV_BYTES)
-    text = decode_text(data, where, "save the table as CSV in UTF-8 (Excel: 'CSV UTF-8')")
-    if not text.strip():
-        raise BriefingsError([Problem(where, 0, "", "the file is empty: a table needs a header row and rows")])
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:10_000], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    try:
-        headers = reader.fieldnames or []
-    except csv.Error as exc:
-        raise BriefingsError([Problem(where, 1, "", f"not a readable CSV header: {_csv_reason(exc)}")]) from None
-    if len(headers) > MAX_CSV_COLUMNS:
-        message = f"{len(headers):,} columns: a table may have at most {MAX_CSV_COLUMNS:,}"
-        raise BriefingsError([Problem(where, 1, "", message)])
-    problems: list[Problem] = []
-    unknown = set(mapping) - set(known)
-    for name in sorted(unknown):
-        problems.append(Problem(display_path(path), 0, name, f"no such field to map; known: {', '.join(known)}"))
-    normal = {re.sub(r"[\s-]+", "_", h.strip().lower()): h for h in headers}
-    columns: dict[str, list[str]] = {}
-    for name, usual in known.items():
-        if name in mapping:
-            wanted = [c.strip() for c in mapping[name].split(",") if c.strip()]
-            missing = [c for c in wanted if c not in headers]
-            for c in missing:
-                problems.append(
-                    Problem(display_path(path), 1, name, f"no column '{c}' (columns: {', '.join(headers)})")
-                )
-            columns[name] = [c for c in wanted if c in headers]
-        else:
-            found = [normal[u] for u in usual if u in normal]
-            columns[name] = found if name == "actors" else found[:1]
-    if problems:
-        raise BriefingsError(problems)
-    rows: list[tuple[int, dict[str, str]]] = []
-    try:
-        for row in reader:
-            if len(rows) == MAX_CSV_ROWS:
-                message = f"more than {MAX_CSV_ROWS:,} rows: split the table and import each part with its own --name"
-                raise BriefingsError([Problem(where, reader.line_num, "", message)])
-            rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}))
-    except csv.Error as exc:  # (raised before the bad line is counted)
-        message = f"not a readable CSV file: {_csv_reason(exc)}"
-        raise BriefingsError([Problem(where, reader.line_num + 1, "", message)]) from None
-    if not rows:
-        raise BriefingsError([Problem(where, 1, "", "no rows under the header: nothing to import")])
-    return Table(path, rows, columns)
-
-
-def _csv_reason(exc: csv.Error) -> str:
-    if "field larger than field limit" in str(exc):
-        return f"a cell of more than {MAX_CSV_CELL:,} characters"
-    return str(exc)
-
-
-class _Row:
-    """One row being converted; problems name its line and the column at fault."""
-
-    def __init__(self, table: Table, line: int, row: dict[str, str], problems: list[Problem]) -> None:
-        self.table, self.line, self.row, self.problems = table, line, row, problems
-
-    def column(self, name: str) -> str:
-        cols = self.table.columns.get(name) or [name]
-        return cols[0]
-
-    def get(self, name: str) -> str:
-        cols = self.table.columns.get(name) or []
-        return self.row.get(cols[0], "") if cols else ""
-
-    def problem(self, name: str, message: str) -> None:
-        self.problems.append(Problem(display_path(self.table.path), self.line, self.column(name), message))
-
-    def number(self, name: str) -> int | None:
-        text = self.get(name).replace(",", "")
-        if not text:
-            return None
-        if not re.fullmatch(r"[0-9]+(\.0+)?", text):
-            self.problem(name, f"expected a whole number of 0 or more, got {self.get(name)!r}")
-            return None
-        return int(float(text))
-
-    def degrees(self, name: str, limit: float) -> float | None:
-        text = self.get(name)
-        if not text:
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            value = float("nan")
-        if not -limit <= value <= limit:
-            self.problem(name, f"expected degrees between -{limit:g} and {limit:g}, got {text!r}")
-            return None
-        return value
 
 
 def import_events(table: Table, inputs: Inputs, name: str) -> Output:
@@ -223,7 +106,7 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
     new_actors: dict[str, dict[str, Any]] = {}
     seen_ids: dict[str, int] = {}
     for line, cells in table.rows:
-        row = _Row(table, line, cells, problems)
+        row = Row(table, line, cells, problems)
         raw_id = row.get("id")
         eid = slugify(f"{name}-{raw_id}" if raw_id and raw_id[:1].isdigit() else raw_id) if raw_id else f"{name}-{line}"
         if len(eid) > MAX_ID:
@@ -287,7 +170,7 @@ def import_events(table: Table, inputs: Inputs, name: str) -> Output:
     return out
 
 
-def _figures_and_source(row: _Row) -> dict[str, Any]:
+def _figures_and_source(row: Row) -> dict[str, Any]:
     """The row's fatalities (a number, or best/low/high), displaced and source, as event fields."""
     out: dict[str, Any] = {}
     best, low, high = row.number("fatalities"), row.number("fatalities_low"), row.number("fatalities_high")
@@ -306,7 +189,7 @@ def _figures_and_source(row: _Row) -> dict[str, Any]:
     return out
 
 
-def _title(row: _Row) -> str:
+def _title(row: Row) -> str:
     """A plain title for an event that has neither title nor description: its kind and place."""
     kind = row.get("kind")
     what = (KIND_NAMES.get(kind.casefold(), kind) if kind else "event").replace("-", " ")
@@ -321,7 +204,7 @@ def _part(column: str) -> str:
 
 
 def _place(
-    row: _Row, place_names: PlaceNames, places: dict[str, dict[str, Any]], place_key: dict[tuple[str, str], str]
+    row: Row, place_names: PlaceNames, places: dict[str, dict[str, Any]], place_key: dict[tuple[str, str], str]
 ) -> str | None:
     """The id of the row's place: one the registry has, or a new one (with the row's coordinates)."""
     name, country = row.get("place"), row.get("country")
@@ -386,7 +269,7 @@ def import_actors(table: Table, inputs: Inputs, name: str) -> Output:
     actors: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for line, cells in table.rows:
-        row = _Row(table, line, cells, problems)
+        row = Row(table, line, cells, problems)
         actor_name = row.get("name")
         if not actor_name:
             row.problem("name", "no name")
@@ -418,7 +301,7 @@ def import_actors(table: Table, inputs: Inputs, name: str) -> Output:
     )
 
 
-def _check_record(cls: type[BaseModel], record: dict[str, Any], row: _Row, problems: list[Problem]) -> None:
+def _check_record(cls: type[BaseModel], record: dict[str, Any], row: Row, problems: list[Problem]) -> None:
     """The model's own verdict on a converted row, reported at the row (never half-checked)."""
     if any(p.line == row.line and p.path == display_path(row.table.path) for p in problems):
         return  # the row's own problems say more

@@ -13,7 +13,8 @@ from generator.model.records import Briefing
 from generator.pipeline.incremental import touched_by
 from generator.render.pages import Options
 from generator.render.paging import periods
-from generator.render.views import human_date, related_briefings, unique_slugs
+from generator.render.related import related_briefings
+from generator.render.views import human_date, unique_slugs
 from generator.render.workers import render_pages
 from generator.text.words import plural, slugify
 

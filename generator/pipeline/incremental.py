@@ -19,9 +19,10 @@ from .. import __version__
 from ..link.corpus import Corpus
 from ..render import feeds, views
 from ..render.pages import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
+from ..render.related import related_after_edit, related_briefings
 from ..render.templating import DEFAULT_TEMPLATES
 
-SNAPSHOT_VERSION = 2  # 2: the records moved into generator/model/ (a pickle names classes by module)
+SNAPSHOT_VERSION = 3  # a pickle names classes by module: 2, records in model/; 3, Related in render/related.py
 
 
 @dataclass(slots=True)
@@ -79,7 +80,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
     They are: the changed briefings' own pages and those of every actor, event, place and topic
     they name before or after; the briefings that list them as related or beside a shared event;
     every briefing (and its topics) that cites an event defined in a changed briefing and edited;
-    the briefings whose related ranking moves (see views.related_after_edit, which also works
+    the briefings whose related ranking moves (see related.related_after_edit, which also works
     out the new ranking from the old); and every list page. None when every page may differ
     (briefings, actors, events, places or topics came or went, or a page's slug moved).
     """
@@ -94,8 +95,8 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
     ):
         return None
     touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
-    ranked = views.related_after_edit(old, new, changed)
-    before, after = views.related_briefings(old), views.related_briefings(new)
+    ranked = related_after_edit(old, new, changed)
+    before, after = related_briefings(old), related_briefings(new)
     for bid, related in before.items():  # pages that name a changed one (its title may differ)
         if any(r.briefing in changed for r in related):
             touched["briefings"].add(bid)

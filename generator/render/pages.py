@@ -25,6 +25,7 @@ from . import export, feeds, grading, indexes, mapsvg, marking, structured, time
 from .digest import site_digest
 from .page_functions import BASEMAP, Links
 from .paging import Period, periods
+from .related import Related, also_in, co_actors, related_briefings
 
 PDF_DIR = "pdf"  # site folder the PDFs are published under (see pdf.py)
 ALSO_IN_MAX = 5  # other briefings listed under each related event on a briefing page
@@ -98,7 +99,7 @@ def prepare(corpus: Corpus, options: Options) -> Prepared:
         "topic_slug": topic_slug,
         "pdf_links": options.pdf_links,
         "pdf_dir": PDF_DIR,
-        "also_in": lambda bid, eid: views.also_in(corpus, bid, eid, ALSO_IN_MAX),
+        "also_in": lambda bid, eid: also_in(corpus, bid, eid, ALSO_IN_MAX),
         "by_kind": views.by_kind,
         "kind_titles": views.KIND_TITLES,
         "plural": plural,
@@ -205,12 +206,12 @@ class _Pages:
     def briefings(self) -> Iterator[PageJob]:
         """Each briefing's page; the list of briefings (by year when long) and its feed."""
         corpus = self.corpus
-        related: dict[str, list[views.Related]] | None = None  # worked out for the first page that shows it
+        related: dict[str, list[Related]] | None = None  # worked out for the first page that shows it
         for bid, b in corpus.briefings.items():
             if not self.wanted(f"briefings/{bid}.md") or not self.mine():
                 continue
             if related is None:
-                related = views.related_briefings(corpus)
+                related = related_briefings(corpus)
             yield self.page(
                 f"briefings/{bid}.md",
                 "briefing.md.j2",
@@ -262,7 +263,7 @@ class _Pages:
                 "actor.md.j2",
                 actor=actor,
                 aid=aid,
-                co=views.co_actors(corpus, aid),
+                co=co_actors(corpus, aid),
                 feed_links=feeds.links(base, title) if cited else [],
             )
             if cited:

@@ -14,8 +14,9 @@ from typing import Any, TypeVar
 import jinja2
 
 from ..link.corpus import Corpus
-from . import export, feeds, views
+from . import export, feeds
 from .pages import EXPORT, FEED_ATOM, FEED_JSON, Options, PageJob, Prepared, iter_pages, prepare
+from .related import related_briefings
 from .templating import environment, render
 
 PARALLEL_PAGES = 200  # below this many pages, one process is faster than two
@@ -67,7 +68,7 @@ def render_into(
     two = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
     if only is None and two and len(corpus.briefings) * PAGES_PER_BRIEFING >= PARALLEL_PAGES:
         # Every page: each worker works out the contexts of its own part of the pages too.
-        views.related_briefings(corpus)  # once, here: it is kept with the corpus (and its snapshot)
+        related_briefings(corpus)  # once, here: it is kept with the corpus (and its snapshot)
         work = _Work(corpus, options, env, consume, prepared=prepare(corpus, options))
         return _in_workers(work, workers, workers * 8)
     jobs = [job for job in iter_pages(corpus, options, env, only) if only is None or only(job[0])]

@@ -21,7 +21,7 @@ from .core.writer import Writer, WriterError
 from .load.files import load
 from .load.project import Project, open_project
 from .load.project import site_url as project_site_url
-from .model.records import MAX_ID, MAX_ITEMS, SLUG
+from .model.fields import MAX_ID, MAX_ITEMS, SLUG
 from .model.schema import schemas, stale_schemas
 from .pipeline.serve import serve
 from .pipeline.stages import check, counts, generate

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.records import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
+from ..model.fields import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
 from ..text.words import slugify
 from .analyse import Analysis, FoundQuote
 from .events import Dated

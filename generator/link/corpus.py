@@ -10,7 +10,8 @@ from ..core.errors import BriefingsError, Problem, display_path
 from ..load.files import ACTORS_FILE, Inputs
 from ..load.history import History
 from ..model.dates import sort_key
-from ..model.records import RESERVED_IDS, Actor, Briefing, Event, Place, Quote, Relation
+from ..model.fields import RESERVED_IDS
+from ..model.records import Actor, Briefing, Event, Place, Quote, Relation
 from ..text.words import did_you_mean
 
 R = TypeVar("R", Actor, Event, Place)

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..core.errors import BriefingsError, Problem, display_path
-from ..model.records import MAX_ID, RESERVED_IDS, SLUG, Actor, ActorFile, Briefing, Event, EventFile, Place, PlaceFile
+from ..model.fields import MAX_ID, RESERVED_IDS, SLUG
+from ..model.records import Actor, ActorFile, Briefing, Event, EventFile, Place, PlaceFile
 from ..model.validate import validate
 from .parse import ParseCache, Parsed, parse_files
 

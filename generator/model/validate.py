@@ -12,7 +12,8 @@ from pydantic_core import ErrorDetails
 from ..core.errors import Problem
 from ..core.yamlfile import Key, LineMap
 from ..text.words import did_you_mean
-from .records import NOT_BLANK, Located
+from .fields import NOT_BLANK
+from .records import Located
 
 M = TypeVar("M", bound=BaseModel)
 _TAGS = {

@@ -18,7 +18,8 @@ from markupsafe import Markup
 from ..link.corpus import Corpus, QuoteRef
 from ..load.history import History, day_history
 from ..model import dates
-from ..model.records import RESERVED_IDS, Briefing, Estimate, Place
+from ..model.fields import RESERVED_IDS
+from ..model.records import Briefing, Estimate, Place
 from ..text.escape import html_text
 from ..text.words import plural, slugify
 from . import mapsvg

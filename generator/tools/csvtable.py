@@ -14,7 +14,7 @@ from typing import Any
 
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.inputs import decode_text, read_input
-from ..model.records import MAX_REGISTRY
+from ..model.fields import MAX_REGISTRY
 
 MAX_CSV_BYTES = 100_000_000  # a table to import
 MAX_CSV_ROWS = MAX_REGISTRY  # rows of one import: they become one registry file

@@ -26,17 +26,8 @@ from ..core.writer import Writer
 from ..link.corpus import PlaceNames
 from ..load.files import Inputs
 from ..model import dates
-from ..model.records import (
-    ACTOR_KINDS,
-    EVENT_KINDS,
-    MAX_ID,
-    MAX_REGISTRY,
-    Actor,
-    ActorFile,
-    Event,
-    EventFile,
-    PlaceFile,
-)
+from ..model.fields import MAX_ID, MAX_REGISTRY
+from ..model.records import ACTOR_KINDS, EVENT_KINDS, Actor, ActorFile, Event, EventFile, PlaceFile
 from ..text.words import slugify
 from .csvtable import Row, Table
 

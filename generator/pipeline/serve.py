@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
 
 
+# 89 lines, on purpose: the watch loop and its two closures share the loop's state (the project,
+# the last generation, what was seen); split apart, that state would travel in a class for one caller.
 def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: float) -> int:
     """`briefings serve`: generate, start the preview server, and regenerate on every saved edit
     until the server stops; the server shows only what changed (MkDocs) or rebuilds (Zensical)."""

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.core.yamlfile import MAX_DEPTH, MAX_NODES
-from generator.model import records as model
+from generator.model import fields as model
 
 from .conftest import REPO, SAMPLE_ID, copy_project, run_cli, write
 

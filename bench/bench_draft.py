@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.draft.analyse import Analysis, analyse  # noqa: E402
-from generator.draft.names import ORG_WORDS, TITLES, Registry  # noqa: E402
+from generator.draft.lexicon import ORG_WORDS, TITLES  # noqa: E402
+from generator.draft.names import Registry  # noqa: E402
 
 STOP = TITLES | {"the", "a", "an", "of", "and", "mr.", "mrs.", "ms.", "former", "campaign", "spokesman", "spokeswoman"}
 

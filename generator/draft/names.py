@@ -16,102 +16,22 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from .lexicon import (
+    ARMED_WORDS,
+    COMMON,
+    GOV_WORDS,
+    KNOWN_MEDIA,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    PARTICLES,
+    PARTY_WORDS,
+    PLACE_WORDS,
+    REGIONS,
+    TITLES,
+    demonym,
+)
 from .text import Span, merged
 
-
-def word_set(text: str) -> frozenset[str]:
-    """A set of words written as text, one or more per line."""
-    return frozenset(text.split())
-
-
-PARTICLES = word_set(
-    """
-    de del della der van von bin bint al el la le da di du dos das ibn ben
-    """
-)
-# Words that are capitalised only because they start a sentence or a headline.
-COMMON = word_set(
-    """
-    a an the this that these those there their they them then than thus this so such some any
-    all both each every many most much more less few several other another no not none nor or
-    and but if when while where whether which who whom whose what why how as at by for from in
-    into of off on onto out over per since through to toward towards under until up upon via
-    with within without after before during about above across against along among around behind
-    below beneath beside besides between beyond despite except inside near outside past
-    regardless unlike yet still also even just only already again ever never always often
-    sometimes perhaps maybe meanwhile however moreover furthermore nevertheless instead indeed
-    last next first second third later earlier today tonight yesterday tomorrow now here he she
-    it we you i his her its our your my me us him is are was were be been being has have had do
-    does did will would shall should can could may might must said says say according asked told
-    added one two three four five six seven eight nine ten hundreds thousands millions analysts
-    experts officials children footage critics supporters voters people sources residents
-    witnesses police troops soldiers leaders members protesters observers lawmakers democrats
-    republicans americans mr mrs ms dr sir madam yes well oh please thank thanks let let's like
-    unless though although because once whenever wherever whatever whoever following including
-    given based asked speaking writing reporting january february march april may june july
-    august september october november december monday tuesday wednesday thursday friday saturday
-    sunday
-    """
-)
-# Titles and roles that come before a person's name.
-TITLES = word_set(
-    """
-    president vice prime minister mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sen sen.
-    senator rep rep. representative congressman congresswoman gov gov. governor gen gen. general
-    col col. colonel lt lt. lieutenant capt capt. captain sgt sgt. sergeant maj maj. major adm
-    adm. admiral cmdr cmdr. commander secretary chancellor king queen prince princess pope judge
-    justice mayor speaker chairman chairwoman chair director ambassador rev rev. reverend sir
-    lord lady dame chief spokesman spokeswoman spokesperson sheikh ayatollah emir sultan marshal
-    premier deputy foreign defence defense interior finance state attorney leader candidate
-    nominee founder ceo executive officer analyst expert professor economist adviser advisor
-    aide author journalist correspondent editor reporter host anchor actor actress singer coach
-    father mother pastor bishop cardinal imam rabbi president-elect
-    """
-)
-# Words in an organisation's name, by the kind of actor they make it (and those of any kind).
-MEDIA_WORDS = word_set(
-    """
-    times post journal news network media press telegraph tribune herald gazette magazine
-    channel radio tv television broadcasting
-    """
-)
-PARTY_WORDS = word_set("party")
-ARMED_WORDS = word_set("army navy force forces guard guards brigade battalion militia front")
-GOV_WORDS = word_set(
-    """
-    ministry council committee agency department commission court senate congress house
-    parliament assembly government administration cabinet kremlin pentagon embassy bureau
-    authority office
-    """
-)
-ORG_WORDS = (
-    MEDIA_WORDS
-    | PARTY_WORDS
-    | ARMED_WORDS
-    | GOV_WORDS
-    | word_set(
-        """
-        union association bank university college school corp corp. inc inc. company organization
-        organisation institute foundation campaign fund group police service center centre command
-        movement alliance coalition league federation board reserve exchange club church tribunal
-        consulate airlines airways motors holdings partners capital review
-        """
-    )
-)
-PLACE_WORDS = word_set(
-    """
-    square river street avenue road boulevard hotel palace airport bridge mountain mountains
-    mount sea ocean lake island islands province region county city valley base port harbour
-    harbor bay gulf desert peninsula strait canal district quarter plaza park station border
-    coast state
-    """
-)
-KNOWN_MEDIA = word_set(
-    """
-    reuters ap afp cnn nbc abc cbs msnbc fox bbc politico axios bloomberg breitbart
-    """
-)
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "any"}
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-.]*[\w])?\.?")
 
 
@@ -272,35 +192,6 @@ def split_title(words: list[str]) -> list[str]:
     return words[: last + 1]
 
 
-IRREGULAR_DEMONYMS = word_set(
-    """
-    british french chinese japanese dutch spanish swiss irish scottish welsh english danish
-    swedish finnish polish turkish israeli iraqi iranian pakistani afghan saudi yemeni kuwaiti
-    qatari emirati thai vietnamese burmese lebanese sudanese portuguese congolese greek filipino
-    czech slovak kurdish arab arabic palestinian european african asian latin hispanic western
-    eastern northern southern soviet
-    """
-)
-
-
-_REGIONS = frozenset({"korea", "america", "europe", "africa", "asia", "arabia", "kurdistan", "palestine"})
-
-
-def demonym(word: str, countries: frozenset[str]) -> bool:
-    """Russian, Korean, Ukrainian, Italian, British: a people's adjective, not a name."""
-    w = word.lower()
-    if w in IRREGULAR_DEMONYMS:
-        return True
-    for cut, add in ((1, ""), (2, "a"), (2, "o"), (2, ""), (3, "a"), (3, "e"), (3, "y"), (3, ""), (4, "a")):
-        if (
-            len(w) > cut + 2
-            and w[-cut:] in ("n", "an", "ian", "ean", "ese", "ish", "i")
-            and w[:-cut] + add in countries
-        ):
-            return True
-    return False
-
-
 class _Found:
     """The entities found so far: by key, and in order of first mention."""
 
@@ -378,7 +269,7 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
                 re.match(r"\s+[a-z]", text[end : end + 30])
                 and key not in countries
                 and person is None  # "Cuban said", after "Mark Cuban": his surname
-                and demonym(name.split()[-1], countries | _REGIONS)
+                and demonym(name.split()[-1], countries | REGIONS)
             ):
                 continue  # "Russian president", "North Korean state media": an adjective
             if person is not None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import PRONOUNS
 from .mentions import Mentions
-from .names import PRONOUNS, Entity
+from .names import Entity
 from .text import Span
 
 AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply)\s+)*"

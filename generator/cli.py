@@ -30,7 +30,7 @@ from .publish.site import ENGINES, build_site
 from .render import export
 from .render.digest import Selection
 from .text.words import slugify
-from .tools import csvtable, importer, suggest_places
+from .tools import csvtable, importer, provenance, suggest_places
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
 
@@ -261,9 +261,14 @@ def _places(args: argparse.Namespace, project: Project) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     target = Path(os.path.abspath(args.dir))  # (not resolved: a symbolic link is refused, not followed)
-    written = init(target)
+    source = provenance.from_option(args.source) if args.source else provenance.current()
+    written = init(target, source)
     where = display_path(target)
-    print(f"Wrote a new briefing project in {where} ({len(written)} files). Next:")
+    print(f"Wrote a new briefing project in {where} ({len(written)} files).")
+    print(f"Its requirements.txt installs briefings from {source.described}.")
+    if source.warning:
+        print(f"warning: {source.warning}", file=sys.stderr)
+    print("Next:")
     if args.dir != Path("."):
         print(f"  cd {args.dir}")
     print("  briefings build      # the site and PDFs from the example briefing, into site/")
@@ -306,6 +311,13 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR", help="the new project's folder")
+    p.add_argument(
+        "--from",
+        dest="source",
+        metavar="SOURCE",
+        help="where the project installs briefings from: a wheel or sdist file (copied into vendor/), a version, "
+        "a git URL (git+https://...@TAG) or a pip requirement (default: where this copy was installed from)",
+    )
     command("check", _check, "Validate every file under briefings/ (drafts too); write nothing.")
     p = command("build", _build, "Validate, generate docs/generated/, and build the site into site/.")
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning (broken link, ...)")

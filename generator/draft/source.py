@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core import optional
 from ..core.errors import display_path
 from ..core.inputs import decode_text, file_problem, looks_binary, read_input
 
@@ -67,10 +68,7 @@ def _from_text(raw: str, where: str) -> Article:
 
 
 def _from_html(data: bytes, where: str) -> Article:
-    try:
-        import trafilatura
-    except ImportError:
-        raise file_problem(where, "reading web pages needs trafilatura: pip install 'briefings[draft]'") from None
+    trafilatura = optional.load("trafilatura", "draft", "reading web pages", where)
     found = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )

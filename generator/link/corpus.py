@@ -13,6 +13,7 @@ from ..model.dates import sort_key
 from ..model.fields import RESERVED_IDS
 from ..model.records import Actor, Briefing, Event, Place, Quote, Relation
 from ..text.words import did_you_mean
+from .placeholders import placeholder_problems
 
 R = TypeVar("R", Actor, Event, Place)
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
@@ -124,6 +125,7 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
         if drafts or b.status == "published"
     }
     problems += _borrowed_from_unpublished(inputs, chosen)
+    problems += placeholder_problems(inputs.briefings)
     if problems:
         raise BriefingsError(problems)
     standalone = [e.id for e in inputs.events]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from ..core.yamlfile import Key, LineMap
 from ..text.escape import headline, plain_text
@@ -330,6 +330,15 @@ EventEntry = Annotated[
 ]
 
 
+def _empty_if_none(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def _none_is_empty(kind: Any) -> BeforeValidator:
+    """Take a key with no value (null) as an empty list; the schema allows null there too."""
+    return BeforeValidator(_empty_if_none, json_schema_input_type=kind | None)
+
+
 class Briefing(Located):
     """One briefing about one or more articles; its id is its file name's stem."""
 
@@ -343,14 +352,18 @@ class Briefing(Located):
     )
     sources: Annotated[list[Source], Field(min_length=1, max_length=MAX_ITEMS)]
     summary: Markdown | None = Field(default=None, description="Bottom line up front (Markdown).")
-    key_points: Annotated[list[KeyPointEntry], Field(max_length=MAX_ITEMS)] = []
-    actors: Annotated[list[Appearance], Field(max_length=MAX_ITEMS)] = []
-    quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = []
-    events: list[EventEntry] = Field(
-        default=[], max_length=MAX_ITEMS, description="Event ids from events.yaml, or events defined here."
-    )
-    places: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
-    topics: Annotated[list[Topic], Field(max_length=MAX_ITEMS)] = []
+    # A list key left with nothing under it (`actors:`, as a skeleton from `briefings new` has
+    # until a line is uncommented) is an empty list, in the model and in the JSON Schema.
+    key_points: Annotated[list[KeyPointEntry], _none_is_empty(list[KeyPointEntry]), Field(max_length=MAX_ITEMS)] = []
+    actors: Annotated[list[Appearance], _none_is_empty(list[Appearance]), Field(max_length=MAX_ITEMS)] = []
+    quotes: Annotated[list[Quote], _none_is_empty(list[Quote]), Field(max_length=MAX_ITEMS)] = []
+    events: Annotated[
+        list[EventEntry],
+        _none_is_empty(list[EventEntry]),
+        Field(max_length=MAX_ITEMS, description="Event ids from events.yaml, or events defined here."),
+    ] = []
+    places: Annotated[list[Text], _none_is_empty(list[Text]), Field(max_length=MAX_ITEMS)] = []
+    topics: Annotated[list[Topic], _none_is_empty(list[Topic]), Field(max_length=MAX_ITEMS)] = []
     assessment: Markdown | None = None
 
     @functools.cached_property

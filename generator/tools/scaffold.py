@@ -5,33 +5,38 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from ..model.skeleton import PLACEHOLDERS
 from ..text.words import slugify
 
+# Every commented line stands alone: uncomment any of them, in any number, and the file is still
+# valid YAML (a list key with nothing under it is an empty list). The placeholders come from
+# model/skeleton.py, so `briefings check` finds any left in a published briefing.
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/briefing.schema.json
-# A new briefing. Fill in every field, run `briefings check`, then set status: published.
+# A new briefing. Replace each placeholder; to use a commented line, delete the "# " at its
+# start. Run `briefings check`, then set status: published.
 title: {title}
 date: {date}
 status: draft
 sources:
-  - publication: Publication name
-    title: Headline of the article
-    url: https://example.org/article
+  - publication: {publication}
+    title: {headline}
+    url: {url}
     # text: sources/{bid}.txt   # the article's text, to check quotes against
 summary: >-
-  Bottom line up front, in a sentence or two (Markdown allowed).
+  {summary}
 key_points:
-  - First key point.
-actors: []
-  # - actor: an-actor-id        # an id from briefings/actors.yaml
-  #   role: their role in this story
-quotes: []
-  # - text: The words, verbatim.
-  #   speaker: an-actor-id
-events: []
-  # - an-event-id               # an id from briefings/events.yaml, or define one here
-places: []
-topics: []
+  - {key_point}
+actors:
+  # - {{actor: {actor}, role: {role}}}   # an id from briefings/actors.yaml
+quotes:
+  # - {{text: "{quote}", speaker: {actor}}}
+events:
+  # - {event}   # an id from briefings/events.yaml
+places:
+  # - {place}
+topics:
+  # - {topic}
 """
 
 
@@ -43,4 +48,4 @@ def briefing_id(title: str, date: dt.date) -> str:
 
 def scaffold(title: str, date: dt.date, bid: str) -> str:
     """The YAML text of a new draft briefing."""
-    return TEMPLATE.format(title=json.dumps(title, ensure_ascii=False), date=date.isoformat(), bid=bid)
+    return TEMPLATE.format(title=json.dumps(title, ensure_ascii=False), date=date.isoformat(), bid=bid, **PLACEHOLDERS)

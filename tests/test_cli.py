@@ -38,7 +38,7 @@ BAD_INPUT = {
     "broken-yaml": (
         "summary: >-",
         "summary: [unclosed",
-        ":25: invalid YAML: while parsing a flow sequence",
+        ":19:10: the '[' opened here is not closed: end it with ']' on the same line",
     ),
     "wrong-type": ("date: 2024-06-19", "date: [2024]", ":5: date: input should be a valid string (got a list)"),
     "unknown-field": ("key_points:", "keypoints:", ":25: keypoints: unknown field; did you mean 'key_points'?"),

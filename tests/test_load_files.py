@@ -47,15 +47,15 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
         load_yaml(path)
     (problem,) = exc.value.problems
     assert problem.path.endswith("bad.yaml")
-    assert problem.line == 3
-    assert problem.message.startswith("invalid YAML: while parsing a flow sequence")
-    assert problem.message.endswith("(the sequence began on line 2)")
+    assert (problem.line, problem.column) == (2, 7)  # where the list opened, not where the parser gave up
+    assert problem.message.startswith("the '[' opened here is not closed: end it with ']' on the same line")
+    assert str(problem).endswith("bad.yaml:2:7: " + problem.message)
 
 
 def test_duplicate_keys_are_an_error(tmp_path: Path) -> None:
     with pytest.raises(BriefingsError) as exc:
         load_yaml(write(tmp_path, "a.yaml", "title: one\nsummary: s\ntitle: two\n"))
-    assert messages(exc) == ["3: title: duplicate key (first given on line 1)"]
+    assert messages(exc) == ["3: title: 'title' is given twice (first on line 1): keep one of them"]
 
 
 def test_alias_bomb_is_refused(tmp_path: Path) -> None:

@@ -15,11 +15,13 @@ class Problem:
     line: int
     field: str
     message: str
+    column: int = 0  # 1-based, when known (YAML syntax): shown as path:line:column
 
     def __str__(self) -> str:
         path, field = _visible(self.path), _visible(self.field)
         message = "\n".join(_visible(line) for line in self.message.split("\n"))
         where = f"{path}:{self.line}" if self.line else path
+        where += f":{self.column}" if self.line and self.column else ""
         return f"{where}: {field}: {message}" if field else f"{where}: {message}"
 
 

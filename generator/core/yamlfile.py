@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import BriefingsError, Problem, display_path
+from .yaml_words import cut_by_hash, explain
 
 Key = tuple[str | int, ...]
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
@@ -120,10 +121,13 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:
     if text is None:
         text = read_text(path)
     try:
-        return parse_fast(text), LineMap(path)
+        data, lines = parse_fast(text), LineMap(path)
     except (_Careful, yaml.YAMLError, RecursionError):
         lines = LineMap(path, {}, {})
-        return _parse_careful(text, lines), lines
+        data = _parse_careful(text, lines)
+    if " #" in text and (cut := cut_by_hash(text)):
+        raise BriefingsError([Problem(lines.shown, c.line, "", c.message, c.column) for c in cut])
+    return data, lines
 
 
 class _Careful(Exception):
@@ -190,13 +194,8 @@ def _parse_careful(text: str, lines: LineMap) -> Any:
     except RecursionError:
         raise BriefingsError([Problem(lines.shown, 1, "", f"nested deeper than {MAX_DEPTH} levels")]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        if exc.context_mark and mark and exc.context_mark.line != mark.line:
-            what = exc.context.split()[-1] if exc.context else "block"
-            msg += f" (the {what} began on line {exc.context_mark.line + 1})"
-        raise BriefingsError([Problem(lines.shown, line, "", f"invalid YAML: {msg}")]) from None
+        said = explain(exc, text)
+        raise BriefingsError([Problem(lines.shown, said.line, "", said.message, said.column)]) from None
     except yaml.YAMLError as exc:
         raise BriefingsError([Problem(lines.shown, 1, "", f"invalid YAML: {exc}")]) from None
     if node is None:
@@ -250,7 +249,7 @@ class _Builder:
                             self.lines.shown,
                             knode.start_mark.line + 1,
                             dotted(sub),
-                            f"duplicate key (first given on line {first})",
+                            f"'{name}' is given twice (first on line {first}): keep one of them",
                         )
                     )
                     continue
@@ -264,5 +263,9 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            self.problems.append(self.lines.problem(key, f"invalid value: {exc}"))
+            if "could not determine a constructor for the tag" in str(exc):
+                message = "a value cannot begin with '!' in YAML (it starts a tag): put the whole value in quotes"
+            else:
+                message = f"invalid value: {exc}"
+            self.problems.append(self.lines.problem(key, message))
             return None

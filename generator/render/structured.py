@@ -15,8 +15,9 @@ from ..load.history import History
 from ..model import dates
 from ..model.records import Actor, Event, Place, Source
 from ..text.escape import plain_text
+from ..text.words import shorten
 from .feeds import page_url
-from .views import Term, plain_summary, shorten
+from .views import Term, plain_summary
 
 CONTEXT = "https://schema.org"
 WIKIDATA = "https://www.wikidata.org/wiki/"

@@ -21,7 +21,7 @@ from ..model import dates
 from ..model.fields import RESERVED_IDS
 from ..model.records import Briefing, Estimate, Place
 from ..text.escape import html_text
-from ..text.words import plural, slugify
+from ..text.words import plural, shorten, slugify
 from . import mapsvg
 from .paging import Period, periods
 
@@ -217,11 +217,6 @@ def initial(name: str) -> str:
 def plain_summary(b: Briefing, limit: int = 200) -> str:
     """The summary as one line of plain text, for descriptions and lists."""
     return shorten(b.summary_text, limit)
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut at a word to at most `limit` characters, with '…' where it was cut."""
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 @once

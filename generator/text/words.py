@@ -22,6 +22,11 @@ def slugify(text: str) -> str:
     return slug or "x-" + hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word to at most `limit` characters, with '…' where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def plural(n: int, word: str) -> str:
     """'1 briefing', '2 briefings', '0 briefings'."""
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"

@@ -24,12 +24,12 @@ from .load.project import site_url as project_site_url
 from .model.fields import MAX_ID, MAX_ITEMS, SLUG
 from .model.schema import schemas, stale_schemas
 from .pipeline.serve import serve
-from .pipeline.stages import check, counts, generate
+from .pipeline.stages import check, counts, generate, warn
 from .publish.pdf import briefing_jobs, build_pdfs, digest_job, print_progress
 from .publish.site import ENGINES, build_site
 from .render import export
 from .render.digest import Selection
-from .text.words import slugify
+from .text.words import plural, slugify
 from .tools import csvtable, importer, provenance, suggest_places
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
@@ -37,14 +37,17 @@ from .tools.scaffold import briefing_id, scaffold
 
 def _check(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
-    corpus = check(project, drafts=True)
-    print(f"OK: {counts(corpus)} checked in {time.perf_counter() - started:.2f} s")
+    corpus = check(project, drafts=True, strict=args.strict)
+    warn(corpus)
+    warned = f" ({plural(len(corpus.warnings), 'warning')})" if corpus.warnings else ""
+    print(f"OK: {counts(corpus)} checked in {time.perf_counter() - started:.2f} s{warned}")
     return 0
 
 
 def _build(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
-    corpus = check(project, drafts=args.drafts)
+    corpus = check(project, drafts=args.drafts, strict=args.strict)
+    warn(corpus)
     stats, pdf = generate(
         project, corpus, pdfs=not args.no_pdf, full=args.full, engine=args.engine, site_url=args.site_url
     )
@@ -318,9 +321,12 @@ def parser() -> argparse.ArgumentParser:
         help="where the project installs briefings from: a wheel or sdist file (copied into vendor/), a version, "
         "a git URL (git+https://...@TAG) or a pip requirement (default: where this copy was installed from)",
     )
-    command("check", _check, "Validate every file under briefings/ (drafts too); write nothing.")
+    p = command("check", _check, "Validate every file under briefings/ (drafts too); write nothing.")
+    p.add_argument("--strict", action="store_true", help="fail on any warning (a near miss such as a misspelt place)")
     p = command("build", _build, "Validate, generate docs/generated/, and build the site into site/.")
-    p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning (broken link, ...)")
+    p.add_argument(
+        "--strict", action="store_true", help="fail on any warning: near misses, and MkDocs' (broken link, ...)"
+    )
     p.add_argument("--drafts", action="store_true", help="publish draft briefings too")
     p.add_argument("--site-url", help="full URL the site is served from, e.g. https://host/pr-preview/pr-7/")
     p.add_argument("--no-site", action="store_true", help="generate the Markdown only; skip the MkDocs build")

@@ -99,8 +99,36 @@ quotes:
 """
     write(tmp_path, "2024-06-19-a.yaml", briefing(quotes).replace("url: https://example.org/a", "text: sources/a.txt"))
     assert problems(tmp_path) == [
-        "2024-06-19-a.yaml:13: quotes[1].text: not found verbatim in the stored source text (misquote?)"
+        "2024-06-19-a.yaml:13: quotes[1].text: not found verbatim in the stored source text; the closest passage "
+        "is «said: “We’re ready» ('We are' where the source has 'said We’re')"
     ]
+
+
+def test_a_misquote_shows_the_closest_passage_and_the_words_that_differ(tmp_path: Path) -> None:
+    write(tmp_path, "actors.yaml", ACTORS)
+    said = "The minister said the talks would resume in Doha next week, after a pause. "
+    source = "Intro. " * 200 + said + "Outro. " * 200
+    write(tmp_path, "sources/a.txt", source)
+    quotes = """actors:
+  - actor: ann
+    role: r
+quotes:
+  - text: the talks will resume in Doha next month
+    speaker: ann
+  - text: Nothing like anything in the article at all, not one word of it
+    speaker: ann
+"""
+    write(tmp_path, "2024-06-19-a.yaml", briefing(quotes).replace("url: https://example.org/a", "text: sources/a.txt"))
+    found = problems(tmp_path)
+    assert found[0] == (
+        "2024-06-19-a.yaml:11: quotes[0].text: not found verbatim in the stored source text; the closest passage "
+        "is «the talks would resume in Doha next week,» ('will' where the source has 'would'; "
+        "'month' where the source has 'week')"
+    )
+    assert found[1] == (
+        "2024-06-19-a.yaml:13: quotes[1].text: not found verbatim in the stored source text, "
+        "nor anything close to it (is it the right source?)"
+    )
 
 
 def test_stored_source_must_exist_inside_the_folder(tmp_path: Path) -> None:

@@ -67,6 +67,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained:
         at = opened if "alias" in context and opened is not None else mark
         row, col = (at.line, at.column) if at else (row, col)
         return Explained(row + 1, col + 1, f"a value cannot begin with {first!r} in YAML: put it in quotes{example}")
+    if "found unexpected ':'" in problem:
+        return Explained(row + 1, col + 1, "a ':' inside a value in [ ] or { }: put that value in quotes")
     if "mapping values are not allowed" in problem:
         kv = _key_value(line)
         if kv and ": " in kv[1] + " ":

@@ -13,7 +13,10 @@ from ..model.dates import sort_key
 from ..model.fields import RESERVED_IDS
 from ..model.records import Actor, Briefing, Event, Place, Quote, Relation
 from ..text.words import did_you_mean
+from .misquote import misquote_message
+from .near_misses import actor_warnings, place_warnings, topic_warnings
 from .placeholders import placeholder_problems
+from .places import PlaceNames
 
 R = TypeVar("R", Actor, Event, Place)
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
@@ -75,6 +78,7 @@ class Corpus:
     digests: dict[str, str] = field(default_factory=dict)  # content digest of each input file, by path
     history: dict[str, History] = field(default_factory=dict)  # by briefing id, when the project is in git
     views: dict[str, object] = field(default_factory=dict)  # derived views, worked out once (render/views.py)
+    warnings: list[Problem] = field(default_factory=list)  # near misses (near_misses.py): errors under --strict
 
     def digest_of(self, bid: str) -> str:
         """The content digest of a briefing's file ('' when unknown)."""
@@ -84,7 +88,12 @@ class Corpus:
 
 def normalise(text: str) -> str:
     """Text compared for quote checks: one kind of quote mark, single spaces."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTE_MARKS)).strip()
+    return spaced(text.translate(_QUOTE_MARKS))
+
+
+def spaced(text: str) -> str:
+    """Text with single spaces (as `normalise` gives, with its quote marks as written)."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
@@ -132,32 +141,12 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
     corpus = _index(actors, events, chosen, standalone)
     _link_places(corpus, place_names)
     corpus.digests = dict(inputs.digests)
+    corpus.warnings = sorted(
+        place_warnings(inputs.briefings, events, place_names)
+        + topic_warnings(inputs.briefings)
+        + actor_warnings(actors)
+    )
     return corpus
-
-
-class PlaceNames:
-    """Finds the registry place a name as written means: its id, its name or one of its aliases."""
-
-    def __init__(self, places: dict[str, Place]) -> None:
-        self.places = places
-        self.by_name: dict[str, set[str]] = {}
-        for pid, place in places.items():
-            for name in (place.name, *place.aliases):
-                self.by_name.setdefault(name.casefold(), set()).add(pid)
-
-    def find(self, name: str) -> str | None:
-        """The id of the one place `name` means, or None for a place not in the registry."""
-        if name in self.places:
-            return name
-        ids = self.by_name.get(name.casefold(), set())
-        return next(iter(ids)) if len(ids) == 1 else None
-
-    def problem(self, name: str) -> str | None:
-        """Why `name` cannot be used (it could mean several places), or None."""
-        ids = self.by_name.get(name.casefold(), set())
-        if name in self.places or len(ids) < 2:
-            return None
-        return f"place '{name}' could mean {' or '.join(sorted(ids))}; write the id of the one you mean"
 
 
 def _check_places(places: dict[str, Place], problems: list[Problem]) -> None:
@@ -341,11 +330,14 @@ def _check_briefing(b: Briefing, known: Known, texts: dict[str, str], problems: 
         elif eid in seen:
             err(("events", i), f"event '{eid}' is listed twice")
         seen.add(eid)
-    stored = " ".join(normalise(texts[s.text]) for s in b.sources if s.text is not None and s.text in texts)
+    sourced = [texts[s.text] for s in b.sources if s.text is not None and s.text in texts]
+    stored = " ".join(normalise(text) for text in sourced)
     if stored:
         for i, quote in enumerate(b.quotes):
             if normalise(quote.text) not in stored:
-                err(("quotes", i, "text"), "not found verbatim in the stored source text (misquote?)")
+                shown = " ".join(spaced(text) for text in sourced)
+                message = misquote_message((normalise(quote.text), spaced(quote.text)), (stored, shown))
+                err(("quotes", i, "text"), message)
 
 
 def _index(

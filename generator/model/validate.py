@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -88,6 +89,9 @@ def _problem(root: type[BaseModel], err: ErrorDetails, lines: LineMap, data: Any
         msg = _pattern_message(key, err)
     elif kind.endswith("_type") or kind in ("literal_error", "too_short", "string_too_long"):
         msg = f"{msg} (got {_show(err['input'])})"
+    if kind == "literal_error" and isinstance(err["input"], str):
+        allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+        msg += did_you_mean(err["input"].strip().lower(), allowed)
     return lines.problem(key, msg)
 
 

@@ -22,7 +22,9 @@ from ..render.pages import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timel
 from ..render.related import related_after_edit, related_briefings
 from ..render.templating import DEFAULT_TEMPLATES
 
-SNAPSHOT_VERSION = 3  # a pickle names classes by module: 2, records in model/; 3, Related in render/related.py
+# 2: records moved into model/; 3: Related into render/related.py (a pickle names classes by
+# module); 4: the corpus keeps its warnings
+SNAPSHOT_VERSION = 4
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from ..load.files import input_files
 from ..load.project import SETTINGS_FILE, Project, check_mkdocs_settings, open_project
 from ..publish.site import ZENSICAL_CONFIG, zensical_serve
 from .incremental import Snapshot
-from .stages import SERVE_SCRIPT, check, generate, serve_script
+from .stages import SERVE_SCRIPT, check, generate, serve_script, warn
 
 if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
@@ -47,6 +47,7 @@ def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: f
         try:
             project = open_project(project.root)  # briefings.toml may have changed
             corpus = check(project, drafts=drafts)
+            warn(corpus)
             stats, _ = generate(
                 project,
                 corpus,

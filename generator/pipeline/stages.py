@@ -7,6 +7,7 @@ import dataclasses
 import functools
 import gc
 import json
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -65,12 +66,12 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check(project: Project, *, drafts: bool = False, publishing: bool = True) -> Corpus:
+def check(project: Project, *, drafts: bool = False, publishing: bool = True, strict: bool = False) -> Corpus:
     """Load, validate and link everything under briefings/; raise BriefingsError on any problem.
 
     When `publishing`, a briefing marked above what the site may publish (max_marking) is a
     problem too. Parsed files are cached in build/cache/ by content, so the next check parses
-    only what changed.
+    only what changed. Near misses (corpus.warnings) are problems too when `strict`.
     """
     with paused_gc():
         cache = ParseCache.read(project.cache / PARSE_CACHE)
@@ -89,7 +90,16 @@ def check(project: Project, *, drafts: bool = False, publishing: bool = True) ->
         )
     ):
         raise BriefingsError(problems, outcome="nothing was written: no briefing above max_marking is published")
+    if strict and corpus.warnings:
+        raise BriefingsError(corpus.warnings, outcome="nothing was written: with --strict, near misses are errors")
     return corpus
+
+
+def warn(corpus: Corpus) -> None:
+    """Print the corpus's warnings (near misses), one per line, as path:line: warning: ..."""
+    for problem in corpus.warnings:
+        where, _, rest = str(problem).partition(": ")
+        print(f"{where}: warning: {rest}", file=sys.stderr)
 
 
 def counts(corpus: Corpus) -> Counts:

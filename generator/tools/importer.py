@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.writer import Writer
-from ..link.corpus import PlaceNames
+from ..link.places import PlaceNames
 from ..load.files import Inputs
 from ..model import dates
 from ..model.fields import MAX_ID, MAX_REGISTRY

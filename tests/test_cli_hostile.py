@@ -22,7 +22,7 @@ from generator.model import fields as model
 from .conftest import REPO, SAMPLE_ID, copy_project, run_cli, write
 
 SAMPLE = f"briefings/{SAMPLE_ID}.yaml"
-PROBLEM = re.compile(r"^[^\s:][^:]*(?::\d+)?: \S(?:.*\S)?$")  # path[:line]: [field: ]message, never blank
+PROBLEM = re.compile(r"^[^\s:][^:]*(?::\d+){0,2}: \S(?:.*\S)?$")  # path[:line[:column]]: [field: ]message
 
 
 def check(capsys: pytest.CaptureFixture[str], root: Path) -> tuple[int, str]:

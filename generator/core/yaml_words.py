@@ -146,17 +146,21 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained:
 
 # A plain value followed by " #" and a word: YAML reads the rest as a comment ("Talks #2 resume"
 # is "Talks"), so the value is cut without a word said. "# note", with a space, is a comment.
+_PLAIN = r"[^\s#'\"\[{>|&*!%@`](?:(?!:\s)[^#\n])*?"
 _HASH = re.compile(
     r"^[ \t]*(?:-[ \t]+)?(?:(?P<key>[^\s#:'\"\[{-][^:#\n]*?):[ \t]+)?"
-    r"(?P<value>[^\s#'\"\[{>|&*!%@`][^#\n]*?)[ \t]+#(?P<rest>\S[^\n]*)$",
+    rf"(?P<value>{_PLAIN})[ \t]+#(?P<rest>\S[^\n]*)$",
     re.M,
 )
 
 
-def cut_by_hash(text: str) -> list[Explained]:
-    """Values that a ' #' cuts short, with the fix."""
+def cut_by_hash(text: str, values: set[str]) -> list[Explained]:
+    """Values that a ' #' cut short, with the fix: `values` are the document's texts as parsed,
+    so that only a value that really ended at the '#' is one (not a line of a block of text)."""
     found = []
     for m in _HASH.finditer(text):
+        if m.group("value").strip() not in values:
+            continue
         line = text.count("\n", 0, m.start()) + 1
         column = m.start("rest") - text.rfind("\n", 0, m.start("rest"))  # 1-based, at the '#'
         whole = f"{m.group('value')} #{m.group('rest')}"

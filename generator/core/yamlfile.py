@@ -125,9 +125,23 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LineMap]:
     except (_Careful, yaml.YAMLError, RecursionError):
         lines = LineMap(path, {}, {})
         data = _parse_careful(text, lines)
-    if " #" in text and (cut := cut_by_hash(text)):
+    if " #" in text and (cut := cut_by_hash(text, set(_texts(data)))):
         raise BriefingsError([Problem(lines.shown, c.line, "", c.message, c.column) for c in cut])
     return data, lines
+
+
+def _texts(data: Any) -> list[str]:
+    """Every text (string value) in parsed data, walked without recursion."""
+    out, stack = [], [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return out
 
 
 class _Careful(Exception):

@@ -6,6 +6,7 @@ The JSON Schema in schema/ is generated from these classes (``briefings schema``
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -47,9 +48,11 @@ class Located(Record):
         object.__setattr__(self, "__pydantic_private__", {"lines": lines, "key": key})
 
     def where(self, *sub: str | int) -> tuple[LineMap, Key]:
-        """The line map and key of a part of this record, for error messages."""
+        """The line map and key of a part of this record, for error messages (a record made in
+        code, not read from a file, is named after its kind, at line 1)."""
         place = self.__pydantic_private__
-        assert place is not None, "record was not located"
+        if place is None:
+            return LineMap(Path(f"<{type(self).__name__.lower()}>"), {}, {}), sub
         return place["lines"], (*place["key"], *sub)
 
 

@@ -17,16 +17,18 @@ from pathlib import Path
 
 from . import __version__
 from .core.errors import BriefingsError, display_path
+from .core.lock import holding
 from .core.writer import Writer, WriterError
 from .load.files import load
 from .load.project import Project, open_project
 from .load.project import site_url as project_site_url
 from .model.fields import MAX_ID, MAX_ITEMS, SLUG
 from .model.schema import schemas, stale_schemas
+from .pipeline.clean import clean
 from .pipeline.serve import serve
 from .pipeline.stages import check, counts, generate, warn
 from .publish.pdf import briefing_jobs, build_pdfs, digest_job, print_progress
-from .publish.site import ENGINES, build_site
+from .publish.site import ENGINE_NAMES, ENGINES, build_site
 from .render import export
 from .render.digest import Selection
 from .text.words import plural, slugify
@@ -74,14 +76,46 @@ def _build(args: argparse.Namespace, project: Project) -> int:
                 f"; site built{' (changed pages only)' if site.incremental else ''} in {time.perf_counter() - t:.1f} s"
             )
             done, shards = site.shards
-            line += f" (MkDocs {site.mkdocs_seconds:.1f} s, search index {site.search_seconds:.1f} s"
+            line += (
+                f" ({ENGINE_NAMES[args.engine]} {site.mkdocs_seconds:.1f} s, search index {site.search_seconds:.1f} s"
+            )
             line += f", {done} of {shards} shards indexed)" if shards > 1 else ")"
     print(f"{line}; {time.perf_counter() - started:.1f} s in all")
     return 0
 
 
 def _serve(args: argparse.Namespace, project: Project) -> int:
-    return serve(project, engine=args.engine, port=args.port, drafts=args.drafts, interval=args.interval)
+    host, port = args.dev_addr
+    return serve(
+        project,
+        engine=args.engine,
+        host=host,
+        port=args.port or port,
+        drafts=args.drafts,
+        interval=args.interval,
+        open_browser=args.open,
+    )
+
+
+def _clean(args: argparse.Namespace, project: Project) -> int:
+    removed = clean(project)
+    print(f"Removed {', '.join(removed)}" if removed else "Nothing to remove: no build output here")
+    return 0
+
+
+def _completion(args: argparse.Namespace) -> int:
+    from argcomplete.shell_integration import shellcode
+
+    print(shellcode(["briefings"], shell=args.shell), end="")
+    return 0
+
+
+def _address(text: str) -> tuple[str, int]:
+    """HOST:PORT (or [IPv6]:PORT) for --dev-addr."""
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536 or not host:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT such as 127.0.0.1:8000, got {text!r}")
+    return host.strip("[]"), int(port)
 
 
 def _new(args: argparse.Namespace, project: Project) -> int:
@@ -296,7 +330,7 @@ def parser() -> argparse.ArgumentParser:
         prog="briefings",
         description="Turn YAML metadata about news articles into a briefing website and PDFs.",
     )
-    top.add_argument("--version", action="version", version=f"briefings {__version__}")
+    top.add_argument("-V", "--version", action="version", version=f"briefings {__version__}")
     top.add_argument("-C", "--root", type=Path, default=Path("."), help="project folder (default: current folder)")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -334,7 +368,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true", help="render every page again, not only the changed ones")
     p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     p = command("serve", _serve, "Live preview on 127.0.0.1 that regenerates when a YAML file changes.")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument(
+        "-a",
+        "--dev-addr",
+        type=_address,
+        default=("127.0.0.1", 8000),
+        metavar="HOST:PORT",
+        help="where the preview listens (default: 127.0.0.1:8000; 0.0.0.0:8000 to reach it from outside a container)",
+    )
+    p.add_argument("--port", type=int, help="the port alone (default: 8000)")
+    p.add_argument("--open", action="store_true", help="open the preview in the web browser once it is up")
     # A preview is for the people writing: drafts show (so a `briefings draft` shows as soon as it is written).
     p.add_argument("--drafts", action="store_true", default=True, help=argparse.SUPPRESS)
     p.add_argument("--no-drafts", dest="drafts", action="store_false", help="leave draft briefings out")
@@ -382,6 +425,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, metavar="DIR", help="folder to write into (default: build/export/FORMAT/)")
     p.add_argument("--drafts", action="store_true", help="include draft briefings")
     p.add_argument("--site-url", help="the site's address, for the pages' links (default: mkdocs.yml's)")
+    command("clean", _clean, "Remove what builds make: docs/generated/, site/ and build/ (never briefings/).")
+    p = sub.add_parser("completion", help="Print the shell code that completes briefings' commands and options.")
+    p.add_argument("shell", choices=["bash", "zsh", "fish", "tcsh"], help="your shell")
+    p.set_defaults(run=None)
     p = command("schema", _schema, "Write the JSON Schemas of the YAML files into schema/.")
     p.add_argument("--check", action="store_true", help="only report whether schema/ is up to date")
     return top
@@ -391,16 +438,31 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+# The commands that write docs/generated/, site/ or build/: one at a time in a project.
+WRITERS = ("build", "serve", "pdf", "clean")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; problems go to stderr with exit status 1, never a traceback."""
-    args = parser().parse_args(argv)
+    top = parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (briefings completion SHELL)
+        import argcomplete
+
+        argcomplete.autocomplete(top)
+    args = top.parse_args(argv)
     if threading.current_thread() is threading.main_thread():  # stopped (CI, a timeout): clean up as on Ctrl-C
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.command == "init":  # there is no project yet
             return _init(args)
+        if args.command == "completion":
+            return _completion(args)
         project = open_project(args.root)
-        result: int = args.run(args, project)
+        if args.command in WRITERS:
+            with holding(project.root / "build", args.command):
+                result: int = args.run(args, project)
+            return result
+        result = args.run(args, project)
         return result
     except BriefingsError as exc:
         print(exc, file=sys.stderr)

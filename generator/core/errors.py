@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,8 +53,10 @@ def _order(p: Problem) -> tuple[str, int, str, str]:
 
 
 def display_path(path: Path) -> str:
-    """The path as a user should see it: relative to the working directory when it can be."""
+    """The path as a user should see it: relative to the working directory when it can be. A
+    symbolic link is named where it is, not where it points (its folder is resolved, not it)."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str((absolute.parent.resolve() / absolute.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(path)

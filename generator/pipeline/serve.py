@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import gc
 import os
+import socket
 import subprocess
 import sys
 import threading
 import time
+import webbrowser
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,10 +30,13 @@ if TYPE_CHECKING:
 
 # 89 lines, on purpose: the watch loop and its two closures share the loop's state (the project,
 # the last generation, what was seen); split apart, that state would travel in a class for one caller.
-def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: float) -> int:
+def serve(
+    project: Project, *, engine: str, host: str, port: int, drafts: bool, interval: float, open_browser: bool = False
+) -> int:
     """`briefings serve`: generate, start the preview server, and regenerate on every saved edit
     until the server stops; the server shows only what changed (MkDocs) or rebuilds (Zensical)."""
     check_mkdocs_settings(project.mkdocs_yml)
+    url = preview_url(host, port)
     memory: list[Snapshot] = []  # the last generation, kept here between edits
     mkdocs = engine == "mkdocs"
     if mkdocs:
@@ -54,7 +59,7 @@ def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: f
                 memory=memory,
                 serving=True,
                 engine=engine,
-                site_url=f"http://127.0.0.1:{port}/",
+                site_url=url,
             )
             changed, removed = list(stats.written_files), list(stats.removed_files)
             took = time.perf_counter() - started
@@ -81,7 +86,10 @@ def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: f
             )
 
     regenerate()
-    server = _start_server(project, engine, port)
+    server = _start_server(project, engine, f"{host}:{port}")
+    print(f"Preview at {url} (Ctrl-C stops it)", flush=True)
+    if open_browser:
+        threading.Thread(target=_open_when_up, args=(host, port, url, server), daemon=True).start()
     watched = [project.briefings, project.templates, project.root / SETTINGS_FILE]
     seen = _snapshot(watched)
     pages = _docs_snapshot(project) if mkdocs else {}  # hand-written pages: MkDocs no longer watches docs/
@@ -120,7 +128,26 @@ def serve(project: Project, *, engine: str, port: int, drafts: bool, interval: f
     return 0
 
 
-def _start_server(project: Project, engine: str, port: int) -> subprocess.Popen[bytes]:
+def preview_url(host: str, port: int) -> str:
+    """The preview's address in a browser (a server on every interface is reached on this machine)."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+    return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
+
+
+def _open_when_up(host: str, port: int, url: str, server: subprocess.Popen[bytes], wait: float = 60.0) -> None:
+    """Open the preview in the browser once its server answers (`serve --open`)."""
+    target = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with socket.create_connection((target, port), timeout=1):
+                webbrowser.open(url)
+                return
+        except OSError:
+            time.sleep(0.2)
+
+
+def _start_server(project: Project, engine: str, address: str) -> subprocess.Popen[bytes]:
     """The preview's server: MkDocs' with --dirty (a full build first; then only the pages
     `briefings serve` says changed), or Zensical's (which rebuilds what changed on its own)."""
     env = dict(os.environ)
@@ -132,9 +159,9 @@ def _start_server(project: Project, engine: str, port: int) -> subprocess.Popen[
         env[preview.DOCS_ENV] = str(project.docs.resolve())
         mkdocs_yml = str(project.mkdocs_yml)
         cmd = [sys.executable, "-m", "generator.publish.mkdocs_run", "serve", "--dirty", "-f", mkdocs_yml]
-        cmd += ["-a", f"127.0.0.1:{port}"]
+        cmd += ["-a", address]
     else:
-        cmd = zensical_serve(project, port, "generated/" + SERVE_SCRIPT)
+        cmd = zensical_serve(project, address, "generated/" + SERVE_SCRIPT)
     return subprocess.Popen(cmd, cwd=project.root, env=env)
 
 

@@ -74,7 +74,7 @@ def build_site(
         if result.returncode != 0:
             output = (result.stderr + result.stdout).strip()
             raise BriefingsError(
-                [Problem(display_path(project.mkdocs_yml), 0, "mkdocs", f"site build failed:\n{output}")],
+                [Problem(display_path(project.mkdocs_yml), 0, engine, f"{ENGINE_NAMES[engine]} failed:\n{output}")],
                 outcome="the previous site/ is left as it was",
             )
         # (no -q: MkDocs counts warnings for --strict only when it logs them)
@@ -122,13 +122,14 @@ def _build_env(site_url: str | None, date: str | None) -> dict[str, str]:
 
 
 ENGINES = ("mkdocs", "zensical")
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}  # as messages name them
 ZENSICAL_CONFIG = ".briefings-zensical.yml"  # mkdocs.yml with the build's own site_dir, for Zensical
 
 
-def zensical_serve(project: Project, port: int, script: str) -> list[str]:
+def zensical_serve(project: Project, address: str, script: str) -> list[str]:
     """The command that serves the preview with Zensical (into a folder of its own, not site/)."""
     config = _zensical_config(project, project.cache / "zensical-preview", script)
-    return [*zensical_command(), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    return [*zensical_command(), "serve", "-f", str(config), "-a", address]
 
 
 def zensical_command() -> list[str]:

@@ -41,7 +41,7 @@ $(SITE_STAMP): pyproject.toml requirements.lock
 # What the tests add (make test): the test tools, Chromium and npm.
 $(STAMP): $(SITE_STAMP)
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(TEST_PACKAGES))"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,zensical,draft]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,zensical,draft,properdocs]'
 	touch $@
 
 # The lowest versions pyproject.toml allows for each dependency, in a venv of their own, with

@@ -28,7 +28,7 @@ from .pipeline.clean import clean
 from .pipeline.serve import serve
 from .pipeline.stages import check, counts, generate, warn
 from .publish.pdf import briefing_jobs, build_pdfs, digest_job, print_progress
-from .publish.site import ENGINE_NAMES, ENGINES, build_site
+from .publish.site import ENGINE_NAMES, ENGINES, SERVE_ENGINES, build_site
 from .render import export
 from .render.digest import Selection
 from .text.words import plural, slugify
@@ -381,7 +381,7 @@ def parser() -> argparse.ArgumentParser:
     # A preview is for the people writing: drafts show (so a `briefings draft` shows as soon as it is written).
     p.add_argument("--drafts", action="store_true", default=True, help=argparse.SUPPRESS)
     p.add_argument("--no-drafts", dest="drafts", action="store_false", help="leave draft briefings out")
-    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
+    p.add_argument("--engine", choices=SERVE_ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     p.add_argument("--interval", type=float, default=0.2, help=argparse.SUPPRESS)
     p = command("new", _new, "Write the skeleton of a new draft briefing into briefings/.")
     p.add_argument("title", help="the briefing's title")

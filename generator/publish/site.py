@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from ..core import optional
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.writer import Writer
 from ..load.project import SITE_URL_ENV, Project, check_mkdocs_settings
@@ -44,7 +45,8 @@ def build_site(
     same bytes on any day.
 
     `engine` zensical builds with Zensical instead (it reads the same mkdocs.yml), always into a
-    fresh folder: Zensical keeps its own cache of what it rendered (.cache/).
+    fresh folder: Zensical keeps its own cache of what it rendered (.cache/). `engine` properdocs
+    builds with ProperDocs (the maintained fork of MkDocs 1.x), always whole.
     """
     check_mkdocs_settings(project.mkdocs_yml)
     _remove_leftovers(project)
@@ -103,6 +105,9 @@ def _build_command(project: Project, folder: Path, engine: str, strict: bool) ->
     """The command that builds the site into `folder` with `engine`."""
     if engine == "zensical":
         cmd = [*zensical_command(), "build", "-f", str(_zensical_config(project, folder))]
+    elif engine == "properdocs":  # MkDocs 1.x continued: the same mkdocs.yml, theme and plugins
+        optional.load("properdocs", "properdocs", "the properdocs engine")
+        cmd = [sys.executable, "-m", "properdocs", "build", "-f", str(project.mkdocs_yml), "-d", str(folder)]
     else:
         mkdocs_yml, module = str(project.mkdocs_yml), "generator.publish.mkdocs_run"
         cmd = [sys.executable, "-m", module, "build", "-f", mkdocs_yml, "-d", str(folder)]
@@ -121,8 +126,9 @@ def _build_env(site_url: str | None, date: str | None) -> dict[str, str]:
     return env
 
 
-ENGINES = ("mkdocs", "zensical")
-ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}  # as messages name them
+ENGINES = ("mkdocs", "zensical", "properdocs")  # what `build --engine` takes
+SERVE_ENGINES = ("mkdocs", "zensical")  # (the preview's incremental server is MkDocs' or Zensical's)
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical", "properdocs": "ProperDocs"}  # as messages name them
 ZENSICAL_CONFIG = ".briefings-zensical.yml"  # mkdocs.yml with the build's own site_dir, for Zensical
 
 

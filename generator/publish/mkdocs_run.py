@@ -11,6 +11,7 @@ and every page loads the problem report that `briefings serve` writes after each
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 import shutil
@@ -23,8 +24,10 @@ from mkdocs import utils
 from mkdocs.__main__ import cli
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File
 
 from . import preview
+from .docs_changes import CHANGED_ENV
 
 
 def _write_file(content: bytes, output_path: str) -> None:
@@ -90,9 +93,31 @@ class _PreviewServer(LiveReloadServer):
             self._rebuild_cond.notify_all()
 
 
+def _changed_by_content(listed: str) -> None:
+    """--dirty renders a page from docs/ again when briefings found its content changed (the
+    list in `listed`, see docs_changes.py), whatever the files' times say; other files (the
+    theme's, whose version is part of what decides a full build) go by time as in MkDocs."""
+    with open(listed, encoding="utf-8") as handle:
+        changed = set(json.load(handle))
+    by_time = File.is_modified
+
+    def is_modified(self: File) -> bool:
+        if self._content is not None or not os.path.isfile(self.abs_dest_path):
+            return True
+        if self.abs_src_path is not None and self.src_dir is not None and self.src_uri is not None:
+            docs = os.path.abspath(self.src_dir)
+            if os.path.abspath(self.abs_src_path).startswith(docs + os.sep):
+                return self.src_uri in changed
+        return by_time(self)
+
+    File.is_modified = is_modified  # type: ignore[method-assign]
+
+
 def main() -> None:
     utils.write_file = _write_file
     utils.copy_file = _copy_file
+    if os.environ.get(CHANGED_ENV):
+        _changed_by_content(os.environ[CHANGED_ENV])
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     command, *args = sys.argv[1:] or ["build"]
     if command == "serve":

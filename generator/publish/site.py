@@ -22,6 +22,7 @@ from ..core import optional
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.writer import Writer
 from ..load.project import SITE_URL_ENV, Project, check_mkdocs_settings
+from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, changed, read_manifest, scan
 from .search import BUNDLE, MANIFEST, index_search, load_manifest
 from .search import settings as search_settings
 
@@ -54,10 +55,16 @@ def build_site(
     inputs, names = _inputs(project.docs)
     previous = project.cache / STAMP_FILE
     built = project.site.is_dir() and previous.is_file()
-    before = previous.read_text(encoding="utf-8").split("\n") if built else []
+    before = previous.read_text(encoding="utf-8", errors="replace").split("\n") if built else []
+    recorded = read_manifest(project.cache / DOCS_MANIFEST) if built else None
+    if built and recorded is None and (project.cache / DOCS_MANIFEST).exists():
+        note = f"note: {display_path(project.cache / DOCS_MANIFEST)} could not be used: every page of the site is built"
+        print(note, file=sys.stderr)
+    docs_now = scan(project.docs, recorded)
     dirty = (
         incremental
         and engine == "mkdocs"
+        and recorded is not None  # (without it, what changed is not known by content: build all)
         and before[:1] == [stamp]
         and not re.search(r"^use_directory_urls:\s*false", project.mkdocs_yml.read_text(encoding="utf-8"), re.M)
     )
@@ -66,11 +73,14 @@ def build_site(
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
         cmd = _build_command(project, tmp, engine, strict)
+        env = _build_env(site_url, date)
         if dirty:
+            assert recorded is not None
             _copy_previous(project.site, tmp, project.docs)
             cmd.append("--dirty")
+            Writer(project.cache).write_bytes(CHANGED_FILE, json.dumps(changed(recorded, docs_now)).encode("utf-8"))
+            env[CHANGED_ENV] = str((project.cache / CHANGED_FILE).resolve())
         started = time.perf_counter()
-        env = _build_env(site_url, date)
         result = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True, check=False)
         mkdocs_seconds = time.perf_counter() - started
         if result.returncode != 0:
@@ -95,6 +105,7 @@ def build_site(
         writer = Writer(project.cache)
         writer.write_bytes(STAMP_FILE, stamp_text.encode("utf-8"))
         writer.write_bytes(MANIFEST, json.dumps(searched.manifest, separators=(",", ":")).encode("utf-8"))
+        writer.write_bytes(DOCS_MANIFEST, json.dumps(docs_now, separators=(",", ":")).encode("utf-8"))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)

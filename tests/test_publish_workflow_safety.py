@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -58,7 +59,7 @@ def test_actions_are_pinned_to_a_commit_with_their_version(path: Path) -> None:
     uses = re.findall(r"uses:\s*(\S+)(.*)", path.read_text(encoding="utf-8"))
     assert uses
     for action, comment in uses:
-        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+(?:/[\w.-]+)?@[0-9a-f]{40}", action), action  # (owner/repo[/sub-action])
         assert re.fullmatch(r"\s*# v\d+\.\d+\.\d+", comment), (action, comment)
 
 
@@ -88,3 +89,36 @@ def test_previews_queue_per_pull_request_and_forks_wait_for_the_label() -> None:
     assert "steps.pr.outputs.labelled == 'true'" in text  # checked by the trusted workflow too
     assert "--remove-label preview" in text
     assert "The preview build failed" in text
+
+
+def steps_of(path: Path, job: str) -> list[dict[str, Any]]:
+    jobs = load(path)["jobs"]
+    assert isinstance(jobs, dict)
+    steps: list[dict[str, Any]] = jobs[job]["steps"]
+    return steps
+
+
+def test_only_mains_own_build_writes_the_cache_main_restores() -> None:
+    """The cache-poisoning rule: what a pull request ran can never be restored by the deploy or
+    by another pull request. Main's deploy saves under briefings-site- (before the previews'
+    files join site/); the preview saves only under its own pull request's key (and GitHub
+    scopes it to the pull request's ref besides)."""
+    deploy = steps_of(REPO / ".github/workflows/pages.yml", "build")
+    names = [s.get("name", s.get("uses", "")) for s in deploy]
+    saves = [s for s in deploy if str(s.get("uses", "")).startswith("actions/cache/save@")]
+    restores = [s for s in deploy if str(s.get("uses", "")).startswith("actions/cache/restore@")]
+    assert len(saves) == len(restores) == 1
+    assert saves[0]["with"]["key"].startswith("briefings-site-")
+    assert restores[0]["with"]["restore-keys"].strip().startswith("briefings-site-")
+    assert names.index("Restore the last build of main") < names.index("make site")
+    assert (
+        names.index("make site") < names.index("Keep this build for the next") < names.index("Add the stored previews")
+    )
+    assert set(saves[0]["with"]["path"].split()) == {"build", "docs/generated", "site"}
+    preview = steps_of(REPO / ".github/workflows/preview.yml", "build")
+    saved = [s["with"]["key"] for s in preview if str(s.get("uses", "")).startswith("actions/cache/save@")]
+    assert saved
+    assert all(k.startswith("briefings-preview-") and "-pr${{ github.event.number }}-" in k for k in saved)
+    for path in WORKFLOWS:  # no other workflow writes a cache of the build
+        if path.name not in ("pages.yml", "preview.yml"):
+            assert "actions/cache/save@" not in path.read_text(encoding="utf-8"), path.name

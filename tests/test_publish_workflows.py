@@ -65,7 +65,7 @@ def test_workflows_and_ci_run_the_readme_commands() -> None:
 def test_actions_are_official_and_pages_uses_the_official_actions() -> None:
     for name in ("test.yml", "preview.yml", "pages.yml"):
         for action in uses(workflow(name)):  # pinned to a commit: see test_publish_workflow_safety.py
-            assert re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", action), f"{name}: {action} is not an official action"
+            assert re.fullmatch(r"actions/[\w-]+(?:/[\w-]+)?@[0-9a-f]{40}", action), f"{name}: {action} is not official"
     pages = uses(workflow("pages.yml"))
     assert any(a.startswith("actions/upload-pages-artifact@") for a in pages)
     assert any(a.startswith("actions/deploy-pages@") for a in pages)

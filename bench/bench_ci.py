@@ -1,0 +1,154 @@
+"""CI's daily loop, simulated on a synthetic corpus: python bench/bench_ci.py [N] [--no-pdf] [--runs R].
+
+What the workflows do (.github/workflows/pages.yml and preview.yml, README: Keeping the build in
+CI): a fresh clone of a later commit, the folders kept from the last build (build/,
+docs/generated/, site/) restored into it, then `briefings build --strict` as `make site` runs it.
+A restore may give files any time, so here every restored file gets a time after the clone's.
+
+Steps, each its own `briefings` process: a cold build of the first commit (its folders are what
+CI keeps); then, R times, a fresh copy of the later commit (the typical change: one new
+briefing naming two new actors and one new event) with the kept folders restored, built; a
+title edit built after it; a build with nothing changed. A cold build of the later commit is
+timed beside each, and its site compared byte for byte with the restored one's (it must be the
+same). Prints medians and the ratio of the typical change to a cold build, run by run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import MARK, make_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent / "briefings"
+KEPT = ("build", "docs/generated", "site")
+SITE_URL = "https://example.org/briefings/"
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stderr[-3000:]}")
+    return seconds, result.stdout + result.stderr
+
+
+def checkout(inputs: Path, dest: Path) -> Path:
+    """A fresh clone: the inputs copied, every file with a new time."""
+    shutil.copytree(inputs, dest)
+    return dest
+
+
+def typical_change(root: Path) -> None:
+    """One new briefing that names two new actors and one new event (defined in it)."""
+    (root / "briefings/actors").mkdir(exist_ok=True)
+    (root / "briefings/actors/bench-new.yaml").write_text(
+        f"actors:\n  - id: bench-new-envoy-a\n    name: {MARK} Envoy Alpha\n    kind: person\n"
+        f"  - id: bench-new-envoy-b\n    name: {MARK} Envoy Bravo\n    kind: person\n",
+        encoding="utf-8",
+    )
+    (root / "briefings/2030-01-01-bench-new.yaml").write_text(
+        f"title: {MARK} envoys meet\ndate: 2030-01-01\nsources:\n  - title: {MARK} article\n"
+        f"summary: Two {MARK} envoys met.\nactors:\n  - actor: bench-new-envoy-a\n  - actor: bench-new-envoy-b\n"
+        "events:\n  - id: bench-new-meeting\n    date: 2030-01-01\n    title: Envoys meet\n"
+        "    actors: [bench-new-envoy-a, bench-new-envoy-b]\n",
+        encoding="utf-8",
+    )
+
+
+def restore(kept_from: Path, root: Path) -> None:
+    later = time.time() + 60
+    for rel in KEPT:
+        shutil.copytree(kept_from / rel, root / rel, symlinks=True)
+        for folder, _, files in os.walk(root / rel):
+            for name in files:
+                os.utime(os.path.join(folder, name), (later, later))
+
+
+def differing(a: Path, b: Path) -> int:
+    count = 0
+    cmp = [filecmp.dircmp(a, b)]
+    while cmp:
+        d = cmp.pop()
+        count += len(d.left_only) + len(d.right_only)
+        count += len(filecmp.cmpfiles(d.left, d.right, d.common_files, shallow=False)[1])
+        cmp.extend(d.subdirs.values())
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", nargs="?", type=int, default=1000)
+    parser.add_argument("--no-pdf", action="store_true", help="leave PDFs out (default: PDFs, as make site)")
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    build = [str(BIN), "build", "--strict", "--site-url", SITE_URL, *(["--no-pdf"] if args.no_pdf else [])]
+    work = Path(tempfile.mkdtemp(prefix="briefings-ci-"))
+    try:
+        inputs = work / "inputs"
+        inputs.mkdir()
+        shutil.copy(REPO / "mkdocs.yml", inputs)
+        shutil.copytree(REPO / "docs", inputs / "docs", ignore=shutil.ignore_patterns("generated"))
+        shutil.copytree(REPO / "overrides", inputs / "overrides")
+        make_corpus(inputs, args.n)
+        first = checkout(inputs, work / "first")
+        cold_first, _ = timed(build, first)
+        print(f"n={args.n:,}: cold build of the first commit {cold_first:.0f} s", file=sys.stderr, flush=True)
+        rows: dict[str, list[float]] = {"cold": [], "typical": [], "title edit": [], "nothing changed": []}
+        ratios = []
+        for run in range(args.runs):
+            cold_root = checkout(inputs, work / f"cold-{run}")
+            typical_change(cold_root)
+            cold, _ = timed(build, cold_root)
+            fresh = checkout(inputs, work / f"fresh-{run}")
+            typical_change(fresh)
+            restore(first, fresh)
+            typical, out = timed(build, fresh)
+            assert "changed pages only" in out, out[-2000:]
+            wrong = differing(fresh / "site", cold_root / "site")
+            if wrong:
+                raise SystemExit(f"the restored build differs from a cold one in {wrong} files")
+            rows["cold"].append(cold)
+            rows["typical"].append(typical)
+            ratios.append(typical / cold)
+            sample = sorted((fresh / "briefings").rglob("*-synthetic-*.yaml"))[run]
+            text = sample.read_text(encoding="utf-8")
+            sample.write_text(text.replace("SYNTHETIC briefing", "SYNTHETIC edited briefing", 1), encoding="utf-8")
+            rows["title edit"].append(timed(build, fresh)[0])
+            rows["nothing changed"].append(timed(build, fresh)[0])
+            shutil.rmtree(cold_root)
+            print(
+                f"  run {run + 1}: cold {cold:.0f} s, typical change {typical:.1f} s (ratio {typical / cold:.3f}),"
+                f" title edit {rows['title edit'][-1]:.1f} s, nothing changed {rows['nothing changed'][-1]:.1f} s;"
+                " restored build = cold build, byte for byte",
+                file=sys.stderr,
+                flush=True,
+            )
+            shutil.rmtree(fresh)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    pdfs = "without PDFs" if args.no_pdf else "with PDFs"
+    head = "cold build | typical change, restored cache | ratio | title edit | nothing changed"
+    print(f"| briefings | {pdfs} | {head} |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    print(
+        f"| {args.n:,} | {args.runs} runs, medians | {med['cold']:.0f} s | {med['typical']:.1f} s |"
+        f" {statistics.median(ratios):.3f} | {med['title edit']:.1f} s | {med['nothing changed']:.1f} s |"
+    )
+
+
+if __name__ == "__main__":
+    main()

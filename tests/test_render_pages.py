@@ -229,15 +229,24 @@ def test_pages_touched_by_an_edit_are_all_that_change(
         old, before = new, after
 
 
-def test_nothing_is_skipped_when_pages_come_or_go(tmp_path: Path) -> None:
+def test_a_page_that_comes_is_rendered_and_one_that_goes_means_everything(tmp_path: Path) -> None:
     from bench.synthetic import make_corpus
 
     root = make_corpus(tmp_path, 30)
     old = link(load(root))
+    before = render_pages(old)
     bid = next(iter(old.briefings))
     path = next(root.rglob(f"{bid}.yaml"))
-    path.write_text(path.read_text(encoding="utf-8").replace("topics:\n", "topics:\n- a new topic\n", 1), "utf-8")
-    assert touched_by(old, link(load(root)), {bid}) is None  # a topic page comes: render everything
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("topics:\n", "topics:\n- a new topic\n", 1), "utf-8")
+    new = link(load(root))
+    only = touched_by(old, new, {bid})  # a topic page comes: it is rendered with the rest
+    assert only is not None
+    assert only("topics/a-new-topic.md")
+    after = render_pages(new)
+    assert {**{p: t for p, t in before.items() if not only(p)}, **render_pages(new, only=only)} == after
+    path.write_text(original, "utf-8")
+    assert touched_by(new, link(load(root)), {bid}) is None  # the topic page goes: render everything
 
 
 def test_an_edited_event_defined_in_a_briefing_is_rendered_again_wherever_it_shows(tmp_path: Path) -> None:
@@ -273,3 +282,68 @@ def test_an_edited_event_defined_in_a_briefing_is_rendered_again_wherever_it_sho
     assert all(f"briefings/{bid}.md" in partial for bid in citers)
     # their PDFs print the event too; those of briefings that only list the definer do not
     assert incremental.pdfs_to_make(incremental.Snapshot("k", old, []), "k", new) == {definer, *citers}
+
+
+@pytest.mark.parametrize("list_max", [300, 4])
+def test_pages_touched_by_additions_are_all_that_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_max: int
+) -> None:
+    """The commonest change (a new briefing naming new actors and a new event) and registry
+    records added on their own render only the pages they touch: the same pages as a full render."""
+    from bench.synthetic import make_corpus
+    from generator.pipeline import incremental
+    from generator.render import pages as render
+
+    monkeypatch.setattr(render, "LIST_MAX", list_max)
+    monkeypatch.setattr(incremental, "LIST_MAX", list_max)
+    root = make_corpus(tmp_path, 60)
+    old = link(load(root))
+    before = render_pages(old)
+    steps = {
+        "typical change": {
+            "actors/added.yaml": "actors:\n- id: added-envoy-a\n  name: SYNTHETIC Envoy Alpha\n  kind: person\n"
+            "- id: added-envoy-b\n  name: SYNTHETIC Envoy Bravo\n  kind: person\n",
+            "2030-01-01-added.yaml": "title: SYNTHETIC added briefing\ndate: 2030-01-01\nsources:\n- title: SYNTHETIC\n"
+            "actors:\n- actor: added-envoy-a\n- actor: added-envoy-b\n- actor: synthetic-actor-0\n"
+            "events:\n- id: added-meeting\n  date: 2030-01-01\n  title: SYNTHETIC envoys meet\n"
+            "  actors: [added-envoy-a, synthetic-actor-0]\n  places: [synthetic-place-3]\n"
+            "- synthetic-event-0\ntopics: [a topic added here]\nplaces: [synthetic-place-5]\n",
+        },
+        "registry event, place and related actor": {
+            "events/added.yaml": "events:\n- id: added-registry-event\n  date: 2019-03-04\n"
+            "  title: SYNTHETIC registry event\n  actors: [synthetic-actor-1]\n  places: [added-place]\n",
+            "places/added.yaml": "places:\n- id: added-place\n  name: SYNTHETIC Added Town\n"
+            "  parent: synthetic-country-0\n",
+            "actors/related.yaml": "actors:\n- id: added-member\n  name: SYNTHETIC Member\n  kind: person\n"
+            "  relations:\n  - type: member-of\n    actor: synthetic-actor-2\n",
+        },
+    }
+    for name, files in steps.items():
+        for rel, text in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, encoding="utf-8")
+        new = link(load(root))
+        briefing_files = set(incremental.briefing_paths(new).values())
+        added = incremental.registry_additions(old, new, briefing_files)
+        assert added is not None, name
+        changed = {bid for bid in new.briefings if new.digest_of(bid) != old.digest_of(bid)}
+        only = touched_by(old, new, changed, added)
+        assert only is not None, name
+        partial = render_pages(new, only=only)
+        after = render_pages(link(load(root)))  # everything, from scratch
+        assert len(partial) < len(after) / 2, name
+        kept = {page: text for page, text in before.items() if not only(page)}  # as generate() keeps them
+        assert {**kept, **partial} == after, name
+        old, before = new, after
+
+
+def test_an_edited_registry_record_renders_everything(tmp_path: Path) -> None:
+    from bench.synthetic import make_corpus
+    from generator.pipeline import incremental
+
+    root = make_corpus(tmp_path, 30)
+    old = link(load(root))
+    path = next(p for p in root.rglob("*.yaml") if "actors" in p.parts or p.name == "actors.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("  name: ", "  name: Renamed ", 1), "utf-8")
+    new = link(load(root))
+    assert incremental.registry_additions(old, new, set(incremental.briefing_paths(new).values())) is None

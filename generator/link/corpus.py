@@ -81,7 +81,9 @@ class Corpus:
     warnings: list[Problem] = field(default_factory=list)  # near misses (near_misses.py): errors under --strict
 
     def digest_of(self, bid: str) -> str:
-        """The content digest of a briefing's file ('' when unknown)."""
+        """The content digest of a briefing's file ('' when unknown, or no such briefing)."""
+        if bid not in self.briefings:
+            return ""
         lines, _ = self.briefings[bid].where()
         return self.digests.get(str(lines.path), "")
 

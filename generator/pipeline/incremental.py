@@ -40,12 +40,13 @@ class Snapshot:
 
 def render_key(corpus: Corpus, options: Options, briefing_paths: set[str], extra: str = "") -> str:
     """A digest of every input of the pages (and `extra`: the PDFs' settings) except the briefing
-    files themselves."""
+    files and the registries' files (actors, events, places: their records are compared one by
+    one instead, see registry_additions)."""
     digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {__version__} {options!r} {extra}".encode())
     for code in sorted(Path(__file__).parent.parent.rglob("*.py")):  # any change to the package's code: render all
         digest.update(code.read_bytes())
     for name, file_digest in sorted(corpus.digests.items()):
-        if name not in briefing_paths:
+        if name not in briefing_paths and not name.endswith((".yaml", ".yml")):  # (stored source texts)
             digest.update(f"{name}\0{file_digest}\n".encode())
     for folder in (DEFAULT_TEMPLATES, options.templates):
         if folder is not None and folder.is_dir():
@@ -87,37 +88,82 @@ ENTITY_FOLDERS = ("briefings", "actors", "events", "places", "topics")
 LIST_FOLDERS = {"index", "year", "az"}  # pages under these are lists, not one entity's
 
 
-def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], bool] | None:
-    """Which pages can differ after the briefings `changed` were edited, the rest staying the same.
+@dataclass(frozen=True, slots=True)
+class Added:
+    """Registry records that are new since the last generation (none changed or went)."""
+
+    actors: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+
+
+def registry_additions(old: Corpus, new: Corpus, briefing_files: set[str]) -> Added | None:
+    """The registry records added since `old`; None when one was edited or removed, or a place
+    name now means another place (then every page may differ). Events defined in briefings are
+    the briefings' business (see touched_by)."""
+    added: dict[str, frozenset[str]] = {}
+    for kind in ("actors", "events", "places"):
+        before, after = getattr(old, kind), getattr(new, kind)
+        if before.keys() - after.keys():
+            return None
+        for ident in before.keys() & after.keys():
+            a, b = before[ident], after[ident]
+            inline = kind == "events" and str(b.where()[0].path) in briefing_files
+            if a is not b and not inline and a.model_dump() != b.model_dump():
+                return None
+        new_ids = after.keys() - before.keys()
+        if kind == "events":
+            new_ids = {e for e in new_ids if str(after[e].where()[0].path) not in briefing_files}
+        added[kind] = frozenset(new_ids)
+    if any(new.place_refs.get(name) != pid for name, pid in old.place_refs.items()):
+        return None
+    if any(new.names.get(aid) != name for aid, name in old.names.items()):  # (actors without a page too)
+        return None
+    return Added(added["actors"], added["events"], added["places"])
+
+
+def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None = None) -> Callable[[str], bool] | None:
+    """Which pages can differ after the briefings `changed` were edited or added (and the registry
+    records `added` were added), the rest staying the same.
 
     They are: the changed briefings' own pages and those of every actor, event, place and topic
     they name before or after; the briefings that list them as related or beside a shared event;
     every briefing (and its topics) that cites an event defined in a changed briefing and edited;
     the briefings whose related ranking moves (see related.related_after_edit, which also works
-    out the new ranking from the old); and every list page. None when every page may differ
-    (briefings, actors, events, places or topics came or went, or a page's slug moved).
+    out the new ranking from the old; with briefings added, every ranking is worked out again and
+    compared); the pages of added registry records, of the actors they are related to and of the
+    entities an added event names; the places that hold a place named by a changed briefing; and
+    every list page. None when every page may differ (briefings, actors, events, places or
+    topics went, or the slug of a page that stays moved).
     """
     places, topics = views.places(new), views.topics(new)
     old_places, old_topics = views.places(old), views.topics(old)
+    added = added or Added()
+    grown = new.briefings.keys() - old.briefings.keys()
     if (
-        old.briefings.keys() != new.briefings.keys()
-        or old.actors.keys() != new.actors.keys()
-        or old.events.keys() != new.events.keys()
-        or {n: t.slug for n, t in places.items()} != {n: t.slug for n, t in old_places.items()}
-        or {n: t.slug for n, t in topics.items()} != {n: t.slug for n, t in old_topics.items()}
+        old.briefings.keys() - new.briefings.keys()
+        or old.actors.keys() - new.actors.keys()
+        or old.events.keys() - new.events.keys()
+        or any(places[n].slug != t.slug for n, t in old_places.items() if n in places)
+        or any(topics[n].slug != t.slug for n, t in old_topics.items() if n in topics)
+        or old_places.keys() - places.keys()
+        or old_topics.keys() - topics.keys()
     ):
         return None
     touched: dict[str, set[str]] = {folder: set() for folder in ENTITY_FOLDERS}
-    ranked = related_after_edit(old, new, changed)
+    # With briefings added, every item's rarity changed: rank all again (linear) and compare.
+    ranked = related_after_edit(old, new, changed) if not grown else set(new.briefings)
     before, after = related_briefings(old), related_briefings(new)
     for bid, related in before.items():  # pages that name a changed one (its title may differ)
         if any(r.briefing in changed for r in related):
             touched["briefings"].add(bid)
     for bid in ranked:  # pages whose ranking moved, or that name a changed one now
-        if after[bid] != before[bid] or any(r.briefing in changed for r in after[bid]):
+        if after[bid] != before.get(bid) or any(r.briefing in changed for r in after[bid]):
             touched["briefings"].add(bid)
     for corpus in (old, new):
         for bid in changed:
+            if bid not in corpus.briefings:  # (added since the old corpus)
+                continue
             b = corpus.briefings[bid]
             touched["briefings"].add(bid)
             for e in corpus.briefing_events[bid]:
@@ -135,6 +181,22 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
                 touched["places"].update(places[p].slug for p in e.places)
             touched["places"].update(places[p].slug for p in b.places)
             touched["topics"].update(topics[t].slug for t in b.topics)
+            named = [*b.places, *(p for e in corpus.briefing_events[bid] for p in e.places)]
+            touched["places"].update(_holders_of(corpus, new, places, named))
+    touched["actors"] |= added.actors
+    for aid in new.ties.keys() | old.ties.keys():  # a relation shows on both actors' pages
+        if new.ties.get(aid) != old.ties.get(aid):
+            touched["actors"].add(aid)
+    for eid in added.events:
+        e = new.events[eid]
+        touched["events"].add(eid)
+        touched["actors"].update(e.actor_ids)
+        touched["places"].update(places[p].slug for p in e.places)
+        touched["places"].update(_holders_of(new, new, places, e.places))
+    for pid in added.places:
+        if pid in places:
+            touched["places"].add(places[pid].slug)
+            touched["places"].update(_holders_of(new, new, places, [pid]))
 
     # Pages of periods (timeline, quotes, briefings by year): those that hold a touched event or
     # a changed briefing, or whose members changed; all of them if the periods themselves did.
@@ -162,6 +224,21 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str]) -> Callable[[str], b
         return True
 
     return wanted
+
+
+def _holders_of(corpus: Corpus, new: Corpus, places: dict[str, views.Term], names: list[str]) -> set[str]:
+    """The slugs (in `new`) of the registry places that hold the places `names` (their parents,
+    up the chain): their pages list the places inside them."""
+    out: set[str] = set()
+    for name in names:
+        pid = corpus.place_refs.get(name, name if name in corpus.places else None)
+        seen: set[str] = set()
+        while pid is not None and pid not in seen and pid in corpus.places:
+            seen.add(pid)
+            pid = corpus.places[pid].parent
+            if pid is not None and pid in places:
+                out.add(places[pid].slug)
+    return out
 
 
 _PERIODS = ("timeline", "quotes", "briefings/year")
@@ -252,17 +329,20 @@ def _entity_periods(
 
 def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Path) -> Callable[[str], bool] | None:
     """Which pages to render, or None for all of them (no usable snapshot, or too much changed)."""
-    if old is None or old.key != key or old.corpus.briefings.keys() != corpus.briefings.keys():
+    if old is None or old.key != key or old.corpus.briefings.keys() - corpus.briefings.keys():
         return None
     base = str(on_disk) + os.sep
     if not all(os.path.isfile(base + page) for page in old.pages):  # someone removed generated pages
         return None
+    added = registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values()))
+    if added is None:
+        return None
     changed = _edited_briefings(old.corpus, corpus) | {
         bid for bid in corpus.briefings if corpus.history.get(bid) != old.corpus.history.get(bid)
     }
-    if not changed:
+    if not changed and added == Added():
         return nothing
-    return touched_by(old.corpus, corpus, changed)
+    return touched_by(old.corpus, corpus, changed, added)
 
 
 def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | None:
@@ -270,10 +350,13 @@ def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | N
 
     A PDF shows its own briefing with the actors, events and places it names, and nothing of
     other briefings (no related briefings, no "also in"): it changes when its briefing was
-    edited, or an event it cites was edited in another briefing. Anything else (registries,
-    templates, settings, which briefings there are) means all of them.
+    edited or added, or an event it cites was edited in another briefing. A registry record
+    edited or removed, templates or settings mean all of them (records only added are shown by
+    the briefings that name them, which are edited or added).
     """
-    if old is None or old.key != key or old.corpus.briefings.keys() != corpus.briefings.keys():
+    if old is None or old.key != key or old.corpus.briefings.keys() - corpus.briefings.keys():
+        return None
+    if registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values())) is None:
         return None
     changed = _edited_briefings(old.corpus, corpus)
     edited = {
@@ -288,7 +371,7 @@ def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | N
 
 
 def _edited_briefings(old: Corpus, new: Corpus) -> set[str]:
-    """The briefings whose file's content changed."""
+    """The briefings whose file's content changed, or that are new."""
     return {bid for bid in new.briefings if new.digest_of(bid) != old.digest_of(bid)}
 
 

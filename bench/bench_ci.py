@@ -3,7 +3,8 @@
 What the workflows do (.github/workflows/pages.yml and preview.yml, README: Keeping the build in
 CI): a fresh clone of a later commit, the folders kept from the last build (build/,
 docs/generated/, site/) restored into it, then `briefings build --strict` as `make site` runs it.
-A restore may give files any time, so here every restored file gets a time after the clone's.
+A restore may give files any time, so here every restored file gets a time after the clone's;
+the clone is in the same folder as the first build, as a runner's workspace is.
 
 Steps, each its own `briefings` process: a cold build of the first commit (its folders are what
 CI keeps); then, R times, a fresh copy of the later commit (the typical change: one new
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -103,8 +105,11 @@ def main() -> None:
         shutil.copytree(REPO / "docs", inputs / "docs", ignore=shutil.ignore_patterns("generated"))
         shutil.copytree(REPO / "overrides", inputs / "overrides")
         make_corpus(inputs, args.n)
-        first = checkout(inputs, work / "first")
-        cold_first, _ = timed(build, first)
+        workspace = checkout(inputs, work / "workspace")  # a runner's workspace is always one folder
+        cold_first, _ = timed(build, workspace)
+        kept = work / "kept"
+        for rel in KEPT:
+            shutil.copytree(workspace / rel, kept / rel, symlinks=True)
         print(f"n={args.n:,}: cold build of the first commit {cold_first:.0f} s", file=sys.stderr, flush=True)
         rows: dict[str, list[float]] = {"cold": [], "typical": [], "title edit": [], "nothing changed": []}
         ratios = []
@@ -112,9 +117,10 @@ def main() -> None:
             cold_root = checkout(inputs, work / f"cold-{run}")
             typical_change(cold_root)
             cold, _ = timed(build, cold_root)
-            fresh = checkout(inputs, work / f"fresh-{run}")
+            shutil.rmtree(workspace)
+            fresh = checkout(inputs, workspace)
             typical_change(fresh)
-            restore(first, fresh)
+            restore(kept, fresh)
             typical, out = timed(build, fresh)
             assert "changed pages only" in out, out[-2000:]
             wrong = differing(fresh / "site", cold_root / "site")
@@ -129,14 +135,15 @@ def main() -> None:
             rows["title edit"].append(timed(build, fresh)[0])
             rows["nothing changed"].append(timed(build, fresh)[0])
             shutil.rmtree(cold_root)
+            rendered = re.search(r"files (\d+) written, (\d+) unchanged", out)
             print(
-                f"  run {run + 1}: cold {cold:.0f} s, typical change {typical:.1f} s (ratio {typical / cold:.3f}),"
+                f"  run {run + 1}: cold {cold:.0f} s, typical change {typical:.1f} s (ratio {typical / cold:.3f};"
+                f" {int(rendered[1]) + int(rendered[2]) if rendered else '?'} files rendered),"
                 f" title edit {rows['title edit'][-1]:.1f} s, nothing changed {rows['nothing changed'][-1]:.1f} s;"
                 " restored build = cold build, byte for byte",
                 file=sys.stderr,
                 flush=True,
             )
-            shutil.rmtree(fresh)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     pdfs = "without PDFs" if args.no_pdf else "with PDFs"

@@ -7,6 +7,7 @@ is the same and only briefing files changed, `touched_by` names the pages to ren
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import os
@@ -42,7 +43,9 @@ def render_key(corpus: Corpus, options: Options, briefing_paths: set[str], extra
     """A digest of every input of the pages (and `extra`: the PDFs' settings) except the briefing
     files and the registries' files (actors, events, places: their records are compared one by
     one instead, see registry_additions)."""
-    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {__version__} {options!r} {extra}".encode())
+    # (where the project sits on disk is no input: a fresh clone elsewhere has the same key)
+    located = dataclasses.replace(options, templates=None)
+    digest = hashlib.sha256(f"{SNAPSHOT_VERSION} {__version__} {located!r} {extra}".encode())
     for code in sorted(Path(__file__).parent.parent.rglob("*.py")):  # any change to the package's code: render all
         digest.update(code.read_bytes())
     for name, file_digest in sorted(corpus.digests.items()):
@@ -50,8 +53,9 @@ def render_key(corpus: Corpus, options: Options, briefing_paths: set[str], extra
             digest.update(f"{name}\0{file_digest}\n".encode())
     for folder in (DEFAULT_TEMPLATES, options.templates):
         if folder is not None and folder.is_dir():
+            digest.update(b"\0templates\0")
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-                digest.update(str(path).encode() + b"\0" + path.read_bytes())
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -363,7 +367,7 @@ def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | N
         e.id
         for c in (old.corpus, corpus)
         for bid in changed
-        for e in c.briefing_events[bid]
+        for e in c.briefing_events.get(bid, [])
         if _edited(old.corpus, corpus, e.id)
     }
     citing = {bid for c in (old.corpus, corpus) for eid in edited for bid in c.event_briefings.get(eid, [])}

@@ -81,6 +81,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_serve.py build/bench/n3000
 	$(BIN)/python bench/bench_pdf.py 1000
 	$(BIN)/python bench/bench_import.py 1000
+	$(BIN)/python bench/bench_ci.py 1000
 
 serve: $(STAMP)
 	$(BIN)/briefings serve

@@ -291,7 +291,7 @@ def test_pages_touched_by_additions_are_all_that_change(
     """The commonest change (a new briefing naming new actors and a new event) and registry
     records added on their own render only the pages they touch: the same pages as a full render."""
     from bench.synthetic import make_corpus
-    from generator.pipeline import incremental
+    from generator.pipeline import incremental, registry_changes
     from generator.render import pages as render
 
     monkeypatch.setattr(render, "LIST_MAX", list_max)
@@ -324,7 +324,7 @@ def test_pages_touched_by_additions_are_all_that_change(
             (root / rel).write_text(text, encoding="utf-8")
         new = link(load(root))
         briefing_files = set(incremental.briefing_paths(new).values())
-        added = incremental.registry_additions(old, new, briefing_files)
+        added = registry_changes.registry_additions(old, new, briefing_files)
         assert added is not None, name
         changed = {bid for bid in new.briefings if new.digest_of(bid) != old.digest_of(bid)}
         only = touched_by(old, new, changed, added)
@@ -337,13 +337,82 @@ def test_pages_touched_by_additions_are_all_that_change(
         old, before = new, after
 
 
-def test_an_edited_registry_record_renders_everything(tmp_path: Path) -> None:
+PLACE_EDIT = "kind: town\n  description: SYNTHETIC, described since."
+
+
+@pytest.mark.parametrize("list_max", [300, 4])
+def test_pages_touched_by_registry_edits_are_all_that_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, list_max: int
+) -> None:
+    """An edited actor, event or place of a registry renders the pages that show it (and what
+    they list), not every page: the same pages as a full render."""
     from bench.synthetic import make_corpus
-    from generator.pipeline import incremental
+    from generator.pipeline import incremental, registry_changes
+    from generator.render import pages as render
+
+    monkeypatch.setattr(render, "LIST_MAX", list_max)
+    monkeypatch.setattr(incremental, "LIST_MAX", list_max)
+    root = make_corpus(tmp_path, 60)
+    old = link(load(root))
+    before = render_pages(old)
+
+    def edit(kind: str, ident: str, key: str, prefix: str) -> None:
+        """Put `prefix` before the value of `key` (such as "name: ") of one record."""
+        old_text, new_text = key, prefix
+        for path in sorted(root.rglob("*.yaml")):
+            if kind in path.parts or path.name == f"{kind}.yaml":
+                text = path.read_text(encoding="utf-8")
+                start = text.find(f"id: {ident}\n")
+                if start >= 0:
+                    at = text.index(old_text, start) + len(old_text)
+                    at += text[at] in "'\""  # (inside the quotes of a quoted value)
+                    path.write_text(text[:at] + new_text + text[at:], encoding="utf-8")
+                    return
+        raise AssertionError(f"no {kind} {ident}")
+
+    def swap(kind: str, ident: str, old_text: str, new_text: str) -> None:
+        """Replace `old_text` by `new_text` in one record."""
+        for path in sorted(root.rglob("*.yaml")):
+            text = path.read_text(encoding="utf-8")
+            start = text.find(f"id: {ident}\n")
+            if start >= 0 and (kind in path.parts or path.name == f"{kind}.yaml"):
+                at = text.index(old_text, start)
+                path.write_text(text[:at] + new_text + text[at + len(old_text) :], encoding="utf-8")
+                return
+        raise AssertionError(f"no {kind} {ident}")
+
+    steps = [
+        ("a popular actor renamed", lambda: edit("actors", "synthetic-actor-0", "name: ", "Renamed ")),
+        ("a rare actor renamed", lambda: edit("actors", "synthetic-actor-30", "name: ", "Renamed ")),
+        ("an event retitled", lambda: edit("events", "synthetic-event-3", "title: ", "Retitled ")),
+        ("a place retyped and described", lambda: swap("places", "synthetic-place-2", "kind: city", PLACE_EDIT)),
+    ]
+    for name, step in steps:
+        step()
+        new = link(load(root))
+        added = registry_changes.registry_additions(old, new, set(incremental.briefing_paths(new).values()))
+        assert added is not None, name
+        changed = {bid for bid in new.briefings if new.digest_of(bid) != old.digest_of(bid)}
+        only = touched_by(old, new, changed | added.showing(old, new), added)
+        assert only is not None, name
+        partial = render_pages(new, only=only)
+        after = render_pages(link(load(root)))
+        kept = {page: text for page, text in before.items() if not only(page)}
+        assert {**kept, **partial} == after, name
+        assert len(partial) < len(after), name
+        old, before = new, after
+
+
+def test_a_removed_registry_record_renders_everything(tmp_path: Path) -> None:
+    from bench.synthetic import make_corpus
+    from generator.pipeline import incremental, registry_changes
 
     root = make_corpus(tmp_path, 30)
     old = link(load(root))
-    path = next(p for p in root.rglob("*.yaml") if "actors" in p.parts or p.name == "actors.yaml")
-    path.write_text(path.read_text(encoding="utf-8").replace("  name: ", "  name: Renamed ", 1), "utf-8")
+    path = next(p for p in sorted(root.rglob("*.yaml")) if "id: synthetic-place-5\n" in p.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: synthetic-place-5\n")
+    end = text.find("\n- id: ", start + 1)  # the place goes (no place lies in it)
+    path.write_text(text[:start] + (text[end + 1 :] if end >= 0 else ""), encoding="utf-8")
     new = link(load(root))
-    assert incremental.registry_additions(old, new, set(incremental.briefing_paths(new).values())) is None
+    assert registry_changes.registry_additions(old, new, set(incremental.briefing_paths(new).values())) is None

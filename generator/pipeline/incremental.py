@@ -24,6 +24,7 @@ from ..render import feeds, views
 from ..render.pages import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
 from ..render.related import related_after_edit, related_briefings
 from ..render.templating import DEFAULT_TEMPLATES
+from .registry_changes import Added, registry_additions
 
 # 2: records moved into model/; 3: Related into render/related.py (a pickle names classes by
 # module); 4: the corpus keeps its warnings
@@ -92,40 +93,6 @@ ENTITY_FOLDERS = ("briefings", "actors", "events", "places", "topics")
 LIST_FOLDERS = {"index", "year", "az"}  # pages under these are lists, not one entity's
 
 
-@dataclass(frozen=True, slots=True)
-class Added:
-    """Registry records that are new since the last generation (none changed or went)."""
-
-    actors: frozenset[str] = frozenset()
-    events: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
-
-
-def registry_additions(old: Corpus, new: Corpus, briefing_files: set[str]) -> Added | None:
-    """The registry records added since `old`; None when one was edited or removed, or a place
-    name now means another place (then every page may differ). Events defined in briefings are
-    the briefings' business (see touched_by)."""
-    added: dict[str, frozenset[str]] = {}
-    for kind in ("actors", "events", "places"):
-        before, after = getattr(old, kind), getattr(new, kind)
-        if before.keys() - after.keys():
-            return None
-        for ident in before.keys() & after.keys():
-            a, b = before[ident], after[ident]
-            inline = kind == "events" and str(b.where()[0].path) in briefing_files
-            if a is not b and not inline and a.model_dump() != b.model_dump():
-                return None
-        new_ids = after.keys() - before.keys()
-        if kind == "events":
-            new_ids = {e for e in new_ids if str(after[e].where()[0].path) not in briefing_files}
-        added[kind] = frozenset(new_ids)
-    if any(new.place_refs.get(name) != pid for name, pid in old.place_refs.items()):
-        return None
-    if any(new.names.get(aid) != name for aid, name in old.names.items()):  # (actors without a page too)
-        return None
-    return Added(added["actors"], added["events"], added["places"])
-
-
 def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None = None) -> Callable[[str], bool] | None:
     """Which pages can differ after the briefings `changed` were edited or added (and the registry
     records `added` were added), the rest staying the same.
@@ -187,10 +154,34 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
             touched["topics"].update(topics[t].slug for t in b.topics)
             named = [*b.places, *(p for e in corpus.briefing_events[bid] for p in e.places)]
             touched["places"].update(_holders_of(corpus, new, places, named))
-    touched["actors"] |= added.actors
+    touched["actors"] |= added.actors | (added.edited_actors & new.actors.keys())
     for aid in new.ties.keys() | old.ties.keys():  # a relation shows on both actors' pages
-        if new.ties.get(aid) != old.ties.get(aid):
+        if new.ties.get(aid) != old.ties.get(aid) or any(t.other in added.edited_actors for t in new.ties.get(aid, [])):
             touched["actors"].add(aid)
+    for corpus in (old, new):  # an edited record's own pages, and those of what it names or is named by
+        for aid in added.edited_actors:
+            for eid in corpus.actor_events.get(aid, []):
+                touched["events"].add(eid)
+                touched["actors"].update(corpus.events[eid].actor_ids)
+                touched["places"].update(places[p].slug for p in corpus.events[eid].places if p in places)
+        for eid in added.edited_events:
+            if eid in corpus.events:
+                e = corpus.events[eid]
+                touched["events"].add(eid)
+                touched["actors"].update(e.actor_ids)
+                touched["places"].update(places[p].slug for p in e.places if p in places)
+        for pid in added.edited_places:
+            if pid in places:
+                touched["places"].add(places[pid].slug)
+                touched["places"].update(_holders_of(corpus, new, places, [pid]))
+            held = {n for n, q in corpus.place_refs.items() if q == pid} | {pid}
+            for child, place in corpus.places.items():  # the places inside it show it as their parent
+                if place.parent == pid and child in places:
+                    touched["places"].add(places[child].slug)
+            for e in corpus.events.values():
+                if held & set(e.places):
+                    touched["events"].add(e.id)
+                    touched["actors"].update(e.actor_ids)
     for eid in added.events:
         e = new.events[eid]
         touched["events"].add(eid)
@@ -344,6 +335,7 @@ def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Pat
     changed = _edited_briefings(old.corpus, corpus) | {
         bid for bid in corpus.briefings if corpus.history.get(bid) != old.corpus.history.get(bid)
     }
+    changed |= added.showing(old.corpus, corpus)
     if not changed and added == Added():
         return nothing
     return touched_by(old.corpus, corpus, changed, added)
@@ -360,9 +352,10 @@ def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | N
     """
     if old is None or old.key != key or old.corpus.briefings.keys() - corpus.briefings.keys():
         return None
-    if registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values())) is None:
+    added = registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values()))
+    if added is None:
         return None
-    changed = _edited_briefings(old.corpus, corpus)
+    changed = _edited_briefings(old.corpus, corpus) | added.showing(old.corpus, corpus)
     edited = {
         e.id
         for c in (old.corpus, corpus)

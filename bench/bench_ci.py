@@ -11,7 +11,8 @@ CI keeps); then, R times, a fresh copy of the later commit (the typical change: 
 briefing naming two new actors and one new event) with the kept folders restored, built; a
 title edit built after it; a build with nothing changed. A cold build of the later commit is
 timed beside each, and its site compared byte for byte with the restored one's (it must be the
-same). Prints medians and the ratio of the typical change to a cold build, run by run.
+same). Prints medians, the ratio of the typical change to a cold build run by run, and the peak
+resident memory of the largest single process of all those builds.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import argparse
 import filecmp
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -147,13 +149,14 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     pdfs = "without PDFs" if args.no_pdf else "with PDFs"
-    head = "cold build | typical change, restored cache | ratio | title edit | nothing changed"
+    head = "cold build | typical change, restored cache | ratio | title edit | nothing changed | peak memory"
     print(f"| briefings | {pdfs} | {head} |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     med = {k: statistics.median(v) for k, v in rows.items()}
     print(
         f"| {args.n:,} | {args.runs} runs, medians | {med['cold']:.0f} s | {med['typical']:.1f} s |"
         f" {statistics.median(ratios):.3f} | {med['title edit']:.1f} s | {med['nothing changed']:.1f} s |"
+        f" {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB |"
     )
 
 

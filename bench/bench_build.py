@@ -53,7 +53,7 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, str]:
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stderr[-3000:]}")
-    return seconds, result.stdout
+    return seconds, result.stdout + result.stderr
 
 
 def peak_mb() -> float:

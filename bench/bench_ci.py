@@ -24,7 +24,6 @@ import re
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,21 +31,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.bench_build import timed
 from bench.synthetic import MARK, make_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "briefings"
 KEPT = ("build", "docs/generated", "site")
 SITE_URL = "https://example.org/briefings/"
-
-
-def timed(cmd: list[str], cwd: Path) -> tuple[float, str]:
-    started = time.perf_counter()
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stderr[-3000:]}")
-    return seconds, result.stdout + result.stderr
 
 
 def checkout(inputs: Path, dest: Path) -> Path:

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..core.errors import Problem
 from ..model.records import Actor, Briefing, Event, Located
+from ..text.words import plural
 from .places import PlaceNames
 
 MIN_FUZZY = 5  # letters: shorter names are near only when their letters are the same
@@ -135,7 +136,7 @@ def topic_warnings(briefings: dict[str, Briefing]) -> list[Problem]:
                 other = rather[topic]
                 lines, key = b.where("topics", i)
                 message = (
-                    f"topic '{topic}' is written '{other}' in {uses[other]:,} briefing{'s' * (uses[other] != 1)}: "
+                    f"topic '{topic}' is written '{other}' in {plural(uses[other], 'briefing')}: "
                     "use one spelling, so that they share a page"
                 )
                 out.append(lines.problem(key, message))

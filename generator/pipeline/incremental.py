@@ -22,7 +22,7 @@ from ..core.errors import display_path
 from ..link.corpus import Corpus
 from ..render import feeds, views
 from ..render.pages import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
-from ..render.related import related_after_edit, related_briefings
+from ..render.related import Related, related_after_edit, related_briefings
 from ..render.templating import DEFAULT_TEMPLATES
 from .registry_changes import Added, registry_additions
 
@@ -129,7 +129,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
         if any(r.briefing in changed for r in related):
             touched["briefings"].add(bid)
     for bid in ranked:  # pages whose ranking moved, or that name a changed one now
-        if after[bid] != before.get(bid) or any(r.briefing in changed for r in after[bid]):
+        if _shown(after[bid]) != _shown(before.get(bid, [])) or any(r.briefing in changed for r in after[bid]):
             touched["briefings"].add(bid)
     for corpus in (old, new):
         for bid in changed:
@@ -219,6 +219,12 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
         return True
 
     return wanted
+
+
+def _shown(related: list[Related]) -> list[tuple[str, int, int, int]]:
+    """What a page shows of its related briefings: which, and what they share (not the scores,
+    which move for every briefing when one is added, as every item's rarity does)."""
+    return [(r.briefing, r.events, r.actors, r.topics) for r in related]
 
 
 def _holders_of(corpus: Corpus, new: Corpus, places: dict[str, views.Term], names: list[str]) -> set[str]:

@@ -22,7 +22,7 @@ from ..core import optional
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.writer import Writer
 from ..load.project import SITE_URL_ENV, Project, check_mkdocs_settings
-from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, changed, read_manifest, scan
+from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, Manifest, changed, read_manifest, scan
 from .search import BUNDLE, MANIFEST, index_search, load_manifest
 from .search import settings as search_settings
 
@@ -52,7 +52,6 @@ def build_site(
     check_mkdocs_settings(project.mkdocs_yml)
     _remove_leftovers(project)
     stamp = _stamp(project, strict=strict, site_url=site_url) + f" {engine}"
-    inputs, names = _inputs(project.docs)
     previous = project.cache / STAMP_FILE
     built = project.site.is_dir() and previous.is_file()
     before = previous.read_text(encoding="utf-8", errors="replace").split("\n") if built else []
@@ -61,6 +60,7 @@ def build_site(
         note = f"note: {display_path(project.cache / DOCS_MANIFEST)} could not be used: every page of the site is built"
         print(note, file=sys.stderr)
     docs_now = scan(project.docs, recorded)
+    inputs, names = _inputs(docs_now)
     dirty = (
         incremental
         and engine == "mkdocs"
@@ -69,6 +69,8 @@ def build_site(
         and not re.search(r"^use_directory_urls:\s*false", project.mkdocs_yml.read_text(encoding="utf-8"), re.M)
     )
     if before[:1] == [stamp] and before[1:2] == [inputs] and incremental and finish is None:
+        if docs_now != recorded:  # the same content with new file times (a fresh clone): remember them
+            Writer(project.cache).write_bytes(DOCS_MANIFEST, json.dumps(docs_now, separators=(",", ":")).encode())
         return SiteStats(True, 0.0, 0.0, up_to_date=True)  # nothing in docs/ changed: nothing to write
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
@@ -184,16 +186,13 @@ class SiteStats:
     shards: tuple[int, int] = (0, 0)  # search index shards indexed again, of how many
 
 
-def _inputs(docs: Path) -> tuple[str, str]:
-    """Digests of the files under docs/: by name, size and time (the writer leaves unchanged
-    files be), and by name alone (what pages there are)."""
+def _inputs(docs: Manifest) -> tuple[str, str]:
+    """Digests of the files under docs/ (from their manifest, see docs_changes.py): by name and
+    content, and by name alone (what pages there are)."""
     digest, names = hashlib.sha256(), hashlib.sha256()
-    for folder, _, files in sorted(os.walk(docs)):
-        for name in sorted(files):
-            st = os.stat(os.path.join(folder, name))
-            rel = os.path.relpath(os.path.join(folder, name), docs)
-            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-            names.update(f"{rel}\n".encode())
+    for rel in sorted(docs):
+        digest.update(f"{rel}\0{docs[rel][3]}\n".encode())
+        names.update(f"{rel}\n".encode())
     return digest.hexdigest(), names.hexdigest()
 
 

@@ -189,9 +189,11 @@ def index_search(site: Path, *, previous: Path | None = None, manifest: dict[str
         before = old_pages.pop(page, None)
         if before is None:
             dirty.add(k)  # a new page
-        elif before[1:] != stat:  # MkDocs wrote it again: did what search reads change?
+        elif before[1:] != stat:  # MkDocs wrote it again, or the site was restored from a cache
             assert previous is not None
             old = previous / page
+            if old.is_file() and os.path.samestat(old.stat(), (site / page).stat()):
+                continue  # still a link to the previous site's page: not written again, indexed as it is
             if not old.is_file() or searchable_digest(old) != searchable_digest(site / page):
                 dirty.add(k)
     for gone in old_pages:  # pages no longer there

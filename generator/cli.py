@@ -323,7 +323,7 @@ def _usage(message: str) -> int:
     return 2
 
 
-# 85 lines, on purpose: every sub-command and its options in one place, in the order `--help` shows them.
+# 108 lines, on purpose: every sub-command and its options in one place, in the order `--help` shows them.
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     top = argparse.ArgumentParser(

@@ -44,6 +44,7 @@ def _opened_above(lines: list[str], row: int) -> tuple[int, str] | None:
     return None
 
 
+# 98 lines, on purpose: one rule per mistake, tried in order, as the README's table lists them.
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Explained:
     """The mistake behind a parser error, in words, at the line and column to look at."""
     mark = exc.problem_mark or exc.context_mark

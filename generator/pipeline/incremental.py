@@ -93,6 +93,9 @@ ENTITY_FOLDERS = ("briefings", "actors", "events", "places", "topics")
 LIST_FOLDERS = {"index", "year", "az"}  # pages under these are lists, not one entity's
 
 
+# 126 lines, on purpose: each kind of change (edited, added, registry records) adds its pages to
+# one `touched` map, read top to bottom against the page families; split apart, the map and both
+# corpora would travel through every helper. To split when the next kind of change is added.
 def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None = None) -> Callable[[str], bool] | None:
     """Which pages can differ after the briefings `changed` were edited or added (and the registry
     records `added` were added), the rest staying the same.

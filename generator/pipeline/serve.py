@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from watchdog.observers.api import BaseObserver
 
 
-# 89 lines, on purpose: the watch loop and its two closures share the loop's state (the project,
+# 96 lines, on purpose: the watch loop and its two closures share the loop's state (the project,
 # the last generation, what was seen); split apart, that state would travel in a class for one caller.
 def serve(
     project: Project, *, engine: str, host: str, port: int, drafts: bool, interval: float, open_browser: bool = False

@@ -27,6 +27,8 @@ from .search import BUNDLE, MANIFEST, index_search, load_manifest
 from .search import settings as search_settings
 
 
+# 85 lines, on purpose: the site build's steps in the order they run (copy, build, index, swap,
+# remember), each a call; the try/finally that keeps the previous site/ must hold them all.
 def build_site(
     project: Project,
     *,

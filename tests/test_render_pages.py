@@ -281,7 +281,8 @@ def test_an_edited_event_defined_in_a_briefing_is_rendered_again_wherever_it_sho
     assert stale == [], stale
     assert all(f"briefings/{bid}.md" in partial for bid in citers)
     # their PDFs print the event too; those of briefings that only list the definer do not
-    assert incremental.pdfs_to_make(incremental.Snapshot("k", old, []), "k", new) == {definer, *citers}
+    snapshot = incremental.Snapshot("k", old, [])
+    assert incremental.pdfs_to_make(snapshot, incremental.since(snapshot, "k", new), new) == {definer, *citers}
 
 
 @pytest.mark.parametrize("list_max", [300, 4])

@@ -331,15 +331,23 @@ def _entity_periods(
     return wanted
 
 
-def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Path) -> Callable[[str], bool] | None:
-    """Which pages to render, or None for all of them (no usable snapshot, or too much changed)."""
+def since(old: Snapshot | None, key: str, corpus: Corpus) -> Added | None:
+    """What the registries gained or had edited since `old` (worked out once per generation, for
+    the pages and the PDFs); None when everything must be made again (no usable snapshot, other
+    inputs, a briefing or a record removed)."""
     if old is None or old.key != key or old.corpus.briefings.keys() - corpus.briefings.keys():
+        return None
+    return registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values()))
+
+
+def pages_to_render(
+    old: Snapshot | None, added: Added | None, corpus: Corpus, on_disk: Path
+) -> Callable[[str], bool] | None:
+    """Which pages to render, or None for all of them. `added`: see `since`."""
+    if old is None or added is None:
         return None
     base = str(on_disk) + os.sep
     if not all(os.path.isfile(base + page) for page in old.pages):  # someone removed generated pages
-        return None
-    added = registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values()))
-    if added is None:
         return None
     changed = _edited_briefings(old.corpus, corpus) | {
         bid for bid in corpus.briefings if corpus.history.get(bid) != old.corpus.history.get(bid)
@@ -350,19 +358,17 @@ def pages_to_render(old: Snapshot | None, key: str, corpus: Corpus, on_disk: Pat
     return touched_by(old.corpus, corpus, changed, added)
 
 
-def pdfs_to_make(old: Snapshot | None, key: str, corpus: Corpus) -> set[str] | None:
+def pdfs_to_make(old: Snapshot | None, added: Added | None, corpus: Corpus) -> set[str] | None:
     """The briefings whose PDF can differ from the last generation's, or None for all of them.
 
     A PDF shows its own briefing with the actors, events and places it names, and nothing of
     other briefings (no related briefings, no "also in"): it changes when its briefing was
-    edited or added, or an event it cites was edited in another briefing. A registry record
-    edited or removed, templates or settings mean all of them (records only added are shown by
-    the briefings that name them, which are edited or added).
+    edited or added, when it shows an edited registry record, or when an event it cites was
+    edited in another briefing. A record or briefing removed, templates or settings mean all of
+    them (`added` is None: see `since`); records only added are shown by the briefings that name
+    them, which are edited or added.
     """
-    if old is None or old.key != key or old.corpus.briefings.keys() - corpus.briefings.keys():
-        return None
-    added = registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values()))
-    if added is None:
+    if old is None or added is None:
         return None
     changed = _edited_briefings(old.corpus, corpus) | added.showing(old.corpus, corpus)
     edited = {

@@ -29,6 +29,7 @@ from ..render.pages import EXPORT_DIR, PDF_DIR, Options
 from ..render.workers import render_into
 from ..text.words import plural
 from . import incremental
+from .registry_changes import Added
 
 PARSE_CACHE = "parsed"  # a folder of shards (parse.py)
 OLD_PARSE_CACHE = "parsed.json"
@@ -160,7 +161,8 @@ def generate(
         old = memory[0] if memory else None
     else:
         old = incremental.read(snapshot_file)
-    only = incremental.pages_to_render(old, key, corpus, project.generated)
+    added = incremental.since(old, key, corpus)
+    only = incremental.pages_to_render(old, added, corpus, project.generated)
     if serving and only is not None:  # the preview's feeds are those of its first generation
         only = _not_feeds(only)
     generated = project.generated
@@ -183,7 +185,7 @@ def generate(
     stats = None
     writer = Writer(generated)
     if pdfs:
-        made, stats = _make_pdfs(project, corpus, old, key, writer)
+        made, stats = _make_pdfs(project, corpus, old, added, writer)
         rendered |= made
         kept |= {f"{PDF_DIR}/{bid}.pdf" for bid in corpus.briefings} - rendered  # left as they were
     wrote += writer.wrote
@@ -201,12 +203,12 @@ def generate(
 
 
 def _make_pdfs(
-    project: Project, corpus: Corpus, old: incremental.Snapshot | None, key: str, writer: Writer
+    project: Project, corpus: Corpus, old: incremental.Snapshot | None, added: Added | None, writer: Writer
 ) -> tuple[set[str], PdfStats]:
     """Make again only the PDFs that can have changed since the last generation (their settings
     are in the key), and the digest; the others stay where they are. The paths written, and how
     many PDFs were made and how many were up to date."""
-    redo = incremental.pdfs_to_make(old, key, corpus)
+    redo = incremental.pdfs_to_make(old, added, corpus)
     again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(writer.out_dir, bid)]
     jobs = briefing_jobs(project, corpus, again)
     jobs.append(digest_job(project, corpus, site_digest(corpus)))

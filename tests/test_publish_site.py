@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_module
 import json
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -309,3 +312,31 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_up(built_copy: Path) -> N
     (built_copy / "site.old").mkdir()
     assert main(["--root", str(built_copy), "build", "--no-pdf", "--full"]) == 0
     assert [p.name for p in built_copy.iterdir() if p.name.startswith((".site-", "site.old"))] == []
+
+
+def test_pages_read_one_at_a_time_are_the_pages_mkdocs_itself_writes(built_sample: Path, tmp_path: Path) -> None:
+    """mkdocs_run reads each generated page just before writing it (to bound its memory): MkDocs'
+    own build, run on the same docs/, writes the same bytes."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(dt.datetime(2024, 6, 19, tzinfo=dt.UTC).timestamp()))}
+    stock = tmp_path / "stock"
+    run = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(stock)]
+    subprocess.run(run, cwd=built_sample, env=env, check=True, capture_output=True)
+    ours = built_sample / "site"
+    pages = sorted(p.relative_to(stock) for p in stock.rglob("*.html"))
+    assert len(pages) > 40
+    assert Path("generated/actors/kim-jong-un/index.html") in pages
+    assert [p for p in pages if (stock / p).read_bytes() != (ours / p).read_bytes()] == []
+
+
+@pytest.mark.parametrize(("anchor", "fails"), [("#said", False), ("#not-there", True)])
+def test_links_to_anchors_of_pages_read_later_are_still_checked(tmp_path: Path, anchor: str, fails: bool) -> None:
+    settings = "site_name: t\nnav:\n  - Home: index.md\nnot_in_nav: |\n  /generated/\nvalidation:\n  anchors: warn\n"
+    write(tmp_path, "mkdocs.yml", settings)
+    write(tmp_path, "docs/index.md", "# Home\n\n[first](generated/a.md)\n")
+    write(tmp_path, "docs/generated/a.md", f"# A\n\n[what b said](b.md{anchor})\n")
+    write(tmp_path, "docs/generated/b.md", "# B\n\n## Said\n\nWords.\n")
+    run = [sys.executable, "-m", "generator.publish.mkdocs_run", "build", "--strict", "-d", str(tmp_path / "site")]
+    result = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert (result.returncode != 0) == fails, result.stderr
+    assert ("does not contain an anchor '#not-there'" in result.stderr) == fails
+    assert (tmp_path / "site/generated/b/index.html").is_file() or fails

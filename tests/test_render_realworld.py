@@ -13,7 +13,7 @@ from generator.render.workers import render_pages
 from generator.text.words import slugify
 
 from .conftest import write
-from .realworld import briefing, problems, readable, real_world
+from .realworld import ACTORS, EVENTS, MORE_ACTORS, briefing, problems, readable, real_world
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_relation_to_an_actor_with_a_page_links_both_ways(tmp_path: Path) -> Non
     assert "- Member of [Blue Party](../actors/blue-party.md) (since May 2019)" in pages["actors/ann.md"]
     assert "- Has member [Ann Example](../actors/ann.md) (since May 2019)" in pages["actors/blue-party.md"]
     assert "**Political party**" in pages["actors/blue-party.md"]
-    assert "Sources for this record: *Electoral commission list*" in pages["actors/blue-party.md"]
+    assert "Sources for this record:\n\n- *Electoral commission list*\n" in pages["actors/blue-party.md"]
 
 
 def test_alias_and_id_lead_to_one_place_page_with_its_hierarchy_and_map(pages: dict[str, str]) -> None:
@@ -181,3 +181,38 @@ def test_event_and_relation_problems_point_into_their_files(tmp_path: Path) -> N
     assert "bad.yaml:2: events[0]: an event needs a title or a description" in found
     assert "bad.yaml:7: events[1].fatalities: expected low <= best <= high" in found
     assert "actors.yaml:7: actors[0].relations[0].actor: an actor cannot be related to itself" in found
+
+
+def test_each_relation_is_its_own_bullet_and_a_records_sources_are_a_list(tmp_path: Path) -> None:
+    root = real_world(tmp_path)
+    unsourced = "        relations:\n          - type: opposed-to\n            actor: red-brigade\n"
+    write(root, "actors.yaml", ACTORS.replace("        relations:\n", unsourced))
+    more = MORE_ACTORS.replace(
+        "          - title: Electoral commission list\n",
+        "          - title: Electoral commission list\n            note: Checked in May.\n          - title: Gazette\n",
+    )
+    write(root, "actors/more.yaml", more)
+    write(root, "2015-09-16-party.yaml", briefing().replace("- actor: ann", "- actor: blue-party"))
+    pages = readable(render_pages(link(load(root))))
+    ann = pages["actors/ann.md"].splitlines()
+    assert "- Opposed to [Red Brigade](../actors/red-brigade.md)" in ann
+    assert "- Member of [Blue Party](../actors/blue-party.md) (since May 2019): a founding member" in ann
+    assert "    - Source: *Party register*" in ann
+    party = pages["actors/blue-party.md"]
+    assert "- *Electoral commission list*. Checked in May.\n- *Gazette*\n" in party
+    assert ".;" not in party
+
+
+def test_a_figure_whose_range_is_one_number_is_that_number(tmp_path: Path) -> None:
+    root = real_world(tmp_path)
+    write(root, "events/2015.yaml", EVENTS.replace("{best: 12, low: 8, high: 20}", "{best: 17, low: 17, high: 17}"))
+    pages = readable(render_pages(link(load(root))))
+    assert "- Fatalities: 17\n" in pages["events/siege.md"]
+    write(root, "events/2015.yaml", EVENTS.replace("{best: 12, low: 8, high: 20}", "{low: 5, high: 5}"))
+    assert "- Fatalities: 5\n" in readable(render_pages(link(load(root))))["events/siege.md"]
+
+
+def test_the_home_pages_latest_list_shows_a_period_and_no_colon_without_a_summary(pages: dict[str, str]) -> None:
+    latest = pages["snippets/latest.md"]
+    assert "**15 September 2015** · covers 7–13 September 2015\n" in latest
+    assert "2015**:" not in latest

@@ -259,10 +259,14 @@ def place_map(
 
 
 def figure_text(value: int | Estimate) -> str:
-    """'12'; an estimate as '12 (8–20)', or '8–20' with no best estimate."""
+    """'12'; an estimate as '12 (8–20)', or '8–20' with no best estimate; a range of one number
+    ('17 (17–17)') as that number."""
     if isinstance(value, int):
         return f"{value:,}"
-    low, high = value.low, value.high
+    low, best, high = value.low, value.best, value.high
+    if low is not None and low == high and best in (None, low):
+        low = high = None
+        best = value.low
     if low is not None and high is not None:
         span = f"{low:,}{dates.DASH}{high:,}"
     elif low is not None:
@@ -271,8 +275,8 @@ def figure_text(value: int | Estimate) -> str:
         span = f"at most {high:,}"
     else:
         span = ""
-    best = "" if value.best is None else f"{value.best:,}"
-    text = f"{best} ({span})" if best and span else best or span
+    shown = "" if best is None else f"{best:,}"
+    text = f"{shown} ({span})" if shown and span else shown or span
     return text + (f"; {value.note}" if value.note else "")
 
 

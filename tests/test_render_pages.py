@@ -116,12 +116,31 @@ def test_periods_split_a_long_year_by_month_then_into_parts() -> None:
     got = periods(dates, lambda d: d, 4)
     assert [(p.key, p.label, len(p.items)) for p in got] == [
         ("2024-02", "February 2024", 2),
-        ("2024-01-1", "January 2024 (part 1 of 2)", 4),
-        ("2024-01-2", "January 2024 (part 2 of 2)", 1),
+        ("2024-01-1", "3 January 2024 (part 1 of 2)", 4),
+        ("2024-01-2", "3 January 2024 (part 2 of 2)", 1),
         ("2024-00", "2024, month not given", 1),
         ("2023", "2023", 2),
     ]
     assert sum(len(p.items) for p in got) == len(dates)
+
+
+def test_a_busy_month_is_split_into_runs_of_whole_days_that_say_which() -> None:
+    days = [30, 30, 29, 20, 17, 17, 17, 9, 3, 3, 2, 1]
+    dates = [f"2015-09-{d:02d}" for d in days] + ["2015-09", "2015-09"] + ["2015-08-01"] * 5
+    got = periods(dates, lambda d: d, 4)
+    assert [(p.key, p.label, len(p.items)) for p in got] == [
+        ("2015-09-1", "20–30 September 2015", 4),
+        ("2015-09-2", "9–17 September 2015", 4),
+        ("2015-09-3", "1–3 September 2015", 4),
+        ("2015-09-4", "September 2015, day not given", 2),
+        ("2015-08-1", "1 August 2015 (part 1 of 2)", 4),
+        ("2015-08-2", "1 August 2015 (part 2 of 2)", 1),
+    ]
+    seen: set[str] = set()
+    for p in got:  # no day is on two pages, except one day that fills more than a page
+        days_here = {d for d in p.items if "part" not in p.label}
+        assert not days_here & seen
+        seen |= days_here
 
 
 def test_counts_have_the_right_grammar() -> None:

@@ -216,3 +216,27 @@ def test_the_home_pages_latest_list_shows_a_period_and_no_colon_without_a_summar
     latest = pages["snippets/latest.md"]
     assert "**15 September 2015** · covers 7–13 September 2015\n" in latest
     assert "2015**:" not in latest
+
+
+def test_an_untitled_events_first_sentence_heads_it_once(pages: dict[str, str]) -> None:
+    for page in (pages["timeline/2015.md"], pages["events/siege.md"]):
+        page = page.split("\n---\n", 1)[1]  # the page, not its front matter's structured data
+        assert "A two-week siege of the city." in page
+        assert "Shelling went on at night." in page
+        assert "A two-week siege of the city. Shelling" not in page
+    assert "[Talks in Lviv]" in pages["timeline/2015.md"]  # titled events keep their description whole
+
+
+def test_a_busy_years_jump_bar_has_its_years_and_its_months_apart(tmp_path: Path) -> None:
+    root = real_world(tmp_path)
+    many = "".join(
+        f"  - id: e{i}\n    date: 2016-{1 + i % 3:02d}-{1 + i % 28:02d}\n    title: Event {i}\n" for i in range(240)
+    )
+    write(root, "events/2016.yaml", "events:\n" + many)
+    pages = readable(render_pages(link(load(root))))
+    bar = pages["timeline/2016-03.md"].split('<nav class="bf-jump" aria-label="Years" markdown>')[1].split("</nav>")[0]
+    years, months = [line for line in bar.split("\n\n") if line.strip()]
+    assert "**2016**" in years
+    assert "[2015](../timeline/2015.md)" in years
+    assert "**March 2016**" in months
+    assert "[January 2016](../timeline/2016-01.md)" in months

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from generator.text.escape import (
+    after_first_sentence,
+    headline,
     md_link,
     md_text,
     parsed_inline,
@@ -208,6 +210,23 @@ def test_plain_text_agrees_with_rendering_the_markdown(text: str) -> None:
 @given(st.one_of(MARKDOWN_ISH, free_text))
 def test_inline_markdown_agrees_with_the_parser(text: str) -> None:
     assert render_markdown_inline(text) == parsed_inline(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(MARKDOWN_ISH, free_text, st.text(alphabet=st.sampled_from(list("ab .!?*_\n")), max_size=60)))
+def test_what_follows_the_headline_is_the_rest_of_the_text(text: str) -> None:
+    """A page that heads an entry with its first sentence shows the rest below it: no word lost,
+    none shown twice."""
+    rest = after_first_sentence(text)
+    if rest is not None:
+        assert " ".join(f"{headline(text)} {plain_text(rest)}".split()) == plain_text(text)
+
+
+def test_a_cut_or_unsplittable_first_sentence_leaves_the_text_whole() -> None:
+    assert after_first_sentence("A siege. Shelling at night.") == "Shelling at night."
+    assert after_first_sentence("One sentence only.") == ""
+    assert after_first_sentence("word " * 40 + "end. More.") is None  # the headline is cut
+    assert after_first_sentence("**Bold. still bold** after.") is None  # markup across the end
 
 
 @pytest.mark.parametrize(

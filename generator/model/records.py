@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 
 from ..core.yamlfile import Key, LineMap
-from ..text.escape import headline, plain_text
+from ..text.escape import after_first_sentence, headline, plain_text
 from .dates import date_key as date_key
 from .fields import (
     MAX_ITEMS,
@@ -288,6 +288,15 @@ class Event(Located):
     def headline(self) -> str:
         """The title, or the first sentence of the description."""
         return self.title or headline(self.description or "")
+
+    @functools.cached_property
+    def body(self) -> str:
+        """The description to show under the headline: without its first sentence when that
+        sentence is the headline, whole otherwise."""
+        if self.title or not self.description:
+            return self.description or ""
+        rest = after_first_sentence(self.description)
+        return self.description if rest is None else rest
 
 
 class Appearance(Record):

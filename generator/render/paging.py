@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from ..model.dates import MONTHS, date_key
+from ..model.dates import DASH, MONTHS, date_key
 
 T = TypeVar("T")
 
@@ -20,7 +20,7 @@ class Period(Generic[T]):
     """Items of one year, one month, or one part of a month, newest first."""
 
     key: str  # "2024", "2024-06" or "2024-06-2": also the page's file name
-    label: str  # "2024", "June 2024", "June 2024 (part 2)"
+    label: str  # "2024", "June 2024", "10–19 June 2024", "12 June 2024 (part 2 of 3)"
     year: int
     items: list[T] = field(default_factory=list)
 
@@ -29,7 +29,9 @@ def periods(items: Sequence[T], date_of: Callable[[T], str], limit: int) -> list
     """Group items (any order) into periods, newest first, none holding more than `limit` items.
 
     A year that fits is one period; a bigger year is split by month (items dated only to the
-    year form a period of their own); a month still too big is cut into numbered parts.
+    year form a period of their own); a month still too big is split into runs of whole days that
+    do not overlap, labelled with their days (items dated only to the month form a part of their
+    own; a single day still too big is cut into numbered parts).
     """
     ordered = sorted(items, key=lambda item: date_key(date_of(item)), reverse=True)
     years: dict[int, list[T]] = {}
@@ -46,10 +48,43 @@ def periods(items: Sequence[T], date_of: Callable[[T], str], limit: int) -> list
         for month, month_items in months.items():
             key = f"{year}-{month:02d}" if month else f"{year}-00"
             label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not given"
-            parts = [month_items[i : i + limit] for i in range(0, len(month_items), limit)]
-            for n, part in enumerate(parts, 1):
-                if len(parts) == 1:
-                    out.append(Period(key, label, year, part))
-                else:
-                    out.append(Period(f"{key}-{n}", f"{label} (part {n} of {len(parts)})", year, part))
+            if len(month_items) <= limit:
+                out.append(Period(key, label, year, month_items))
+                continue
+            parts = _day_runs(month_items, date_of, limit, label) if month else _cut(month_items, limit, label)
+            out += [Period(f"{key}-{n}", part_label, year, part) for n, (part_label, part) in enumerate(parts, 1)]
     return out
+
+
+def _day_runs(items: list[T], date_of: Callable[[T], str], limit: int, month: str) -> list[tuple[str, list[T]]]:
+    """A month's items (newest first) as runs of whole days of at most `limit` items, each with its
+    label ('10–19 June 2024'); a day with more than `limit` items is cut into numbered parts."""
+    days: dict[int, list[T]] = {}
+    for item in items:
+        days.setdefault(date_key(date_of(item))[2], []).append(item)
+    runs: list[tuple[str, list[T]]] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if run:
+            newest, oldest = run[0], run[-1]
+            span = f"{newest}" if newest == oldest else f"{oldest}{DASH}{newest}"
+            runs.append((f"{span} {month}", [item for day in run for item in days[day]]))
+            run.clear()
+
+    for day, day_items in days.items():
+        if not day or len(day_items) > limit:
+            close()
+            runs += _cut(day_items, limit, f"{day} {month}" if day else f"{month}, day not given")
+            continue
+        if sum(len(days[d]) for d in run) + len(day_items) > limit:
+            close()
+        run.append(day)
+    close()
+    return runs
+
+
+def _cut(items: list[T], limit: int, label: str) -> list[tuple[str, list[T]]]:
+    """Items that share one date, in numbered parts of at most `limit`."""
+    cuts = [items[i : i + limit] for i in range(0, len(items), limit)]
+    return [(label if len(cuts) == 1 else f"{label} (part {n} of {len(cuts)})", cut) for n, cut in enumerate(cuts, 1)]

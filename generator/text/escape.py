@@ -156,6 +156,23 @@ _INLINE_TAG = re.compile(r"</?(?:a|em|strong|code|s)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
 
 
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s+|$)", re.S)
+
+
+def after_first_sentence(markdown: str, limit: int = 120) -> str | None:
+    """The Markdown after the first sentence, when headline() shows that sentence whole (so a
+    page that heads an entry with it need not repeat it); None when the sentence was cut or the
+    source does not split there cleanly (markup across the sentence's end, or a rest that
+    Markdown would read otherwise on its own)."""
+    m = _FIRST_SENTENCE.match(markdown.strip())
+    if m is None or plain_text(m.group(1)) != (first := headline(markdown, limit)):
+        return None
+    rest = markdown.strip()[m.end() :].strip()
+    if " ".join(f"{first} {plain_text(rest)}".split()) != plain_text(markdown):
+        return None  # the rest reads otherwise on its own ("- x" would become a list)
+    return rest
+
+
 @lru_cache(maxsize=100_000)
 def headline(markdown: str, limit: int = 120) -> str:
     """The first sentence of a Markdown text as plain text, cut at a word near `limit` characters."""

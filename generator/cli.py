@@ -32,7 +32,7 @@ from .publish.site import ENGINE_NAMES, ENGINES, SERVE_ENGINES, build_site
 from .render import export
 from .render.digest import Selection
 from .text.words import plural, slugify
-from .tools import csvtable, importer, provenance, suggest_places
+from .tools import csvtable, datasets, importer, provenance, suggest_places
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
 
@@ -265,17 +265,33 @@ def _import(args: argparse.Namespace, project: Project) -> int:
     name = args.name or slugify(args.file.stem)
     if not is_id(name):
         return _usage(f"--name must be a lowercase id (letters, digits, hyphens), got {name!r}")
-    importer.check_free(project.briefings, args.what, name)
+    if args.what == "actors" and (args.format != "auto" or args.skip_bad or args.update):
+        return _usage("--format, --skip-bad and --update are for tables of events")
+    if not args.update:
+        importer.check_free(project.briefings, args.what, name)
     inputs = load(project.briefings)
     known = importer.EVENT_COLUMNS if args.what == "events" else importer.ACTOR_COLUMNS
     table = csvtable.read_table(args.file, known, mapping)
-    run = importer.import_events if args.what == "events" else importer.import_actors
-    output = run(table, inputs, name)
-    written = importer.write(project.briefings, output)
+    if args.what == "actors":
+        output = importer.import_actors(table, inputs, name)
+    else:
+        dataset = datasets.detect(table.headers) if args.format == "auto" else datasets.DATASETS.get(args.format)
+        if dataset is not None:
+            if mapping:
+                return _usage(f"--map is for your own tables: {display_path(args.file)} is read as {dataset.title}")
+            importer.check_columns(table, dataset)
+            table.columns = dataset.columns(table.headers)
+        inputs, previous = importer.previous(project.briefings, name, inputs) if args.update else (inputs, None)
+        output = importer.import_events(table, inputs, name, dataset=dataset, skip_bad=args.skip_bad, previous=previous)
+    written = importer.write(project.briefings, output, replace=args.update)
     counts_text = ", ".join(f"{n} {kind}" for kind, n in output.counts.items() if n)
     print(f"Imported {counts_text} from {display_path(args.file)} into:")
     for rel in written:
         print(f"  {display_path(project.briefings / rel)}")
+    for line in output.report:
+        print(line)
+    for problem in output.skipped:
+        print(f"skipped: {problem}", file=sys.stderr)
     print("Check them with: briefings check")
     return 0
 
@@ -415,6 +431,18 @@ def parser() -> argparse.ArgumentParser:
         help="the column of a field when its name is not a usual one (actors=side_a,side_b for several)",
     )
     p.add_argument("--name", help="name of the files to write (default: the table's file name)")
+    p.add_argument(
+        "--format",
+        choices=["auto", "table", *datasets.DATASETS],
+        default="auto",
+        help="a public data set's CSV as downloaded, or table (your own columns); auto: known by its columns",
+    )
+    p.add_argument("--skip-bad", action="store_true", help="write the good rows and report the bad ones")
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="update the files an earlier import of this name wrote: events by id replaced or added, the rest kept",
+    )
     p = command("places", _places, "Propose registry entries (coordinates, country) for place names.")
     p.add_argument("action", choices=["suggest"], help="suggest: entries for names the registry lacks")
     p.add_argument("--output", metavar="NAME.yaml", help="write briefings/places/NAME.yaml instead of printing")

@@ -95,6 +95,7 @@ ActorKind = Literal[
     "international-organisation",
     "media",
     "organisation",
+    "civilians",
     "other",
 ]
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)

@@ -31,6 +31,7 @@ ACTOR_TYPES = {
     "international-organisation": "Organization",
     "media": "NewsMediaOrganization",
     "organisation": "Organization",
+    "civilians": "Thing",  # (schema.org has no type for a group of people who are not an organisation)
     "other": "Thing",
 }
 PLACE_TYPES = {"country": "Country", "city": "City", "town": "City", "region": "AdministrativeArea"}

@@ -30,6 +30,7 @@ class Table:
     path: Path
     rows: list[tuple[int, dict[str, str]]]
     columns: dict[str, list[str]]
+    headers: list[str]
 
 
 def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mapping[str, str]) -> Table:
@@ -56,7 +57,7 @@ def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mappin
     unknown = set(mapping) - set(known)
     for name in sorted(unknown):
         problems.append(Problem(display_path(path), 0, name, f"no such field to map; known: {', '.join(known)}"))
-    normal = {re.sub(r"[\s-]+", "_", h.strip().lower()): h for h in headers}
+    normal = {normal_name(h): h for h in headers}
     columns: dict[str, list[str]] = {}
     for name, usual in known.items():
         if name in mapping:
@@ -84,7 +85,12 @@ def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mappin
         raise BriefingsError([Problem(where, reader.line_num + 1, "", message)]) from None
     if not rows:
         raise BriefingsError([Problem(where, 1, "", "no rows under the header: nothing to import")])
-    return Table(path, rows, columns)
+    return Table(path, rows, columns, list(headers))
+
+
+def normal_name(header: str) -> str:
+    """A column's name as the usual names are written: lower case, spaces as underscores."""
+    return re.sub(r"[\s-]+", "_", header.strip().lower())
 
 
 def _csv_reason(exc: csv.Error) -> str:

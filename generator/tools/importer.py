@@ -29,7 +29,8 @@ from ..model import dates
 from ..model.fields import MAX_ID, MAX_REGISTRY
 from ..model.records import ACTOR_KINDS, EVENT_KINDS, Actor, ActorFile, Event, EventFile, PlaceFile
 from ..text.words import slugify
-from .csvtable import Row, Table
+from .csvtable import Row, Table, normal_name
+from .datasets import KIND_NAMES, Converted, Dataset, Location, Side, actor_kind, cut_sources, epoch_hint, estimate
 
 # Usual column names of each field (lower case, spaces as underscores), first match wins.
 EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -61,114 +62,221 @@ ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "description": ("description",),
     "wikidata": ("wikidata", "wikidata_id"),
 }
-# Event types of the public data sets, in the project's vocabulary.
-KIND_NAMES = {
-    "battles": "armed-clash",
-    "battle": "armed-clash",
-    "violence against civilians": "attack",
-    "explosions/remote violence": "attack",
-    "riots": "protest",
-    "protests": "protest",
-    "strategic developments": "other",
-}
+FIELD_COLUMNS = {"sources": "source", "places": "place"}  # an event field, and the column it came from
 LIST_SEPARATOR = ";"  # several actors (or aliases) in one cell
 
 
 @dataclass(slots=True)
 class Output:
-    """What an import would write: file path (relative to briefings/) -> YAML text."""
+    """What an import would write: file path (relative to briefings/) -> YAML text; what it
+    counted, and what a user should read (columns dropped, rows skipped, data repaired)."""
 
     files: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    report: list[str] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
 
 
-def import_events(table: Table, inputs: Inputs, name: str) -> Output:
-    """Events, places and new actors from a table of events, checked, as YAML files to write."""
+@dataclass(slots=True)
+class Previous:
+    """The files an earlier import of the same name wrote, for --update: their records by id."""
+
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    places: dict[str, dict[str, Any]] = field(default_factory=dict)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+# 93 lines, on purpose: one row's way from cells to a checked event (ids, places, actors, model
+# check, skip or fail) reads best in one piece; conversion and places are functions of their own.
+def import_events(
+    table: Table,
+    inputs: Inputs,
+    name: str,
+    *,
+    dataset: Dataset | None = None,
+    skip_bad: bool = False,
+    previous: Previous | None = None,
+) -> Output:
+    """Events, places and new actors from a table of events (the analysts' own columns, or a public
+    data set's as downloaded), checked, as YAML files to write.
+
+    A bad row stops the import (nothing is written) unless `skip_bad`, which leaves it out and
+    reports it. With `previous` (the files of an earlier import of this name), events with the
+    same id are replaced, new ones added, and the rest kept; places and actors it made are kept
+    as they are (an analyst may have set their kinds), new ones added.
+    """
     problems: list[Problem] = []
+    previous = previous or Previous()
     place_names = PlaceNames({p.id: p for p in inputs.places})
-    actor_ids = {a.id for a in inputs.actors}
+    actor_ids = {a.id for a in inputs.actors} | set(previous.actors)
     actor_by_name = {n.casefold(): a.id for a in inputs.actors for n in (a.name, *a.aliases)}
+    for record in previous.actors.values():
+        for n in (record["name"], *record.get("aliases", [])):
+            actor_by_name.setdefault(n.casefold(), record["id"])
     taken_events = {e.id for e in inputs.events} | {
         e.id for b in inputs.briefings.values() for e in b.events if not isinstance(e, str)
     }
     events: list[dict[str, Any]] = []
-    places: dict[str, dict[str, Any]] = {}
-    place_key: dict[tuple[str, str], str] = {}
-    new_actors: dict[str, dict[str, Any]] = {}
+    places = _Places(place_names, dict(previous.places))
+    new_actors: dict[str, dict[str, Any]] = dict(previous.actors)
     seen_ids: dict[str, int] = {}
+    skipped: list[Problem] = []
+    warnings: dict[str, list[int]] = {}
+    convert = dataset.convert if dataset is not None else _table_row
+    prefix = dataset.id_prefix if dataset is not None else name
     for line, cells in table.rows:
         row = Row(table, line, cells, problems)
-        raw_id = row.get("id")
-        eid = slugify(f"{name}-{raw_id}" if raw_id and raw_id[:1].isdigit() else raw_id) if raw_id else f"{name}-{line}"
+        before = len(problems)
+        converted = convert(row, prefix)
+        event = converted.event
+        eid = event["id"] or f"{name}-{line}"
+        event["id"] = eid
         if len(eid) > MAX_ID:
-            row.problem("id", f"id longer than {MAX_ID} characters")
+            row.problem(dataset.id_column if dataset else "id", f"id longer than {MAX_ID} characters")
         if eid in seen_ids:
-            row.problem("id", f"event id '{eid}' is also on line {seen_ids[eid]}")
+            row.problem(dataset.id_column if dataset else "id", f"event id '{eid}' is also on line {seen_ids[eid]}")
         elif eid in taken_events:
-            row.problem("id", f"event id '{eid}' is already in briefings/")
+            row.problem(dataset.id_column if dataset else "id", f"event id '{eid}' is already in briefings/")
         seen_ids[eid] = line
-        event: dict[str, Any] = {"id": eid}
-        start, end = row.get("date"), row.get("date_end")
-        if not start:
-            row.problem("date", "no date")
-        else:
-            written = start if not end or end == start else f"{start}/{end}"
-            try:
-                event["date"] = dates.check(written)
-            except dates.DateError as exc:
-                row.problem("date_end" if end and "interval" in str(exc) else "date", str(exc))
-        for key in ("title", "description"):
-            if row.get(key):
-                event[key] = row.get(key)
-        if "title" not in event and "description" not in event:
-            event["title"] = _title(row)
-        kind = row.get("kind")
-        if kind:
-            chosen = kind if kind in EVENT_KINDS else KIND_NAMES.get(kind.casefold())
-            if chosen is None:
-                row.problem("kind", f"unknown kind {kind!r}; use one of: {', '.join(EVENT_KINDS)}")
-            else:
-                event["kind"] = chosen
-        place = _place(row, place_names, places, place_key)
-        if place:
-            event["places"] = [place]
-        parts = []
-        for col in table.columns.get("actors", []):
-            for actor_name in (n.strip() for n in cells.get(col, "").split(LIST_SEPARATOR)):
-                if not actor_name:
-                    continue
-                aid = actor_by_name.get(actor_name.casefold()) or (actor_name if actor_name in actor_ids else None)
-                if aid is None:
-                    aid = _new_actor(actor_name, actor_ids, new_actors, table.path)
-                    actor_by_name[actor_name.casefold()] = aid
-                part = _part(col) if len(table.columns["actors"]) > 1 else None
-                parts.append({"actor": aid, "part": part} if part else aid)
+        if converted.location is not None:
+            place = places.find_or_add(converted.location)
+            if place:
+                event["places"] = [place]
+        parts: list[dict[str, Any] | str] = []
+        for side in converted.sides:
+            aid = actor_by_name.get(side.name.casefold()) or (side.name if side.name in actor_ids else None)
+            if aid is None:
+                aid = _new_actor(side, actor_ids, new_actors, table.path)
+                actor_by_name[side.name.casefold()] = aid
+            if all((p if isinstance(p, str) else p["actor"]) != aid for p in parts):
+                parts.append({"actor": aid, "part": side.part} if side.part else aid)
         if parts:
             event["actors"] = parts
-        event.update(_figures_and_source(row))
+        event = {k: v for k, v in event.items() if v not in (None, [], "")}
         _check_record(Event, event, row, problems)
+        if len(problems) > before and skip_bad:
+            skipped += problems[before:]
+            del problems[before:]
+            continue
+        for warning in converted.warnings:
+            warnings.setdefault(warning.split(":")[0] if ":" in warning else warning, []).append(line)
         events.append(event)
     if problems:
         raise BriefingsError(problems)
-    out = Output(counts={"events": len(events), "places": len(places), "actors": len(new_actors)})
-    header = f"Imported from {table.path.name} by `briefings import events`."
-    out.files[f"events/{name}.yaml"] = _yaml("events", EventFile, events, header, table.path)
-    if places:
-        out.files[f"places/{name}.yaml"] = _yaml("places", PlaceFile, list(places.values()), header, table.path)
+    merged, changes = _merge(previous.events, events)
+    counts = {"events": len(events), "places": len(places.made), "actors": len(new_actors) - len(previous.actors)}
+    out = Output(counts=counts, skipped=skipped)
+    source = f"{table.path.name}" + (f" ({dataset.title})" if dataset else "")
+    header = [f"Imported from {source} by `briefings import events`."]
+    if dataset is not None:
+        dropped = dataset.dropped(table.headers)
+        if dropped:
+            header.append("Columns with no home in the model, not imported: " + ", ".join(dropped) + ".")
+    if previous.events:
+        header.append(
+            f"Updated with --update: {changes['changed']} changed, {changes['added']} added,"
+            f" {changes['unchanged']} unchanged, {changes['kept']} kept from before (not in this table)."
+        )
+    if skipped:
+        lines = sorted({p.line for p in skipped})
+        header.append(f"{len(lines)} rows skipped with --skip-bad (lines {_lines(lines)}): see the import's report.")
+    for warning, lines in warnings.items():
+        header.append(f"{len(lines)} rows: {warning} (lines {_lines(lines)}).")
+    out.report = header[1:]
+    out.files[f"events/{name}.yaml"] = _yaml("events", EventFile, merged, header, table.path)
+    place_records = list(places.records.values())
+    if place_records:
+        out.files[f"places/{name}.yaml"] = _yaml("places", PlaceFile, place_records, header[:1], table.path)
     if new_actors:
-        note = header + " Kinds are 'other' until you set them."
+        note = [*header[:1], "Kinds come from the data where it says them (other where it does not): check them."]
         out.files[f"actors/{name}.yaml"] = _yaml("actors", ActorFile, list(new_actors.values()), note, table.path)
     return out
 
 
-def _figures_and_source(row: Row) -> dict[str, Any]:
+def _lines(lines: list[int], shown: int = 20) -> str:
+    text = ", ".join(str(n) for n in lines[:shown])
+    return text + (f" and {len(lines) - shown} more" if len(lines) > shown else "")
+
+
+def _merge(old: dict[str, dict[str, Any]], new: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The new events, then the old ones the new table no longer has; and what changed."""
+    changes = {"changed": 0, "added": 0, "unchanged": 0, "kept": 0}
+    ids = set()
+    for event in new:
+        ids.add(event["id"])
+        if event["id"] not in old:
+            changes["added"] += 1
+        elif old[event["id"]] != event:
+            changes["changed"] += 1
+        else:
+            changes["unchanged"] += 1
+    kept = [e for eid, e in old.items() if eid not in ids]
+    changes["kept"] = len(kept)
+    return new + kept, changes
+
+
+def _table_row(row: Row, name: str) -> Converted:
+    """A row of an analyst's own table (columns by their usual names or --map) as an event."""
+    table, cells = row.table, row.row
+    raw_id = row.get("id")
+    eid = slugify(f"{name}-{raw_id}" if raw_id and raw_id[:1].isdigit() else raw_id) if raw_id else ""
+    event: dict[str, Any] = {"id": eid}
+    start, end = row.get("date"), row.get("date_end")
+    if not start:
+        row.problem("date", "no date")
+    else:
+        event["date"] = _date(row, start, end)
+    for key in ("title", "description"):
+        if row.get(key):
+            event[key] = row.get(key)
+    if "title" not in event and "description" not in event:
+        event["title"] = _title(row)
+    kind = row.get("kind")
+    if kind:
+        chosen = kind if kind in EVENT_KINDS else KIND_NAMES.get(kind.casefold())
+        if chosen is None:
+            row.problem("kind", f"unknown kind {kind!r}; use one of: {', '.join(EVENT_KINDS)}")
+        else:
+            event["kind"] = chosen
+    sides = []
+    for col in table.columns.get("actors", []):
+        for actor_name in (n.strip() for n in cells.get(col, "").split(LIST_SEPARATOR)):
+            if actor_name:
+                part = _part(col) if len(table.columns["actors"]) > 1 else None
+                sides.append(Side(actor_name, part, actor_kind(actor_name)))
+    warnings: list[str] = []
+    figures, warning = _figures_and_source(row)
+    event.update(figures)
+    if warning:
+        warnings.append(warning)
+    return Converted(event, sides, _location(row), warnings)
+
+
+def _date(row: Row, start: str, end: str) -> str | None:
+    """The row's date (a day, month or year) or interval, each end checked on its own so that a
+    problem names its own column; a hint for dates written as seconds since 1970."""
+    for column, text in (("date", start), ("date_end", end)):
+        if not text:
+            continue
+        try:
+            dates.check(text)
+        except dates.DateError as exc:
+            row.problem(column, f"{exc}{epoch_hint(text)}")
+            return None
+    written = start if not end or end == start else f"{start}/{end}"
+    try:
+        return dates.check(written)
+    except dates.DateError as exc:
+        row.problem("date_end", str(exc))
+        return None
+
+
+def _figures_and_source(row: Row) -> tuple[dict[str, Any], str | None]:
     """The row's fatalities (a number, or best/low/high), displaced and source, as event fields."""
     out: dict[str, Any] = {}
-    best, low, high = row.number("fatalities"), row.number("fatalities_low"), row.number("fatalities_high")
-    if low is not None or high is not None:
-        out["fatalities"] = {k: v for k, v in (("best", best), ("low", low), ("high", high)) if v is not None}
-    elif best is not None:
-        out["fatalities"] = best
+    figure, warning = estimate(row.number("fatalities"), row.number("fatalities_low"), row.number("fatalities_high"))
+    if figure is not None:
+        out["fatalities"] = figure
     displaced = row.number("displaced")
     if displaced is not None:
         out["displaced"] = displaced
@@ -176,8 +284,10 @@ def _figures_and_source(row: Row) -> dict[str, Any]:
         src: dict[str, Any] = {"title": row.get("source") or row.get("url")}
         if row.get("url"):
             src["url"] = row.get("url")
-        out["sources"] = [src]
-    return out
+        out["sources"], cut = cut_sources([src])
+        if cut:
+            warning = "; ".join(x for x in (warning, "a source over 1,000 characters cut") if x)
+    return out, warning
 
 
 def _title(row: Row) -> str:
@@ -194,42 +304,79 @@ def _part(column: str) -> str:
     return " ".join(w.upper() if len(w) == 1 and w.isalpha() else w for w in words)
 
 
-def _place(
-    row: Row, place_names: PlaceNames, places: dict[str, dict[str, Any]], place_key: dict[tuple[str, str], str]
-) -> str | None:
-    """The id of the row's place: one the registry has, or a new one (with the row's coordinates)."""
+def _location(row: Row) -> Location | None:
+    """An analyst's table's place: its name (or the country alone) in its country."""
     name, country = row.get("place"), row.get("country")
     lat, lon = row.degrees("lat", 90), row.degrees("lon", 180)
     if (lat is None) != (lon is None) and (row.get("lat") or row.get("lon")):
         row.problem("lat" if lat is None else "lon", "give both latitude and longitude, or neither")
-    if not name:
-        name = country
-        country = ""
-    if not name:
+    chain: list[tuple[str, str | None]] = [(country, "country")] if country else []
+    if name and (not country or name.casefold() != country.casefold()):
+        chain.append((name, None))
+    if not chain:
         return None
-    known = place_names.find(name)
-    if known is not None:
-        return known
-    key = (name.casefold(), country.casefold())
-    if key in place_key:
-        return place_key[key]
-    parent = None
-    if country:
-        parent = place_names.find(country) or place_key.get((country.casefold(), ""))
-        if parent is None:
-            parent = _unique_id(slugify(country), place_names, places)
-            places[parent] = {"id": parent, "name": country, "kind": "country"}
-            place_key[(country.casefold(), "")] = parent
-    pid = _unique_id(slugify(name), place_names, places, slugify(f"{name}-{country}") if country else None)
-    record: dict[str, Any] = {"id": pid, "name": name}
-    if country:
-        record["country"] = country
-        record["parent"] = parent
-    if lat is not None and lon is not None:
-        record["lat"], record["lon"] = lat, lon
-    places[pid] = record
-    place_key[key] = pid
-    return pid
+    return Location(chain, lat if lon is not None else None, lon if lat is not None else None)
+
+
+class _Places:
+    """The places an import names: each found in the registry or made once, in its parent."""
+
+    def __init__(self, place_names: PlaceNames, previous: dict[str, dict[str, Any]]) -> None:
+        self.names = place_names
+        self.records: dict[str, dict[str, Any]] = previous  # new (and earlier imported) places by id
+        self.made: set[str] = set()
+        self.by_path: dict[tuple[str, ...], str] = {}
+        for pid in previous:
+            self.by_path.setdefault(self._path_of(pid), pid)
+
+    def _path_of(self, pid: str) -> tuple[str, ...]:
+        path: list[str] = []
+        while pid in self.records and len(path) < 20:
+            path.insert(0, self.records[pid]["name"].casefold())
+            pid = self.records[pid].get("parent") or ""
+        return tuple(path)
+
+    def find_or_add(self, location: Location) -> str | None:
+        """The id of the location's own place, making the chain down to it where needed."""
+        parent: str | None = None
+        country = location.chain[0][0] if location.chain[0][1] == "country" else None
+        pid: str | None = None
+        for depth, (name, kind) in enumerate(location.chain):
+            last = depth == len(location.chain) - 1
+            path = tuple(n.casefold() for n, _ in location.chain[: depth + 1])
+            pid = self.by_path.get(path)
+            if pid is None:
+                known = self.names.find(name)
+                registry = self.names.places.get(known) if known else None
+                if known is not None and registry is not None and registry.parent in (None, parent or registry.parent):
+                    pid = known
+                else:
+                    pid = self._add(name, kind, parent, country if depth else None, location if last else None)
+                self.by_path[path] = pid
+            parent = pid
+        return pid
+
+    def _add(
+        self, name: str, kind: str | None, parent: str | None, country: str | None, location: Location | None
+    ) -> str:
+        parent_name = self.records[parent]["name"] if parent in self.records else None
+        second = slugify(f"{name}-{parent_name}") if parent_name else None
+        pid = _unique_id(slugify(name), self.names, self.records, second)
+        record: dict[str, Any] = {"id": pid, "name": name}
+        if kind:
+            record["kind"] = kind
+        if country:
+            record["country"] = country
+        if parent:
+            record["parent"] = parent
+        if location is not None:
+            if location.aliases:
+                record["aliases"] = location.aliases
+            if location.lat is not None and location.lon is not None:
+                record["lat"], record["lon"] = location.lat, location.lon
+        self.records[pid] = record
+        self.made.add(pid)
+        return pid
 
 
 def _unique_id(base: str, place_names: PlaceNames, places: Mapping[str, object], second: str | None = None) -> str:
@@ -242,13 +389,19 @@ def _unique_id(base: str, place_names: PlaceNames, places: Mapping[str, object],
     return f"{base}-{n}"
 
 
-def _new_actor(name: str, taken: set[str], new: dict[str, dict[str, Any]], source: Path) -> str:
-    base = slugify(name)[:MAX_ID]
+def _new_actor(side: Side, taken: set[str], new: dict[str, dict[str, Any]], source: Path) -> str:
+    base = slugify(side.name)[:MAX_ID]
     aid, n = base, 1
     while aid in taken or aid in new:
         n += 1
         aid = f"{base}-{n}"
-    new[aid] = {"id": aid, "name": name, "kind": "other", "sources": [{"title": source.name}]}
+    record: dict[str, Any] = {"id": aid, "name": side.name, "kind": side.kind}
+    if side.role:
+        record["role"] = side.role
+    if side.links:
+        record["links"] = side.links
+    record["sources"] = [{"title": source.name}]
+    new[aid] = record
     taken.add(aid)
     return aid
 
@@ -286,14 +439,15 @@ def import_actors(table: Table, inputs: Inputs, name: str) -> Output:
         actors.append(record)
     if problems:
         raise BriefingsError(problems)
-    header = f"Imported from {table.path.name} by `briefings import actors`."
+    header = [f"Imported from {table.path.name} by `briefings import actors`."]
     return Output(
         {f"actors/{name}.yaml": _yaml("actors", ActorFile, actors, header, table.path)}, {"actors": len(actors)}
     )
 
 
 def _check_record(cls: type[BaseModel], record: dict[str, Any], row: Row, problems: list[Problem]) -> None:
-    """The model's own verdict on a converted row, reported at the row (never half-checked)."""
+    """The model's own verdict on a converted row, reported at the row and at the column the
+    field came from (never half-checked)."""
     if any(p.line == row.line and p.path == display_path(row.table.path) for p in problems):
         return  # the row's own problems say more
     try:
@@ -301,13 +455,14 @@ def _check_record(cls: type[BaseModel], record: dict[str, Any], row: Row, proble
     except ValidationError as exc:
         for err in exc.errors():
             field = next((str(p) for p in err["loc"] if isinstance(p, str) and p in record), "")
-            column = row.column(field) if field else ""
+            name = field if field in row.table.columns else FIELD_COLUMNS.get(field, field)
+            column = row.column(name) if field else ""
             problems.append(
                 Problem(display_path(row.table.path), row.line, column, f"{field or 'row'}: {err['msg'].lower()}")
             )
 
 
-def _yaml(key: str, cls: type[BaseModel], records: list[dict[str, Any]], header: str, source: Path) -> str:
+def _yaml(key: str, cls: type[BaseModel], records: list[dict[str, Any]], header: list[str], source: Path) -> str:
     if len(records) > MAX_REGISTRY:
         message = f"{len(records):,} {key}: one registry file holds at most {MAX_REGISTRY:,}; split the table"
         raise BriefingsError([Problem(display_path(source), 0, "", message)])
@@ -317,19 +472,62 @@ def _yaml(key: str, cls: type[BaseModel], records: list[dict[str, Any]], header:
         raise BriefingsError([Problem(display_path(source), 0, key, exc.errors()[0]["msg"].lower())]) from None
     schema = {"events": "events", "places": "places", "actors": "actors"}[key]
     body = yaml.safe_dump({key: records}, allow_unicode=True, sort_keys=False, width=100)
-    return f"# yaml-language-server: $schema=../../schema/{schema}.schema.json\n# {header}\n{body}"
+    comments = "".join(f"# {' '.join(line.split())}\n" for line in header)
+    return f"# yaml-language-server: $schema=../../schema/{schema}.schema.json\n{comments}{body}"
 
 
 def check_free(root: Path, what: str, name: str) -> None:
     """Refuse an import whose main file exists already (before any work is done)."""
     target = root / what / f"{name}.yaml"
     if target.exists():
-        raise BriefingsError([Problem(display_path(target), 0, "", "already exists; choose another --name")])
+        message = "already exists; choose another --name" + (", or --update it" if what == "events" else "")
+        raise BriefingsError([Problem(display_path(target), 0, "", message)])
 
 
-def write(root: Path, output: Output) -> list[str]:
-    """Write the files of an import under `root` (briefings/); none may exist already."""
-    clashes = [rel for rel in output.files if (root / rel).exists()]
+def check_columns(table: Table, dataset: Dataset) -> None:
+    """Refuse a table that lacks columns the data set's rows need (a cut-down download)."""
+    present = {normal_name(h) for h in table.headers}
+    missing = sorted(dataset.signature - present)
+    if missing:
+        message = f"not a {dataset.title} table as downloaded: no column {', '.join(missing)}"
+        raise BriefingsError([Problem(display_path(table.path), 1, "", message)])
+
+
+def previous(root: Path, name: str, inputs: Inputs) -> tuple[Inputs, Previous]:
+    """The records an earlier import of `name` wrote (for --update), and the project's inputs
+    without them (so their ids are not taken)."""
+    found = Previous()
+    files: set[Path] = set()
+    for key, records in (("events", found.events), ("places", found.places), ("actors", found.actors)):
+        path = root / key / f"{name}.yaml"
+        if not path.is_file():
+            continue
+        files.add(path.resolve())
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for record in data.get(key) or []:
+            records[record["id"]] = record
+    if not found.events:
+        target = display_path(root / "events" / f"{name}.yaml")
+        raise BriefingsError([Problem(target, 0, "", "nothing to update: no earlier import of this name")])
+
+    def elsewhere(record: Any) -> bool:
+        return Path(record.where()[0].path).resolve() not in files
+
+    kept = Inputs(
+        inputs.root,
+        actors=[a for a in inputs.actors if elsewhere(a)],
+        events=[e for e in inputs.events if elsewhere(e)],
+        places=[p for p in inputs.places if elsewhere(p)],
+        briefings=inputs.briefings,
+        texts=inputs.texts,
+    )
+    return kept, found
+
+
+def write(root: Path, output: Output, *, replace: bool = False) -> list[str]:
+    """Write the files of an import under `root` (briefings/); none may exist already, unless
+    `replace` (an --update of an earlier import)."""
+    clashes = [rel for rel in output.files if (root / rel).exists()] if not replace else []
     if clashes:
         problems = [
             Problem(display_path(root / rel), 0, "", "already exists; choose another --name") for rel in clashes

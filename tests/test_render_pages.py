@@ -406,6 +406,9 @@ def test_pages_touched_by_registry_edits_are_all_that_change(
         ("a rare actor renamed", lambda: edit("actors", "synthetic-actor-30", "name: ", "Renamed ")),
         ("an event retitled", lambda: edit("events", "synthetic-event-3", "title: ", "Retitled ")),
         ("a place retyped and described", lambda: swap("places", "synthetic-place-2", "kind: city", PLACE_EDIT)),
+        # Places roll up: a country's page lists the events at the places inside it. (A place moved
+        # to another parent renders every page: registry_changes.)
+        ("an event moved to another place", lambda: swap("events", "synthetic-event-3", "  - ", "  - Tataburg\n  - ")),
     ]
     for name, step in steps:
         step()

@@ -240,3 +240,12 @@ def test_a_busy_years_jump_bar_has_its_years_and_its_months_apart(tmp_path: Path
     assert "[2015](../timeline/2015.md)" in years
     assert "**March 2016**" in months
     assert "[January 2016](../timeline/2016-01.md)" in months
+
+
+def test_a_countrys_page_lists_the_events_at_the_places_inside_it(pages: dict[str, str]) -> None:
+    country = pages["places/ukraine.md"]
+    assert "Events at places inside Ukraine: 2 events (2 in cities), listed below with their place." in country
+    assert "[A two-week siege of the city.](../events/siege.md) · in [Kyiv](../places/kyiv.md)" in country
+    assert "[Talks in Lviv](../events/talks.md) · in [Lviv](../places/lviv.md)" in country
+    assert '<div class="bf-filter" hidden>' in country
+    assert "Events at places inside" not in pages["places/kyiv.md"]  # nothing lies inside Kyiv

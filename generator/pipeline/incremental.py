@@ -173,6 +173,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
                 touched["events"].add(eid)
                 touched["actors"].update(e.actor_ids)
                 touched["places"].update(places[p].slug for p in e.places if p in places)
+                touched["places"].update(_holders_of(corpus, new, places, e.places))  # (they list it too)
         for pid in added.edited_places:
             if pid in places:
                 touched["places"].add(places[pid].slug)
@@ -185,6 +186,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
                 if held & set(e.places):
                     touched["events"].add(e.id)
                     touched["actors"].update(e.actor_ids)
+                    touched["places"].update(_holders_of(corpus, new, places, e.places))
     for eid in added.events:
         e = new.events[eid]
         touched["events"].add(eid)

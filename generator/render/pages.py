@@ -6,6 +6,7 @@ Every list that grows with the corpus is split (see paging.py), so no page grows
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -108,6 +109,7 @@ def prepare(corpus: Corpus, options: Options) -> Prepared:
         "timeline_key": {e.id: p.key for p in timeline for e in p.items},
         "places": places,
         "children": views.place_children(corpus),
+        "inside_note": functools.partial(views.inside_note, corpus),
         "names": corpus.names,
         "ties": defaultdict(list, corpus.ties),
         "figures": FIGURES,

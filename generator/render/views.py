@@ -79,6 +79,7 @@ class Term:
     briefings: list[str] = field(default_factory=list)  # newest first
     events: list[str] = field(default_factory=list)  # in date order
     place: Place | None = None  # the registry record of a place, when it has one
+    inside: dict[str, str] = field(default_factory=dict)  # events at places within it: event id -> place id
 
 
 @once
@@ -112,6 +113,17 @@ def places(corpus: Corpus) -> dict[str, Term]:
     for k in sorted(found, key=lambda k: (shown(k).casefold(), k)):
         place = corpus.places[k[1]] if k[0] else None
         terms[k] = Term(shown(k), k[1] if k[0] else bare[k[1]], *found[k], place=place)
+    for eid, e in corpus.events.items():  # an event shows on the pages of every place that holds its places
+        for name in e.places:
+            where = corpus.place_refs.get(name)
+            up = corpus.places[where].parent if where is not None else None
+            seen: set[str] = set()
+            while up is not None and up in corpus.places and up not in seen:
+                seen.add(up)
+                term = terms[True, up]
+                if eid not in term.inside and eid not in found[True, up][1]:
+                    term.inside[eid] = where  # type: ignore[assignment]
+                up = corpus.places[up].parent
     out = {k[1]: terms[k] for k in sorted(found) if not k[0]}
     out.update((name, terms[True, pid]) for name, pid in corpus.place_refs.items())
     out.update((pid, terms[True, pid]) for pid in corpus.places)
@@ -148,6 +160,7 @@ class Entry:
     ref: str  # briefing id or event id
     role: str | None = None
     quote: QuoteRef | None = None
+    at: str | None = None  # an event at a place inside the page's place: that place's id
 
 
 @dataclass(slots=True)
@@ -197,9 +210,30 @@ def actor_entries(corpus: Corpus, aid: str) -> list[Entry]:
 
 
 def term_entries(corpus: Corpus, term: Term) -> list[Entry]:
-    return [Entry("briefing", corpus.briefings[bid].date, bid) for bid in term.briefings] + [
-        Entry("event", corpus.events[eid].date, eid) for eid in term.events
+    """A place's or topic's entries: its briefings and events, and the events at places inside it."""
+    return (
+        [Entry("briefing", corpus.briefings[bid].date, bid) for bid in term.briefings]
+        + [Entry("event", corpus.events[eid].date, eid) for eid in term.events]
+        + [Entry("event", corpus.events[eid].date, eid, at=pid) for eid, pid in term.inside.items()]
+    )
+
+
+def inside_note(corpus: Corpus, term: Term) -> str:
+    """How many events happened at places inside a place, by kind of place: '41 events (37 in
+    towns, 3 in regions, 1 in a village)'."""
+    counts = Counter(corpus.places[pid].kind or "other" for pid in term.inside.values())
+    parts = [
+        f"{n} in {_a(kind) if n == 1 else PLACE_KIND_PLURALS.get(kind, kind + 's')}"
+        for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
+    return f"{plural(len(term.inside), 'event')} ({', '.join(parts)})"
+
+
+PLACE_KIND_PLURALS = {"city": "cities", "country": "countries", "other": "other places", "water": "waters"}
+
+
+def _a(kind: str) -> str:
+    return "another place" if kind == "other" else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
 
 
 def event_entries(corpus: Corpus, eid: str) -> list[Entry]:

@@ -33,8 +33,9 @@ def _geonames() -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any
     return countries, cities, country_names
 
 
-def lookup(name: str) -> dict[str, Any] | None:
-    """A proposed registry entry for `name` (a country, or the most populous city of that name)."""
+def lookup(name: str, country: str | None = None) -> dict[str, Any] | None:
+    """A proposed registry entry for `name` (a country, or the most populous city of that name,
+    in `country` when one is given and has a city of that name)."""
     countries, cities, country_names = _geonames()
     key = name.strip().casefold()
     if key in countries:
@@ -42,7 +43,15 @@ def lookup(name: str) -> dict[str, Any] | None:
     found = cities.get(key)
     if not found:
         return None
-    city = max(found, key=lambda c: (c["name"].casefold() == key, c.get("population", 0)))
+    home = (country or "").casefold()
+    city = max(
+        found,
+        key=lambda c: (
+            country_names.get(c["countrycode"], "").casefold() == home,
+            c["name"].casefold() == key,
+            c.get("population", 0),
+        ),
+    )
     entry: dict[str, Any] = {"id": slugify(name), "name": name, "kind": "city"}
     country = country_names.get(city["countrycode"])
     if country:
@@ -56,7 +65,8 @@ def lookup(name: str) -> dict[str, Any] | None:
 
 
 def suggest(corpus: Corpus) -> str:
-    """YAML of proposed entries for every place name used that the registry lacks."""
+    """YAML of proposed entries for every place name used that the registry lacks, and (as
+    comments, to copy into their entries) coordinates for registry places that have none."""
     bare = sorted({name for name, term in places(corpus).items() if term.place is None}, key=str.casefold)
     entries, unknown = [], []
     taken = set(corpus.places)
@@ -76,4 +86,31 @@ def suggest(corpus: Corpus) -> str:
     )
     if unknown:
         head += "# Not found in the gazetteer: " + "; ".join(unknown) + "\n"
+    head += _coordinates(corpus)
     return head + yaml.safe_dump({"places": entries}, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _coordinates(corpus: Corpus) -> str:
+    """Comment lines proposing coordinates for the registry's towns and cities that have none
+    (by name or alternative name, in their country when it is known)."""
+    lines = []
+    for pid, place in sorted(corpus.places.items()):
+        if place.lat is not None or place.kind not in (None, "city", "town", "village", "neighbourhood", "other"):
+            continue
+        country = place.country
+        if place.parent in corpus.places and corpus.places[place.parent].kind == "country":
+            country = corpus.places[place.parent].name
+        if country in corpus.places:
+            country = corpus.places[country].name
+        found = next((e for n in (place.name, *place.aliases) if (e := lookup(n, country)) and "lat" in e), None)
+        if found is None:
+            continue
+        lines.append(
+            f"#   {pid}: lat: {found['lat']}, lon: {found['lon']}"
+            f"  (GeoNames: {found['name']}{', ' + found['country'] if found.get('country') else ''})"
+        )
+    if not lines:
+        return ""
+    return "# Coordinates for registry places that have none (copy them into their entries; check each):\n" + (
+        "\n".join(lines) + "\n"
+    )

@@ -13,7 +13,7 @@ from generator.render.workers import render_pages
 from generator.text.words import slugify
 
 from .conftest import write
-from .realworld import ACTORS, EVENTS, MORE_ACTORS, briefing, problems, readable, real_world
+from .realworld import ACTORS, EVENTS, MORE_ACTORS, PLACES, briefing, problems, readable, real_world
 
 
 @pytest.fixture(scope="module")
@@ -249,3 +249,24 @@ def test_a_countrys_page_lists_the_events_at_the_places_inside_it(pages: dict[st
     assert "[Talks in Lviv](../events/talks.md) · in [Lviv](../places/lviv.md)" in country
     assert '<div class="bf-filter" hidden>' in country
     assert "Events at places inside" not in pages["places/kyiv.md"]  # nothing lies inside Kyiv
+
+
+def test_how_closely_a_place_is_located_shows_in_text_and_on_its_map(tmp_path: Path) -> None:
+    root = real_world(tmp_path)
+    write(
+        root,
+        "places/ukraine.yaml",
+        PLACES.replace("        lat: 49.84\n", "        precision: near\n        lat: 49.84\n"),
+    )
+    write(
+        root,
+        "events/2015.yaml",
+        EVENTS.replace("        places: [lviv]\n", "        places: [lviv]\n        precision: area\n"),
+    )
+    pages = readable(render_pages(link(load(root))))
+    lviv = pages["places/lviv.md"]
+    assert "Coordinates: 49.84° N, 24.03° E (near (within a few kilometres))" in lviv
+    assert 'class="bf-near"' in lviv
+    assert "<title>Lviv (near)</title>" in lviv
+    assert 'class="bf-near"' not in pages["places/kyiv.md"]
+    assert "- Places: [Lviv](../places/lviv.md) (somewhere in the area)" in pages["events/talks.md"]

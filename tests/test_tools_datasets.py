@@ -176,6 +176,7 @@ def test_a_ged_table_as_downloaded_is_read_whole(
     assert one_sided["kind"] == "attack"
     assert {"actor": "civilians", "part": "target"} in one_sided["actors"]
     assert country_level["places"] == ["syria"]  # the country itself, never a 'Syria' inside Syria
+    assert (first["precision"], country_level["precision"], area["precision"]) == ("exact", "country", "area")
     assert country_level["fatalities"]["best"] == 2
     assert area["places"] == ["synth-governorate"]
     assert area["date"] == "2016-04-01/2016-04-30"

@@ -158,6 +158,14 @@ PlaceKind = Literal[
     "other",
 ]
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
+Precision = Literal["exact", "near", "area", "country"]
+PRECISIONS: tuple[str, ...] = get_args(Precision)
+PRECISION_WORDS = {  # how pages say it
+    "exact": "exact",
+    "near": "near (within a few kilometres)",
+    "area": "somewhere in the area",
+    "country": "somewhere in the country",
+}
 
 
 class Place(Located):
@@ -175,6 +183,11 @@ class Place(Located):
         default=None, description="Latitude, WGS 84 degrees."
     )
     lon: Annotated[float, Field(ge=-180.0, le=180.0)] | None = Field(default=None, description="Longitude, WGS 84.")
+    precision: Precision | None = Field(
+        default=None,
+        description="How closely lat and lon locate it: exact (the default), near (within a few kilometres),"
+        " area (the centre of an area, not a point in it), country.",
+    )
     description: Text | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
 
@@ -260,6 +273,11 @@ class Event(Located):
     kind: EventKind | None = Field(default=None, description="What sort of event: " + ", ".join(EVENT_KINDS) + ".")
     description: Markdown | None = None
     places: Annotated[list[Text], Field(max_length=MAX_ITEMS)] = []
+    precision: Precision | None = Field(
+        default=None,
+        description="How closely its places say where it happened: exact (the default), near, area (somewhere"
+        " in the area named), country.",
+    )
     actors: Annotated[list[EventActorEntry], Field(max_length=MAX_ITEMS)] = []
     fatalities: Figure | None = None
     injured: Figure | None = None

@@ -35,6 +35,7 @@ class MapPoint:
     lat: float
     lon: float
     weight: int = 1
+    precision: str | None = None  # exact (None), near (a ring), area or country (a shaded disc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,14 @@ def draw(points: list[MapPoint], label: str, box: Box | None = None, basemap: st
     marks = []
     for p in points:
         x, y = (round(v, 1) for v in xy(p.lon, p.lat))
-        marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="{radius}"><title>{html_text(p.name)}</title></circle>')
+        title = html_text(p.name + (f" ({p.precision})" if p.precision not in (None, "exact") else ""))
+        if p.precision == "near":  # somewhere around the point: a ring
+            shape = f'class="bf-near" r="{radius * 2}" fill="none" stroke="#c2410c" stroke-width="1.5"'
+        elif p.precision in ("area", "country"):  # the centre of an area: a pale disc, not a point
+            shape = f'class="bf-area" r="{radius * 4}" fill-opacity="0.2" stroke="#c2410c" stroke-dasharray="2 2"'
+        else:
+            shape = f'r="{radius}"'
+        marks.append(f'<circle cx="{x:g}" cy="{y:g}" {shape}><title>{title}</title></circle>')
     labels = []
     if len(points) <= LABELS_MAX * 4:
         for p in points[:LABELS_MAX]:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..link.corpus import Corpus, QuoteRef
 from ..load import history
 from ..load.project import DEFAULT_SITE_URL
-from ..model.records import FIGURES, Event
+from ..model.records import FIGURES, PRECISION_WORDS, Event
 from ..text.escape import final_html
 from ..text.words import plural
 from . import export, feeds, grading, indexes, mapsvg, marking, structured, timeline_pages, views
@@ -110,6 +110,7 @@ def prepare(corpus: Corpus, options: Options) -> Prepared:
         "places": places,
         "children": views.place_children(corpus),
         "inside_note": functools.partial(views.inside_note, corpus),
+        "precision_words": PRECISION_WORDS,
         "names": corpus.names,
         "ties": defaultdict(list, corpus.ties),
         "figures": FIGURES,

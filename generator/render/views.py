@@ -272,7 +272,7 @@ def map_points(corpus: Corpus, names: Iterable[str]) -> list[mapsvg.MapPoint]:
         term = terms.get(name)
         p = term.place if term is not None else None
         if term is not None and p is not None and p.lat is not None and p.lon is not None and p.id not in out:
-            out[p.id] = mapsvg.MapPoint(p.name, p.lat, p.lon, len(term.briefings) + len(term.events))
+            out[p.id] = mapsvg.MapPoint(p.name, p.lat, p.lon, len(term.briefings) + len(term.events), p.precision)
     return list(out.values())
 
 

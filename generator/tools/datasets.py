@@ -55,6 +55,7 @@ UCDP_WHERE_PRECISION = {
     "6": "the country",
     "7": "international waters or airspace",
 }
+UCDP_PRECISION = {"1": "exact", "2": "near", "3": "area", "4": "area", "5": "area", "6": "country"}  # where_prec
 ACLED_TIME_PRECISION = {"1": "the day", "2": "within a week", "3": "within the month"}
 ACLED_GEO_PRECISION = {"1": "exact", "2": "near (part of a region)", "3": "the administrative area"}
 ACLED_INTER = {  # interaction codes, numeric (before 2024) or named: the actor's kind and role
@@ -107,6 +108,7 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     aliases: list[str] = field(default_factory=list)  # of the last place
+    precision: str | None = None  # of lat and lon: near, when they locate the place only roughly
 
 
 @dataclass(slots=True)
@@ -269,6 +271,11 @@ def _ucdp(row: Row, prefix: str) -> Converted:
         notes.append(f"Dyad: {get('dyad_name')}")
     if get("date_prec") in UCDP_DATE_PRECISION:
         notes.append(f"Date known to {UCDP_DATE_PRECISION[get('date_prec')]} (UCDP date_prec {get('date_prec')})")
+    precision = {"1": "exact", "2": "near", "3": "area", "4": "area", "5": "area", "6": "country"}.get(
+        get("where_prec")
+    )
+    if precision:
+        event["precision"] = precision
     if get("where_prec") in UCDP_WHERE_PRECISION:
         notes.append(f"Location: {UCDP_WHERE_PRECISION[get('where_prec')]} (UCDP where_prec {get('where_prec')})")
     if get("where_description"):
@@ -308,6 +315,7 @@ def _ucdp_location(row: Row) -> Location | None:
     location = Location(chain, aliases=aliases)
     if precision in ("1", "2"):  # coordinates that locate the place, not an area's centre
         location.lat, location.lon = row.degrees("latitude", 90), row.degrees("longitude", 180)
+        location.precision = "near" if precision == "2" else None
     return location
 
 
@@ -361,6 +369,7 @@ def _acled(row: Row, prefix: str) -> Converted:
         notes.append(f"Date known to {ACLED_TIME_PRECISION[precision]} (ACLED time_precision {precision})")
     if get("geo_precision") in ACLED_GEO_PRECISION:
         geo = get("geo_precision")
+        event["precision"] = {"1": "exact", "2": "near", "3": "area"}[geo]
         notes.append(f"Location: {ACLED_GEO_PRECISION[geo]} (ACLED geo_precision {geo})")
     if get("event_id_cnty"):
         notes.append(f"ACLED event {get('event_id_cnty')}")
@@ -398,6 +407,7 @@ def _acled_location(row: Row) -> Location | None:
     location = Location(chain)
     if get("geo_precision") in ("1", "2") and chain[-1][0] == place:
         location.lat, location.lon = row.degrees("latitude", 90), row.degrees("longitude", 180)
+        location.precision = "near" if get("geo_precision") == "2" else None
     return location
 
 

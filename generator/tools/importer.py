@@ -374,6 +374,8 @@ class _Places:
                 record["aliases"] = location.aliases
             if location.lat is not None and location.lon is not None:
                 record["lat"], record["lon"] = location.lat, location.lon
+                if location.precision:
+                    record["precision"] = location.precision
         self.records[pid] = record
         self.made.add(pid)
         return pid

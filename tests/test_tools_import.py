@@ -14,10 +14,10 @@ from .conftest import run_cli, write
 from .realworld import readable, real_world
 
 CSV = """\
-id,date_start,date_end,where,country,latitude,longitude,side_a,side_b,best,low,high,source_article
-101,2015-09-01,2015-09-14,Kyiv,Ukraine,50.45,30.52,Red Brigade,Government of Ukraine;Ann Example,12,8,20,Field report
-102,2015-10-02,,Kharkiv,Ukraine,49.99,36.23,Red Brigade,Government of Ukraine,3,3,5,
-103,2016-01,,Tbilisi,Georgia,41.69,44.83,Red Brigade,,0,,,
+id,date_start,date_end,where,country,latitude,longitude,side_a,side_b,best,low,high,source_article,mentions
+101,2015-09-01,2015-09-14,Kyiv,Ukraine,50.45,30.52,Red Brigade,Government of Ukraine;Ann Example,12,8,20,Field report,
+102,2015-10-02,,Kharkiv,Ukraine,49.99,36.23,Red Brigade,Government of Ukraine,3,3,5,,Blue Party
+103,2016-01,,Tbilisi,Georgia,41.69,44.83,Red Brigade,,0,,,,
 """
 
 
@@ -36,7 +36,8 @@ def test_import_events_writes_valid_files_that_build(tmp_path: Path, capsys: pyt
     assert "id: kharkiv" in new_places
     assert "lat: 49.99" in new_places
     assert "id: georgia" in new_places
-    assert "name: Government of Ukraine" in (root / "actors/ged-sample.yaml").read_text(encoding="utf-8")
+    assert "name: Government of Ukraine\n  kind: state" in (root / "actors/ged-sample.yaml").read_text(encoding="utf-8")
+    assert "mentions:\n  - blue-party" in events  # the registry's Blue Party, named without taking part
     corpus = link(load(root))
     assert corpus.events["ged-sample-101"].parts == {
         "red-brigade": "side A",

@@ -17,6 +17,8 @@ from .misquote import misquote_message
 from .near_misses import actor_warnings, place_warnings, topic_warnings
 from .placeholders import placeholder_problems
 from .places import PlaceNames
+from .same_as import join as join_same_actors
+from .same_as import wikidata_warnings
 
 R = TypeVar("R", Actor, Event, Place)
 _QUOTE_MARKS = str.maketrans(dict.fromkeys("'\"‘’‚‛“”„‟«»‹›′″`´", '"'))
@@ -101,6 +103,7 @@ def spaced(text: str) -> str:
 def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
     """Check every reference and every quote; build the corpus of what will be published."""
     problems: list[Problem] = list(inputs.problems)  # from loading, when it ran with partial=True
+    inputs = join_same_actors(inputs, problems)
     actors = _unique("actor", inputs.actors, problems)
     places = _unique("place", inputs.places, problems)
     events = _unique("event", [*inputs.events, *_inline_events(inputs)], problems)
@@ -121,6 +124,11 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
             sub: tuple[str | int, ...] = ("actors", i) if isinstance(entry, str) else ("actors", i, "actor")
             if not known.actor(ref):
                 problems.append(event_problem(event, sub, f"unknown actor '{ref}'{did_you_mean(ref, actors)}"))
+        for i, ref in enumerate(event.mentions):
+            if not known.actor(ref):
+                problems.append(
+                    event_problem(event, ("mentions", i), f"unknown actor '{ref}'{did_you_mean(ref, actors)}")
+                )
         for i, name in enumerate(event.places):
             if (message := place_names.problem(name)) is not None:
                 problems.append(event_problem(event, ("places", i), message))
@@ -147,6 +155,7 @@ def link(inputs: Inputs, *, drafts: bool = False) -> Corpus:
         place_warnings(inputs.briefings, events, place_names)
         + topic_warnings(inputs.briefings)
         + actor_warnings(actors)
+        + wikidata_warnings(actors)
     )
     return corpus
 

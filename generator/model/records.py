@@ -136,6 +136,14 @@ class Actor(Located):
     country: Text | None = None
     description: Text | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    same_as: Annotated[
+        list[Slug],
+        Field(
+            max_length=MAX_ITEMS,
+            description="Ids of other records of this same actor (from other sources or imports): they become"
+            " one actor, with this record's id and page and the others' names as aliases.",
+        ),
+    ] = []
     links: Annotated[list[Link], Field(max_length=MAX_ITEMS)] = []
     relations: Annotated[list[Relation], Field(max_length=MAX_ITEMS)] = []
     sources: Annotated[
@@ -278,7 +286,14 @@ class Event(Located):
         description="How closely its places say where it happened: exact (the default), near, area (somewhere"
         " in the area named), country.",
     )
-    actors: Annotated[list[EventActorEntry], Field(max_length=MAX_ITEMS)] = []
+    actors: Annotated[
+        list[EventActorEntry],
+        Field(max_length=MAX_ITEMS, description="The actors that took part, each with their part."),
+    ] = []
+    mentions: Annotated[
+        list[Slug],
+        Field(max_length=MAX_ITEMS, description="Actors the sources mention without their taking part (by id)."),
+    ] = []
     fatalities: Figure | None = None
     injured: Figure | None = None
     displaced: Figure | None = None

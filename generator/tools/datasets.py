@@ -119,6 +119,7 @@ class Converted:
     sides: list[Side]
     location: Location | None
     warnings: list[str] = field(default_factory=list)
+    mentions: list[Side] = field(default_factory=list)  # actors named without taking part
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "lat": ("latitude", "lat"),
     "lon": ("longitude", "lon", "lng"),
     "actors": ("actors", "actor", "actor1", "actor2", "side_a", "side_b"),  # every one present
+    "mentions": ("mentions", "mentioned"),
     "fatalities": ("fatalities", "best", "deaths"),
     "fatalities_low": ("low", "fatalities_low"),
     "fatalities_high": ("high", "fatalities_high"),
@@ -144,14 +145,14 @@ def import_events(
                 event["places"] = [place]
         parts: list[dict[str, Any] | str] = []
         for side in converted.sides:
-            aid = actor_by_name.get(side.name.casefold()) or (side.name if side.name in actor_ids else None)
-            if aid is None:
-                aid = _new_actor(side, actor_ids, new_actors, table.path)
-                actor_by_name[side.name.casefold()] = aid
+            aid = _actor_id(side, actor_by_name, actor_ids, new_actors, table.path)
             if all((p if isinstance(p, str) else p["actor"]) != aid for p in parts):
                 parts.append({"actor": aid, "part": side.part} if side.part else aid)
         if parts:
             event["actors"] = parts
+        mentions = [_actor_id(m, actor_by_name, actor_ids, new_actors, table.path) for m in converted.mentions]
+        if mentions:
+            event["mentions"] = list(dict.fromkeys(mentions))
         event = {k: v for k, v in event.items() if v not in (None, [], "")}
         _check_record(Event, event, row, problems)
         if len(problems) > before and skip_bad:
@@ -244,12 +245,13 @@ def _table_row(row: Row, name: str) -> Converted:
             if actor_name:
                 part = _part(col) if len(table.columns["actors"]) > 1 else None
                 sides.append(Side(actor_name, part, actor_kind(actor_name)))
+    mentions = [Side(n.strip(), None, actor_kind(n.strip())) for n in row.get("mentions").split(LIST_SEPARATOR)]
     warnings: list[str] = []
     figures, warning = _figures_and_source(row)
     event.update(figures)
     if warning:
         warnings.append(warning)
-    return Converted(event, sides, _location(row), warnings)
+    return Converted(event, sides, _location(row), warnings, [m for m in mentions if m.name])
 
 
 def _date(row: Row, start: str, end: str) -> str | None:
@@ -389,6 +391,16 @@ def _unique_id(base: str, place_names: PlaceNames, places: Mapping[str, object],
     while f"{base}-{n}" in places or f"{base}-{n}" in place_names.places:
         n += 1
     return f"{base}-{n}"
+
+
+def _actor_id(side: Side, by_name: dict[str, str], ids: set[str], new: dict[str, dict[str, Any]], source: Path) -> str:
+    """The id of the actor a row names: one the registry (or this import) has by that name or
+    alias, or a new one."""
+    aid = by_name.get(side.name.casefold()) or (side.name if side.name in ids else None)
+    if aid is None:
+        aid = _new_actor(side, ids, new, source)
+        by_name[side.name.casefold()] = aid
+    return aid
 
 
 def _new_actor(side: Side, taken: set[str], new: dict[str, dict[str, Any]], source: Path) -> str:

@@ -260,10 +260,42 @@ def test_maps_show_the_placed_places_offline(page: Page, server: str) -> None:
         box = svg.bounding_box()
         assert box is not None
         assert box["width"] > 300, name
-        assert svg.locator("circle").count() == 1  # Pyongyang: the one sample place with coordinates
-        assert svg.locator("circle title").text_content() == "Pyongyang"
+        assert svg.locator(".bf-points circle").count() == 1  # Pyongyang: the one sample place with coordinates
+        assert svg.locator(".bf-points circle title").text_content() == "Pyongyang"
         assert "Pyongyang" in (svg.get_attribute("aria-label") or "")
         assert "Outlines: Natural Earth" in page.locator("figure.bf-map figcaption").inner_text()
+
+
+def test_a_map_zooms_and_pans_and_keeps_its_shape_and_its_points_size(page: Page, server: str) -> None:
+    page.goto(server + PAGES["place"])
+    svg = page.locator("figure.bf-map svg")
+    box = svg.bounding_box()
+    assert box is not None
+    assert box["height"] > 150  # (the map keeps its proportions once it can zoom)
+    assert 1.2 < box["width"] / box["height"] < 3
+    viewport = svg.locator("g.svg-pan-zoom_viewport")
+    before = viewport.get_attribute("transform")
+    point = svg.locator(".bf-points circle").first
+    size = float(point.get_attribute("r") or 0)
+    svg.locator("#svg-pan-zoom-zoom-in").click()
+    svg.locator("#svg-pan-zoom-zoom-in").click()
+    assert viewport.get_attribute("transform") != before
+    assert 0 < float(point.get_attribute("r") or 0) < size  # drawn smaller in map units: the same on screen
+    start = viewport.get_attribute("transform")
+    box = svg.bounding_box()  # (where it is now: clicking the buttons may have scrolled the page)
+    assert box is not None
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*middle)
+    page.mouse.down()
+    page.mouse.move(middle[0] + 60, middle[1] + 20, steps=5)
+    page.mouse.up()
+    page.wait_for_function(  # dragged (the map is redrawn on the next frame)
+        "start => document.querySelector('g.svg-pan-zoom_viewport').getAttribute('transform') !== start",
+        arg=start,
+        timeout=5000,
+    )
+    assert svg.locator("text", has_text="Pyongyang").count() == 1  # the place the page is about is labelled
+    assert page.errors == []  # type: ignore[attr-defined]
 
 
 def test_topic_index_lists_the_topic_page_with_its_briefing(page: Page, server: str) -> None:

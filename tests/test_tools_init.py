@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -22,6 +23,8 @@ SHARED = [
     "docs/about.md",
     "docs/assets/briefings.css",
     "docs/assets/briefings.js",
+    "docs/assets/vendor/svg-pan-zoom.min.js",
+    "docs/assets/vendor/svg-pan-zoom.LICENSE",
     "overrides/main.html",
     ".github/workflows/pages.yml",
     ".github/workflows/preview.yml",
@@ -191,3 +194,12 @@ def test_a_started_site_builds_and_tests_with_its_own_two_commands(tmp_path: Pat
         cwd=project,
     )
     assert where.stdout.startswith(str(project / ".venv"))
+
+
+def test_vendored_scripts_are_the_bytes_their_source_file_names() -> None:
+    vendor = REPO / "docs/assets/vendor"
+    for source in vendor.glob("*.SOURCE"):
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if line.startswith("sha256 "):
+                digest, name = line.split()[1:3]
+                assert hashlib.sha256((vendor / name).read_bytes()).hexdigest() == digest, name

@@ -210,3 +210,34 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
   input.addEventListener("input", search);
   input.addEventListener("focus", load, { once: true });
 })();
+
+/* Maps pan and zoom (svg-pan-zoom, vendored in assets/vendor/): drag to move, the + and - buttons
+   or a double click to zoom. Points and labels keep their size as the map grows. */
+if (window.svgPanZoom) {
+  document.querySelectorAll("svg.bf-map-svg").forEach(function (svg) {
+    var frame = (svg.getAttribute("viewBox") || "").split(" ");
+    if (frame.length === 4) svg.style.aspectRatio = frame[2] + " / " + frame[3];  /* (it drops the viewBox) */
+    var marks = Array.prototype.slice.call(svg.querySelectorAll(".bf-points circle"));
+    marks.forEach(function (mark) { mark.dataset.r = mark.getAttribute("r") || ""; });
+    var labels = svg.querySelector(".bf-labels");
+    var size = labels ? parseFloat(labels.getAttribute("font-size")) : 12;
+    var stroke = labels ? parseFloat(labels.getAttribute("stroke-width")) : 3;
+    svgPanZoom(svg, {
+      controlIconsEnabled: true,
+      mouseWheelZoomEnabled: false,  /* the page scrolls as usual over a map */
+      dblClickZoomEnabled: true,
+      minZoom: 1,
+      maxZoom: 40,
+      zoomScaleSensitivity: 0.5,
+      onZoom: function (zoom) {
+        marks.forEach(function (mark) {
+          if (mark.dataset.r) mark.setAttribute("r", String(parseFloat(mark.dataset.r) / zoom));
+        });
+        if (labels) {
+          labels.setAttribute("font-size", String(size / zoom));
+          labels.setAttribute("stroke-width", String(stroke / zoom));
+        }
+      }
+    });
+  });
+}

@@ -117,13 +117,16 @@ def view(points: list[MapPoint]) -> Box:
 WORLD: Box = (-180.0, -58.0, 180.0, LAT_LIMIT)
 
 
-def draw(points: list[MapPoint], label: str, box: Box | None = None, basemap: str | None = None) -> Markup:
+def draw(
+    points: list[MapPoint], label: str, box: Box | None = None, basemap: str | None = None, focus: str | None = None
+) -> Markup:
     """An SVG map of `points` (all names shown as text, never markup), or nothing if none.
 
     The projection is equirectangular, scaled at the view's middle latitude so that a region
     keeps its shape; the view is widened or heightened to a landscape frame. With `basemap`
     (the address of world_svg() as a file), the outlines are that one shared image, placed and
     stretched under the points; without it they are drawn inline, clipped to the frame (PDFs).
+    The point named `focus` (the place a page is about) is always labelled.
     """
     if not points:
         return Markup("")
@@ -169,8 +172,10 @@ def draw(points: list[MapPoint], label: str, box: Box | None = None, basemap: st
             shape = f'r="{radius}"'
         marks.append(f'<circle cx="{x:g}" cy="{y:g}" {shape}><title>{title}</title></circle>')
     labels = []
-    if len(points) <= LABELS_MAX * 4:
-        for p in points[:LABELS_MAX]:
+    labelled = points[:LABELS_MAX] if len(points) <= LABELS_MAX * 4 else []
+    labelled += [p for p in points if p.name == focus and p not in labelled][:1]
+    if labelled:
+        for p in labelled:
             x, y = (round(v, 1) for v in xy(p.lon, p.lat))
             anchor = "end" if x > WIDTH * 0.8 else "start"
             dx = -6 if anchor == "end" else 6

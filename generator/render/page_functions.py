@@ -57,8 +57,8 @@ class Links:
         corpus, topic_slug = self.corpus, self.topic_slug
         place_terms = views.places(corpus)
 
-        def place_map(names: list[str], label: str, world: bool = False) -> Markup:
-            figure = views.place_map(corpus, names, label, world, basemap=basemap)
+        def place_map(names: list[str], label: str, world: bool = False, focus: str | None = None) -> Markup:
+            figure = views.place_map(corpus, names, label, world, basemap=basemap, focus=focus)
             return final_html(figure.strip()) if figure else figure
 
         def link(text: object, target: str) -> Markup:

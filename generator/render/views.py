@@ -277,14 +277,20 @@ def map_points(corpus: Corpus, names: Iterable[str]) -> list[mapsvg.MapPoint]:
 
 
 def place_map(
-    corpus: Corpus, names: Iterable[str], label: str, world: bool = False, basemap: str | None = None
+    corpus: Corpus,
+    names: Iterable[str],
+    label: str,
+    world: bool = False,
+    basemap: str | None = None,
+    focus: str | None = None,
 ) -> Markup:
-    """A figure with a map of the named places that have coordinates, or nothing."""
+    """A figure with a map of the named places that have coordinates (the one named `focus`
+    always labelled), or nothing."""
     names = list(dict.fromkeys(names))
     points = map_points(corpus, names)
     if not points:
         return Markup("")
-    svg = mapsvg.draw(points, label, mapsvg.WORLD if world else None, basemap)
+    svg = mapsvg.draw(points, label, mapsvg.WORLD if world else None, basemap, focus)
     terms = places(corpus)
     missing = len({terms[n].slug for n in names if n in terms}) - len(points)
     note = f" {plural(missing, 'place')} without coordinates not shown." if missing > 0 else ""

@@ -212,9 +212,9 @@ def test_figures_out_of_order_in_the_data_and_long_citations_are_kept_and_said(
     path = write(tmp_path, "ged.csv", table(UCDP_GED_COLUMNS, rows))
     code, out, err = run_cli(capsys, "--root", str(project), "import", "events", str(path))
     assert (code, err) == (0, "")
-    assert "1 rows: low 7, best 5 and high 6 are out of order in the data" in out
-    assert "(lines 2)" in out
-    assert "citation(s) over 1,000 characters cut" in out
+    assert "1 row: low, best and high out of order in the data: best kept, the three given in the figure's" in out
+    assert "note (line 2)." in out
+    assert "1 row: a citation over 1,000 characters cut (the data set has it whole) (line 3)." in out
     first, second, _ = imported(project, "ged")["events"]
     assert first["fatalities"]["best"] == 5
     assert "The data gives low 7, best 5 and high 6, out of order." in first["fatalities"]["note"]

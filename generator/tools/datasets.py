@@ -260,7 +260,7 @@ def _ucdp(row: Row, prefix: str) -> Converted:
         sources[0]["note"] = f"Original source: {get('source_original')}"
     event["sources"], cut = cut_sources(sources)
     if cut:
-        warnings.append(f"{cut} citation(s) over 1,000 characters cut (the data set has them whole)")
+        warnings.append("a citation over 1,000 characters cut (the data set has it whole)")
     notes = []
     if get("conflict_name"):
         ident = get("conflict_new_id")
@@ -356,7 +356,7 @@ def _acled(row: Row, prefix: str) -> Converted:
         sources[0]["note"] = f"Source scale: {get('source_scale')}"
     event["sources"], cut = cut_sources(sources)
     if cut:
-        warnings.append(f"{cut} source name(s) over 1,000 characters cut")
+        warnings.append("a source name over 1,000 characters cut")
     notes = []
     for label, column in (
         ("Disorder type", "disorder_type"),
@@ -423,10 +423,10 @@ def estimate(best: int | None, low: int | None, high: int | None) -> tuple[int |
         return {k: v for k, v in (("best", best), ("low", low), ("high", high)) if v is not None}, None
     kept: dict[str, Any] = {"best": best} if best is not None else {"low": min(given)}
     kept["note"] = f"The data gives low {low}, best {best} and high {high}, out of order."
-    return (
-        kept,
-        f"low {low}, best {best} and high {high} are out of order in the data: best kept, all three in the note",
-    )
+    return kept, OUT_OF_ORDER
+
+
+OUT_OF_ORDER = "low, best and high out of order in the data: best kept, the three given in the figure's note"
 
 
 def cut_sources(sources: list[dict[str, Any]], limit: int = 1_000) -> tuple[list[dict[str, Any]], int]:

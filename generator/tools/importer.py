@@ -28,7 +28,7 @@ from ..load.files import Inputs
 from ..model import dates
 from ..model.fields import MAX_ID, MAX_REGISTRY
 from ..model.records import ACTOR_KINDS, EVENT_KINDS, Actor, ActorFile, Event, EventFile, PlaceFile
-from ..text.words import slugify
+from ..text.words import plural, slugify
 from .csvtable import Row, Table, normal_name
 from .datasets import KIND_NAMES, Converted, Dataset, Location, Side, actor_kind, cut_sources, epoch_hint, estimate
 
@@ -160,7 +160,7 @@ def import_events(
             del problems[before:]
             continue
         for warning in converted.warnings:
-            warnings.setdefault(warning.split(":")[0] if ":" in warning else warning, []).append(line)
+            warnings.setdefault(warning, []).append(line)
         events.append(event)
     if problems:
         raise BriefingsError(problems)
@@ -180,9 +180,9 @@ def import_events(
         )
     if skipped:
         lines = sorted({p.line for p in skipped})
-        header.append(f"{len(lines)} rows skipped with --skip-bad (lines {_lines(lines)}): see the import's report.")
+        header.append(f"{plural(len(lines), 'row')} skipped with --skip-bad ({_lines(lines)}): see the report above.")
     for warning, lines in warnings.items():
-        header.append(f"{len(lines)} rows: {warning} (lines {_lines(lines)}).")
+        header.append(f"{plural(len(lines), 'row')}: {warning} ({_lines(lines)}).")
     out.report = header[1:]
     out.files[f"events/{name}.yaml"] = _yaml("events", EventFile, merged, header, table.path)
     place_records = list(places.records.values())
@@ -195,8 +195,13 @@ def import_events(
 
 
 def _lines(lines: list[int], shown: int = 20) -> str:
+    """'line 3', 'lines 3, 4, 9', 'lines 3, ... and 40 more'."""
     text = ", ".join(str(n) for n in lines[:shown])
-    return text + (f" and {len(lines) - shown} more" if len(lines) > shown else "")
+    return (
+        ("lines " if len(lines) > 1 else "line ")
+        + text
+        + (f" and {len(lines) - shown} more" if len(lines) > shown else "")
+    )
 
 
 def _merge(old: dict[str, dict[str, Any]], new: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -246,11 +251,8 @@ def _table_row(row: Row, name: str) -> Converted:
                 part = _part(col) if len(table.columns["actors"]) > 1 else None
                 sides.append(Side(actor_name, part, actor_kind(actor_name)))
     mentions = [Side(n.strip(), None, actor_kind(n.strip())) for n in row.get("mentions").split(LIST_SEPARATOR)]
-    warnings: list[str] = []
-    figures, warning = _figures_and_source(row)
+    figures, warnings = _figures_and_source(row)
     event.update(figures)
-    if warning:
-        warnings.append(warning)
     return Converted(event, sides, _location(row), warnings, [m for m in mentions if m.name])
 
 
@@ -273,10 +275,11 @@ def _date(row: Row, start: str, end: str) -> str | None:
         return None
 
 
-def _figures_and_source(row: Row) -> tuple[dict[str, Any], str | None]:
+def _figures_and_source(row: Row) -> tuple[dict[str, Any], list[str]]:
     """The row's fatalities (a number, or best/low/high), displaced and source, as event fields."""
     out: dict[str, Any] = {}
     figure, warning = estimate(row.number("fatalities"), row.number("fatalities_low"), row.number("fatalities_high"))
+    warnings = [warning] if warning else []
     if figure is not None:
         out["fatalities"] = figure
     displaced = row.number("displaced")
@@ -288,8 +291,8 @@ def _figures_and_source(row: Row) -> tuple[dict[str, Any], str | None]:
             src["url"] = row.get("url")
         out["sources"], cut = cut_sources([src])
         if cut:
-            warning = "; ".join(x for x in (warning, "a source over 1,000 characters cut") if x)
-    return out, warning
+            warnings.append("a source over 1,000 characters cut")
+    return out, warnings
 
 
 def _title(row: Row) -> str:

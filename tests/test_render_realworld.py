@@ -270,3 +270,11 @@ def test_how_closely_a_place_is_located_shows_in_text_and_on_its_map(tmp_path: P
     assert "<title>Lviv (near)</title>" in lviv
     assert 'class="bf-near"' not in pages["places/kyiv.md"]
     assert "- Places: [Lviv](../places/lviv.md) (somewhere in the area)" in pages["events/talks.md"]
+
+
+def test_the_places_index_names_a_country_given_as_a_place_id(tmp_path: Path) -> None:
+    root = real_world(tmp_path)
+    write(root, "places/ukraine.yaml", PLACES.replace("        country: Ukraine\n", "        country: ukraine\n"))
+    index = readable(render_pages(link(load(root))))["places/index.md"]
+    assert "[Kyiv](../places/kyiv.md) · city, Ukraine: 1 briefing, 1 event" in index
+    assert "city, ukraine" not in index

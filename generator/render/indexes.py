@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
 from markupsafe import Markup
 
+from ..model.records import Place
 from ..text.words import plural
 from . import views
 
@@ -68,10 +69,14 @@ def _az(items: list[IndexItem]) -> list[tuple[str, list[IndexItem]]]:
     return [(g, groups[g]) for g in order]
 
 
-def place_note(term: views.Term) -> str:
-    """'city, Ukraine' for a registry place; nothing for a topic or a bare place name."""
+def place_note(term: views.Term, places: Mapping[str, Place]) -> str:
+    """'city, Ukraine' for a registry place (its country by name, also when it is given as a
+    place id); nothing for a topic or a bare place name."""
     p = term.place
-    return ", ".join(x for x in (p.kind, p.country) if x) if p is not None else ""
+    if p is None:
+        return ""
+    country = places[p.country].name if p.country is not None and p.country in places else p.country
+    return ", ".join(x for x in (p.kind, country) if x)
 
 
 def count_note(**counts: int) -> str:

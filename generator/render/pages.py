@@ -355,7 +355,7 @@ class _Pages:
                     indexes.IndexItem(
                         t.name,
                         f"{folder}/{t.slug}.md",
-                        indexes.place_note(t),
+                        indexes.place_note(t, corpus.places),
                         indexes.count_note(briefing=len(t.briefings), event=len(t.events)),
                     )
                     for t in terms.values()

@@ -12,7 +12,7 @@ PDF_PACKAGES := $(if $(shell (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null | gr
                 $(if $(shell fc-list 2>/dev/null | grep -i dejavu),,fonts-dejavu-core)
 TEST_PACKAGES := $(PDF_PACKAGES) $(if $(shell command -v chromium),,chromium) $(if $(shell command -v npm),,npm)
 
-.PHONY: site test test-lowest lint setup apt-install lock clean bench serve
+.PHONY: site test test-lowest lint setup apt-install lock clean bench bench-100k serve
 
 site: $(SITE_STAMP)
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(strip $(PDF_PACKAGES))"
@@ -82,6 +82,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_pdf.py 1000
 	$(BIN)/python bench/bench_import.py 1000
 	$(BIN)/python bench/bench_ci.py 1000
+	$(BIN)/python bench/bench_import_datasets.py --rows 1000
+
+# The daily loop at 10,000 and 100,000 briefings (bench/README: "At 100,000"): hours on 2 cores.
+bench-100k: $(STAMP)
+	$(BIN)/python bench/bench_scale.py 10000 100000
 
 serve: $(STAMP)
 	$(BIN)/briefings serve

@@ -1,0 +1,123 @@
+"""The daily loop at scale: python bench/bench_scale.py [N ...] [--no-site] (make bench-100k: 10,000 and 100,000).
+
+For each N, a synthetic corpus (bench/synthetic.py, every record marked SYNTHETIC) in a fresh
+project, then, each step its own `briefings` process as a user runs it: check with no cache;
+the first build (generate and site, no PDFs, --strict); the typical change (one new briefing
+naming two new actors and one new event, as bench_ci.py makes it) built; a title edit built; a
+build with nothing changed. Each step's peak resident memory is the largest of any one process
+it ran (the generator, MkDocs, Pagefind). With --no-site, builds stop at the Markdown (--no-site),
+to measure the generator alone at sizes where a site takes hours.
+
+Prints a row per N and, for the last N, each figure's ratio to the first N's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.bench_ci import typical_change
+from bench.synthetic import make_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent / "briefings"
+PEAK = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode;"
+    " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)"
+)
+
+
+def step(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and the peak resident size (MB) of the largest process `args` ran."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, str(BIN), *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"briefings {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return seconds, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def size_mb(folder: Path) -> float:
+    total = 0
+    for base, _, files in os.walk(folder):
+        for name in files:
+            total += os.lstat(os.path.join(base, name)).st_size
+    return total / 1e6
+
+
+def measure(n: int, work: Path, site: bool) -> dict[str, float]:
+    project = work / f"n{n}"
+    project.mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", project)
+    shutil.copytree(REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    make_corpus(project, n)
+    build = ["build", "--no-pdf", "--strict", *([] if site else ["--no-site"])]
+    row: dict[str, float] = {}
+    peak = 0.0
+    for name, prepare, args in (
+        ("check cold", None, ["check"]),
+        ("first build", None, build),
+        ("typical change", typical_change, build),
+        ("title edit", _edit_title, build),
+        ("nothing changed", None, build),
+    ):
+        if prepare is not None:
+            prepare(project)
+        seconds, mb = step(args, project)
+        row[name] = seconds
+        peak = max(peak, mb)
+        row[f"{name} memory"] = mb
+        print(f"  n={n:,} {name}: {seconds:.1f} s, peak {mb:,.0f} MB", file=sys.stderr, flush=True)
+    row["peak memory"] = peak
+    row["site size"] = size_mb(project / ("site" if site else "docs/generated"))
+    return row
+
+
+def _edit_title(root: Path) -> None:
+    sample = sorted((root / "briefings").rglob("*-synthetic-*.yaml"))[0]
+    text = sample.read_text(encoding="utf-8")
+    sample.write_text(text.replace("SYNTHETIC briefing", "SYNTHETIC edited briefing", 1), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument("--no-site", action="store_true", help="stop at the Markdown: the generator alone")
+    parser.add_argument("--keep", type=Path, help="keep the projects in this folder")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    rows = {}
+    try:
+        for n in args.sizes:
+            rows[n] = measure(n, work, not args.no_site)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    keys = ["check cold", "first build", "typical change", "title edit", "nothing changed", "peak memory", "site size"]
+    what = "Markdown" if args.no_site else "site"
+    print(f"| briefings | {' | '.join(keys[:-1])} | {what} size |")
+    print("| ---: |" + " ---: |" * len(keys))
+    for n, row in rows.items():
+        cells = [f"{row[k]:.1f} s" for k in keys[:5]] + [f"{row['peak memory']:,.0f} MB", f"{row['site size']:,.0f} MB"]
+        print(f"| {n:,} | {' | '.join(cells)} |")
+    if len(rows) > 1:
+        first, last = rows[args.sizes[0]], rows[args.sizes[-1]]
+        ratios = [f"{last[k] / first[k]:.1f}" for k in keys]
+        print(f"| ratio {args.sizes[-1] // args.sizes[0]}x | {' | '.join(ratios)} |")
+    print(json.dumps({str(n): row for n, row in rows.items()}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -202,3 +202,23 @@ def test_bad_merge_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     with pytest.raises(BriefingsError) as exc:
         load_yaml(write(tmp_path, "a.yaml", "a: &x [1, 2]\nb:\n  <<: *x\n"))
     assert "invalid YAML merge" in exc.value.problems[0].message
+
+
+def test_a_registry_file_may_hold_one_record_on_its_own(tmp_path: Path) -> None:
+    """As the editor in the browser writes them: briefings/actors/ID.yaml holds one actor."""
+    from generator.link.corpus import link
+
+    from .realworld import briefing, problems, real_world
+
+    root = real_world(tmp_path)
+    write(root, "actors/zed.yaml", "id: zed\nname: Zed Example\nkind: person\n")
+    write(root, "places/odesa.yaml", "id: odesa\nname: Odesa\nkind: city\nparent: ukraine\n")
+    write(root, "events/fire.yaml", "id: fire\ndate: 2015-09-10\ntitle: A fire\nplaces: [odesa]\nactors: [zed]\n")
+    write(root, "2015-09-16-fire.yaml", briefing().replace("- actor: ann", "- actor: zed").replace("[siege]", "[fire]"))
+    corpus = link(load(root))
+    assert corpus.actors["zed"].name == "Zed Example"
+    assert corpus.events["fire"].actor_ids == ["zed"]
+    assert corpus.places["odesa"].parent == "ukraine"
+    write(root, "actors/zed.yaml", "id: zed\nname: Zed Example\nkind: persn\n")
+    found = problems(root)
+    assert any(p.startswith("zed.yaml:3: kind: ") for p in found), found

@@ -18,7 +18,8 @@ ACTORS_FILE = "actors.yaml"
 SOURCES_DIR = "sources"
 # Registries: briefings/NAME.yaml and any YAML file under briefings/NAME/ (split as you like).
 REGISTRIES = ("actors", "events", "places")
-M = TypeVar("M", ActorFile, EventFile, PlaceFile, Briefing)
+M = TypeVar("M", ActorFile, EventFile, PlaceFile, Briefing, Actor, Event, Place)
+R = TypeVar("R", Actor, Event, Place)
 
 
 @dataclass(slots=True)
@@ -106,16 +107,16 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
     inputs.digests = {str(path): p.digest for path, p in parsed.items()}
     inputs.actors_missing = not registries["actors"]  # linking says so once if anything names an actor
     for path in registries["actors"]:
-        actors, _ = _read(path, parsed[path], ActorFile, problems)
-        inputs.actors += actors.actors if actors else []
+        actors = _read_registry(path, parsed[path], "actors", ActorFile, Actor, problems)
+        inputs.actors += actors or []
         inputs.actors_complete &= actors is not None
     for path in registries["events"]:
-        events, _ = _read(path, parsed[path], EventFile, problems)
-        inputs.events += events.events if events else []
+        events = _read_registry(path, parsed[path], "events", EventFile, Event, problems)
+        inputs.events += events or []
         inputs.events_complete &= events is not None
     for path in registries["places"]:
-        places, _ = _read(path, parsed[path], PlaceFile, problems)
-        inputs.places += places.places if places else []
+        places = _read_registry(path, parsed[path], "places", PlaceFile, Place, problems)
+        inputs.places += places or []
         inputs.places_complete &= places is not None
     seen: dict[str, Path] = {}
     for path in files:
@@ -154,6 +155,19 @@ def load(root: Path, *, partial: bool = False, cache: ParseCache | None = None) 
         raise BriefingsError(problems)
     inputs.problems = problems
     return inputs
+
+
+def _read_registry(
+    path: Path, parsed: Parsed, key: str, file_cls: type[M], record_cls: type[R], problems: list[Problem]
+) -> list[R] | None:
+    """The records of a registry file (None if invalid): a list under `key` (`actors:`), or one
+    record on its own (a mapping with an `id`, as the editor in the browser writes one per file)."""
+    data = parsed.data
+    if isinstance(data, dict) and key not in data and "id" in data:
+        record, _ = _read(path, parsed, record_cls, problems)
+        return [record] if record is not None else None
+    records, _ = _read(path, parsed, file_cls, problems)
+    return list(getattr(records, key)) if records is not None else None
 
 
 def _read_texts(root: Path, briefing: Briefing, texts: dict[str, str], problems: list[Problem]) -> None:

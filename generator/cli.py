@@ -32,7 +32,7 @@ from .publish.site import ENGINE_NAMES, ENGINES, SERVE_ENGINES, build_site
 from .render import export
 from .render.digest import Selection
 from .text.words import plural, slugify
-from .tools import csvtable, datasets, importer, provenance, suggest_places
+from .tools import csvtable, datasets, importer, provenance, split_registry, suggest_places
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
 
@@ -296,6 +296,18 @@ def _import(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _registry(args: argparse.Namespace, project: Project) -> int:
+    check(project, drafts=True, publishing=False)  # only a registry that passes check is split
+    done = split_registry.split(project.briefings)
+    print(f"Wrote {len(done.written)} records, one per file, under {display_path(project.briefings)}/; removed:")
+    for path in done.removed:
+        print(f"  {path}")
+    if done.comments_dropped:
+        print("The comments of these files were not carried over: " + ", ".join(done.comments_dropped))
+    print("Check them with: briefings check")
+    return 0
+
+
 def _places(args: argparse.Namespace, project: Project) -> int:
     corpus = check(project, drafts=True, publishing=False)  # proposes registry entries; publishes nothing
     text = suggest_places.suggest(corpus)
@@ -442,6 +454,12 @@ def parser() -> argparse.ArgumentParser:
         "--update",
         action="store_true",
         help="update the files an earlier import of this name wrote: events by id replaced or added, the rest kept",
+    )
+    p = command(
+        "registry", _registry, "Write the registries as one record per file (the editor in the browser's layout)."
+    )
+    p.add_argument(
+        "action", choices=["split"], help="split: each actor, event and place of a list into a file of its own"
     )
     p = command("places", _places, "Propose registry entries (coordinates, country) for place names.")
     p.add_argument("action", choices=["suggest"], help="suggest: entries for names the registry lacks")

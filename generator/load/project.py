@@ -16,7 +16,7 @@ from ..text.escape import FINAL_HTML_EXTENSION
 from ..text.words import did_you_mean
 
 SETTINGS_FILE = "briefings.toml"
-KNOWN = {"marking", "max_marking", "paper", "publisher", "latest"}
+KNOWN = {"marking", "max_marking", "paper", "publisher", "latest", "repository", "branch"}
 MAX_LATEST = 1_000
 
 
@@ -29,6 +29,8 @@ class Settings:
     paper: str = "A4"  # A4 or Letter
     publisher: str = "Briefings"  # PDF author/publisher metadata
     latest: int = 10  # briefings listed on the home page
+    repository: str = ""  # owner/name on GitHub: where the editor in the browser (/admin/) saves
+    branch: str = "main"  # the branch the site is built from (the editor's pull requests go to it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,13 @@ def open_project(root: Path) -> Project:
             problems.append(
                 Problem(shown, line(key), key, f"expected one of {', '.join(LEVELS)}, got {shown_value(value)}")
             )
+    repository = data.get("repository")
+    if isinstance(repository, str) and not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository):
+        message = f"expected owner/name of a GitHub repository, got {shown_value(repository)}"
+        problems.append(Problem(shown, line("repository"), "repository", message))
+    branch = data.get("branch")
+    if isinstance(branch, str) and not re.fullmatch(r"[A-Za-z0-9_./-]{1,100}", branch):
+        problems.append(Problem(shown, line("branch"), "branch", f"expected a branch name, got {shown_value(branch)}"))
     publisher = data.get("publisher")
     if isinstance(publisher, str) and (not publisher.strip() or len(publisher) > 200):
         message = f"expected 1 to 200 characters, got {shown_value(publisher)}"

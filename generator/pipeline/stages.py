@@ -149,6 +149,9 @@ def generate(
         project_site_url(project, site_url),
         settings.publisher,
         exports=not serving,
+        max_marking=settings.max_marking,
+        repository=settings.repository,
+        branch=settings.branch,
     )
     paths = incremental.briefing_paths(corpus)
     if not serving:  # the preview skips git: pages carry the briefings' own days

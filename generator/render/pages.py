@@ -51,12 +51,18 @@ class Options:
     site_url: str = DEFAULT_SITE_URL  # feeds and structured data give full addresses
     publisher: str = "Briefings"
     exports: bool = True  # the export's tables (the live preview keeps those of the last build)
+    max_marking: str = "TLP:CLEAR"  # the most restricted marking the site publishes (the editor's choices)
+    repository: str = ""  # owner/name on GitHub, for the editor in the browser
+    branch: str = "main"
 
 
 PageJob = tuple[str, str, dict[str, Any]]  # page path, template name (or FEED_ATOM, FEED_JSON), context
 FEED_ATOM, FEED_JSON = "feed:atom", "feed:json"
 EXPORT = "export"  # a table of the export (export.py), or its data package descriptor
 EXPORT_DIR = "export"
+CMS = "cms"  # the editor's configuration (cms_config.py)
+CMS_CONFIG = "admin/config.yml"  # docs/generated/admin/config.yml, read by docs/admin/index.html
+CMS_SHAPES = "admin/shapes.json"  # the fields a file may write short (cms_config.shapes)
 
 
 @views.once
@@ -420,3 +426,7 @@ class _Pages:
                 yield self.page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
         if self.mine():
             yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
+        if self.mine():
+            yield CMS_CONFIG, CMS, {"options": self.options}
+        if self.mine():
+            yield CMS_SHAPES, CMS, {"options": None}

@@ -4,6 +4,7 @@ writer in the worker that made it)."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -14,8 +15,8 @@ from typing import Any, TypeVar
 import jinja2
 
 from ..link.corpus import Corpus
-from . import export, feeds
-from .pages import EXPORT, FEED_ATOM, FEED_JSON, Options, PageJob, Prepared, iter_pages, prepare
+from . import cms_config, export, feeds
+from .pages import CMS, EXPORT, FEED_ATOM, FEED_JSON, Options, PageJob, Prepared, iter_pages, prepare
 from .related import related_briefings
 from .templating import environment, render
 
@@ -114,7 +115,15 @@ FEED_WRITERS = {FEED_ATOM: feeds.atom, FEED_JSON: feeds.json_feed}
 
 
 def _render_job(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
-    """A page from its template, a feed from its writer, or a file of the export."""
+    """A page from its template, a feed from its writer, a file of the export, or the editor's
+    configuration."""
+    if template == CMS:
+        o: Options | None = context["options"]
+        if o is None:  # the fields a file may write short
+            return json.dumps(cms_config.shapes(), indent=1) + "\n"
+        return cms_config.config_yaml(
+            repo=o.repository, branch=o.branch, max_marking=o.max_marking, site_url=o.site_url
+        )
     if template == EXPORT:
         if context["table"] is None:
             return export.datapackage("csv", context["publisher"], context["site_url"])

@@ -329,6 +329,37 @@ def test_an_apostrophe_is_not_a_quote() -> None:
     assert [a.text[f.quoted.start : f.quoted.end] for f in a.quotes] == ["It is a risk everywhere,"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("« Nous ne céderons pas », a déclaré le ministre.", ["Nous ne céderons pas"]),  # French: spaces inside
+        ("«Мы не отступим», — заявил министр.", ["Мы не отступим"]),
+        ("« Il a dit « non » hier », selon elle.", ["Il a dit « non » hier"]),  # nested
+        ("Er sagte: „Wir bleiben hier.“ Dann ging er.", ["Wir bleiben hier."]),  # German „ … “
+        ("Prezes powiedział: „Nie ustąpimy”.", ["Nie ustąpimy"]),  # Polish „ … ”
+        ("Вона сказала: „Ми готові“.", ["Ми готові"]),  # Ukrainian
+        ("他说：「我们不会让步。」然后离开。", ["我们不会让步。"]),  # Chinese, Japanese 「 」
+        ("彼は『はい』と言った。", ["はい"]),
+        ("Ein Satz » ohne Anfang.", []),  # a closing mark alone opens nothing
+    ],
+)
+def test_quotes_in_the_marks_other_languages_use(text: str, quoted: list[str]) -> None:
+    """The passages between the marks (which of them are speech is the English-only part: README)."""
+    from generator.draft.quotes import find
+    from generator.draft.text import paragraphs
+
+    assert [text[q.start : q.end] for q in find(text, paragraphs(text))] == quoted
+
+
+def test_a_french_article_s_quotes_are_proposed() -> None:
+    a = analyse(
+        "Le ministre a parlé mardi. « Nous ne céderons pas à la pression, et nous le dirons », a déclaré"
+        " M. Synthé. La porte-parole, Marie Exemple, a ajouté : « La France reste ouverte au dialogue. »"
+    )
+    quotes = [a.text[f.quoted.start : f.quoted.end] for f in a.quotes]
+    assert quotes == ["Nous ne céderons pas à la pression, et nous le dirons", "La France reste ouverte au dialogue."]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_any_text_gives_spans_inside_it(text: str) -> None:

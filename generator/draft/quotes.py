@@ -1,5 +1,7 @@
 """The quoted passages of an article: straight and curly double quotes, single quotes told
-apart from apostrophes, quotes nested in quotes, and quotes that run over several paragraphs."""
+apart from apostrophes, quotes nested in quotes, and quotes that run over several paragraphs;
+and the marks other languages use: « » (French, Russian, Ukrainian), „ “ (German, Ukrainian,
+Polish „ ”), 「 」 and 『 』 (Chinese, Japanese)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 from .text import Span, sentences
 
 OPEN, CLOSE, EITHER = "open", "close", "either"
+PAIRED = {"«": "»", "「": "」", "『": "』"}  # marks that open and close unmistakably, and nest
+LOW = "„"  # opens a quote that “ or ” closes (German „…“, Polish „…”)
 _SPEECH_AFTER = re.compile(r"\s*(?:said|says|say|added|adds|told|asked|wrote|continued)\b")
 
 
@@ -66,7 +70,7 @@ def find(text: str, paras: list[Span]) -> list[Quoted]:
         if text.startswith("''", para.start):
             start_mark = '"'  # '' stands for a double mark
         if carry is not None:
-            if (start_mark in '“"' and carry[1] == "double") or (start_mark in "‘'" and carry[1] == "single"):
+            if (start_mark in '“"«„' and carry[1] == "double") or (start_mark in "‘'" and carry[1] == "single"):
                 found, carry = _scan(text, para, carry)
             else:  # the quote did not go on: close it at the end of its first sentence
                 out.append(_unclosed(text, paras[n - 1], *carry))
@@ -97,7 +101,8 @@ def _scan(
     """Quotes in one paragraph; and the quote still open at its end (start, mark, paragraphs)."""
     # '' (two apostrophes) stands for a double quote mark in some newspapers' archives
     marks = [
-        (para.start + m.start(), len(m.group())) for m in re.finditer(r"''|[\"“”„'‘’]", text[para.start : para.end])
+        (para.start + m.start(), len(m.group()))
+        for m in re.finditer(r"''|[\"“”„'‘’«»「」『』]", text[para.start : para.end])
     ]
     found: list[Quoted] = []
     if carry is not None:
@@ -107,8 +112,25 @@ def _scan(
     else:
         start, mark, count, depth = -1, "", 1, 0
     pending_either: list[int] = []
+    opener = text[start - 1] if carry is not None and start > 0 else ""
     for i, width in marks:
         ch = text[i]
+        if depth and opener in PAIRED:  # « … »: only its own mark closes it; the same one nests
+            depth += 1 if ch == opener else -1 if ch == PAIRED[opener] else 0
+            if depth == 0:
+                found.append(_trimmed(text, start, i, count))
+                count, opener = 1, ""
+            continue
+        if depth and opener == LOW:
+            if ch in '“”"' and width == 1:
+                found.append(Quoted(start, i, "double", True, count))
+                depth, count, opener = 0, 1, ""
+            continue
+        if not depth and ch in PAIRED:
+            start, mark, depth, count, opener = i + 1, "double", 1, 1, ch
+            continue
+        if ch in "»」』":
+            continue  # a closing mark with nothing open: not a quote
         is_double = ch in '"“”„' or width == 2
         if depth and mark == "double":
             if is_double:
@@ -134,7 +156,7 @@ def _scan(
             continue
         if is_double:
             if _double(text, i, width) == OPEN:
-                start, mark, depth, count = i + width, "double", 1, 1
+                start, mark, depth, count, opener = i + width, "double", 1, 1, ch
         elif _single(text, i) == OPEN:
             start, mark, depth, count = i + 1, "single", 1, 1
             pending_either.clear()
@@ -145,6 +167,15 @@ def _scan(
     if depth:
         return found, (start, mark, count)
     return found, None
+
+
+def _trimmed(text: str, start: int, end: int, count: int) -> Quoted:
+    """A quote between paired marks, without the spaces French typography puts inside them."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quoted(start, end, "double", True, count)
 
 
 def _closes_before(text: str, i: int) -> bool:

@@ -57,7 +57,7 @@ def test_rendering_is_deterministic() -> None:
 def test_briefing_page_has_quotes_with_speakers_and_dated_events() -> None:
     page = sample_pages()[f"briefings/{SAMPLE_ID}.md"]
     assert page.startswith('---\ntitle: "North Korean troops')
-    assert "> new multipolar world\n> { #quote-7 }\n>\n> — [Kim Jong Un](../actors/kim-jong-un.md)" in page
+    assert '> new multipolar world\n> { #quote-7 dir="auto" }\n>\n> — [Kim Jong Un](../actors/kim-jong-un.md)' in page
     events = page[page.index("## Related events") : page.index("## Places")]
     order = [events.index(d) for d in ("**2022 – 19 June 2024**", "**June 2024**", "**19 June 2024**")]
     assert order == sorted(order)

@@ -87,3 +87,32 @@ Credibility = Annotated[
         + ".",
     ),
 ]
+
+
+LANGUAGE_TAG = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$"
+
+
+def _known_language(tag: str) -> str:
+    """A BCP 47 language tag whose language CLDR knows (through Babel, which Material already
+    needs): 'ru', 'ar', 'zh-Hant', 'pt-BR'. An unknown one says which known tag it is close to."""
+    import babel
+    from babel import localedata
+
+    try:
+        babel.Locale.parse(tag, sep="-")
+    except (ValueError, babel.UnknownLocaleError):
+        names = {name.casefold(): code for code, name in babel.Locale("en").languages.items() if "_" not in code}
+        known = sorted({name.split("_")[0] for name in localedata.locale_identifiers()})
+        from difflib import get_close_matches
+
+        guess = names.get(tag.casefold()) or next(iter(get_close_matches(tag.lower().split("-")[0], known, n=1)), None)
+        hint = f"; did you mean '{guess}'?" if guess else " (a BCP 47 tag such as en, fr, ru, ar, zh-Hant)"
+        raise ValueError(f"unknown language '{tag}'{hint}") from None
+    return tag
+
+
+Language = Annotated[
+    str,
+    Field(pattern=LANGUAGE_TAG, max_length=35, description="A language: a BCP 47 tag such as en, fr, ru, ar, zh-Hant."),
+    AfterValidator(_known_language),
+]

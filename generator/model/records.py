@@ -22,6 +22,7 @@ from .fields import (
     Credibility,
     DateSpec,
     FullDate,
+    Language,
     Markdown,
     PointDate,
     Slug,
@@ -83,6 +84,7 @@ class Source(Record):
         + "; ".join(f"{k} {v}" for k, v in RELIABILITY.items())
         + ".",
     )
+    language: Language | None = Field(default=None, description="The language it is written in.")
 
 
 ActorKind = Literal[
@@ -341,11 +343,18 @@ class Appearance(Record):
 
 
 class Quote(Record):
-    """Words said by an actor, verbatim."""
+    """Words said by an actor, verbatim in the language they were said in; and a translation."""
 
-    text: Text
+    text: Text = Field(description="The words, verbatim, in the language of the source (checked against its text).")
     speaker: Slug
     context: Text | None = None
+    language: Language | None = Field(
+        default=None, description="The language of the words (the source's or the briefing's when not given)."
+    )
+    translation: Text | None = Field(
+        default=None, description="The words in the briefing's language: shown beside them."
+    )
+    translated_by: Text | None = Field(default=None, description="Who translated them (an agency, a person, a tool).")
 
 
 class KeyPoint(Record):
@@ -392,6 +401,9 @@ class Briefing(Located):
     date: FullDate
     period: DateSpec | None = Field(default=None, description="The period the briefing covers, when it is not one day.")
     status: Literal["draft", "published"] = "published"
+    language: Language | None = Field(
+        default=None, description="The language the briefing is written in (the site's when not given)."
+    )
     marking: TlpLabel | None = Field(
         default=None,
         description="Handling marking (Traffic Light Protocol 2.0); the site's default (briefings.toml) if not given.",

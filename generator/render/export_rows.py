@@ -122,6 +122,9 @@ def quotes(corpus: Corpus, site_url: str) -> Iterator[Row]:
                 "speaker_name": corpus.actors[q.speaker].name,
                 "text": q.text,
                 "context": q.context or "",
+                "language": q.language or "",
+                "translation": q.translation or "",
+                "translated_by": q.translated_by or "",
                 "date": b.date,
                 "url": page_url(site_url, f"briefings/{bid}.md") + f"#quote-{i}",
             }

@@ -139,7 +139,7 @@ def _one_page_at_a_time() -> None:
             return
         populate(page, config, later.pop(id(page)), dirty)
         build_page(page, config, doc_files, nav, env, dirty, excluded)
-        page.markdown, page.content, page.toc = None, None, []
+        page.markdown, page.content, page.toc, page.meta = None, None, [], {}  # (meta: front matter, JSON-LD)
 
     mkdocs_build._populate_page = populate_nav_pages
     mkdocs_build._build_page = build_and_let_go

@@ -42,7 +42,7 @@ def text(fragment: str) -> str:
 
 def test_briefing_page_shows_quotes_with_their_speakers(built_sample: Path) -> None:
     page = article(html(built_sample / "site", f"generated/briefings/{SAMPLE_ID}"))
-    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", page, re.S)
+    quotes = re.findall(r'<blockquote dir="auto">(.*?)</blockquote>', page, re.S)
     assert len(quotes) == 9
     kim = next(q for q in quotes if "new multipolar world" in q)
     assert '<a href="../../actors/kim-jong-un/">Kim Jong Un</a>' in kim
@@ -70,13 +70,13 @@ def test_timeline_has_a_landing_chart_and_a_page_per_year_newest_first(built_sam
     assert landing.index('href="2024/"') < landing.index('href="2022/"')
     assert landing.count('class="bf-bar"') == 2  # a bar per year, drawn by CSS: no script, no network
     y2024 = article(html(site, "generated/timeline/2024"))
-    ids = re.findall(r'<h3 id="event-([a-z0-9-]+)"', y2024)
+    ids = re.findall(r'<h3 dir="auto" id="event-([a-z0-9-]+)"', y2024)
     assert ids[0] == "putin-welcoming-ceremony-kim-il-sung-square"  # 19 June 2024 first, June 2024 after
     assert len(ids) == 6
     assert f'href="../../briefings/{SAMPLE_ID}/"' in y2024
     assert 'href="../../events/russia-north-korea-defence-pact-signed/"' in y2024
     y2022 = article(html(site, "generated/timeline/2022"))
-    assert re.findall(r'<h3 id="event-([a-z0-9-]+)"', y2022) == ["russia-holds-luhansk-and-donetsk"]
+    assert re.findall(r'<h3 dir="auto" id="event-([a-z0-9-]+)"', y2022) == ["russia-holds-luhansk-and-donetsk"]
     assert "2022, month not given" in y2022
 
 

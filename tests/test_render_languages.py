@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.link.corpus import link
 from generator.load.files import load
 from generator.render.workers import render_pages
@@ -61,3 +63,41 @@ def test_an_unknown_language_tag_is_a_problem_at_its_line_with_a_guess(tmp_path:
     assert "2015-09-20-talks.yaml:13: quotes[0].language: unknown language 'Russian'; did you mean 'ru'?" in found, (
         found
     )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser")
+def test_an_arabic_quote_reads_right_to_left_in_the_english_page(tmp_path: Path) -> None:
+    """Chromium's computed direction of the quote's paragraph (and of its translation's)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Chromium is not installed (make test installs it)")
+    from generator.cli import main
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path / "p")
+    arabic = QUOTE.replace("Мы не отступим ни на шаг", "لن نتراجع خطوة واحدة.").replace("language: ru", "language: ar")
+    write(
+        root / "briefings",
+        "2024-06-20-talks.yaml",
+        arabic.replace("actor: ann", "actor: kim-jong-un")
+        .replace("speaker: ann", "speaker: kim-jong-un")
+        .replace("    text: sources/statement.txt\n", "")
+        .replace("date: 2015-09-20", "date: 2024-06-20"),
+    )
+    assert main(["--root", str(root), "build", "--no-pdf"]) == 0
+    page_file = root / "site/generated/briefings/2024-06-20-talks/index.html"
+    with playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        said = page.locator("#quote-1")
+        assert said.get_attribute("lang") == "ar"
+        assert said.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        translation = page.locator(".bf-translation")
+        assert translation.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        title = page.locator("h1")
+        assert title.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        browser.close()

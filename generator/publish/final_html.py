@@ -8,6 +8,10 @@ turns a trailing `{: onclick=...}` into an attribute. This extension takes each 
 before any other preprocessor runs and hands it to Python-Markdown's stash, which puts it back
 byte for byte once the page is HTML. No extension ever reads it.
 
+It also gives every block of text of a page (paragraph, heading, list item, table cell, quote)
+`dir="auto"`, unless it says its direction: names, titles and quotes in Arabic or Hebrew read
+right to left in a left-to-right page (the HTML the generator made has it already).
+
 Two steps, because Python-Markdown strips its own stash markers from the text it reads
 (normalize_whitespace) and the snippets extension runs before that: the first step, ahead of
 both, swaps each block for a token no one else knows; the second, after them and before the
@@ -22,6 +26,7 @@ from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from ..text.escape import FINAL_BLOCK, FINAL_OPEN
 
@@ -72,6 +77,18 @@ class _Place(Preprocessor):
         return out
 
 
+TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "blockquote"})
+
+
+class _Direction(Treeprocessor):
+    """dir="auto" on every block of text that gives no direction of its own."""
+
+    def run(self, root: Any) -> None:
+        for element in root.iter():
+            if element.tag in TEXT_BLOCKS and "dir" not in element.attrib:
+                element.set("dir", "auto")
+
+
 class FinalHtmlExtension(Extension):
     """Keep the generator's HTML away from every other Markdown extension."""
 
@@ -82,6 +99,7 @@ class FinalHtmlExtension(Extension):
         # is not a tag, so no snippet marker)
         md.preprocessors.register(_Take(md, tokens, first=False), "briefings_final_take_included", AFTER_SNIPPETS)
         md.preprocessors.register(_Place(md, tokens), "briefings_final_place", SECOND)
+        md.treeprocessors.register(_Direction(md), "briefings_direction", 1)  # (after attr_list, toc: 8, 5)
 
 
 def makeExtension(**kwargs: Any) -> FinalHtmlExtension:

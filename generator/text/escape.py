@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -83,7 +84,19 @@ def _parser() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.disable("image")  # no remote fetches: an image stays a link
     md.validateLink = _validate_link  # type: ignore[method-assign]
+    md.core.ruler.push("briefings_direction", _direction)
     return md
+
+
+_TEXT_BLOCKS = frozenset({"paragraph_open", "heading_open", "list_item_open", "blockquote_open", "td_open", "th_open"})
+
+
+def _direction(state: Any) -> None:
+    """Every block of an analyst's text takes its direction from its own first letters
+    (dir="auto"): an Arabic paragraph reads right to left in an English page, and the other way."""
+    for token in state.tokens:
+        if token.type in _TEXT_BLOCKS and not token.hidden:
+            token.attrSet("dir", "auto")
 
 
 # HTML the generator made goes into a page's Markdown inside this comment. The site's Markdown

@@ -101,3 +101,33 @@ def test_an_arabic_quote_reads_right_to_left_in_the_english_page(tmp_path: Path)
         title = page.locator("h1")
         assert title.evaluate("e => getComputedStyle(e).direction") == "ltr"
         browser.close()
+
+
+@pytest.mark.slow
+def test_an_arabic_quote_is_printed_in_the_pdf_in_logical_order(tmp_path: Path) -> None:
+    """The PDF's text, as a screen reader or a copy takes it, holds the Arabic words in the order
+    they are written (not reversed as drawn), with the translation after them."""
+    import io
+
+    import pypdf
+
+    from generator.load.project import Project, Settings
+    from generator.publish.pdf import briefing_jobs, build_pdfs
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path / "p")
+    said = "لن نتراجع خطوة واحدة"
+    briefing = QUOTE.replace("Мы не отступим ни на шаг", said).replace("language: ru", "language: ar")
+    briefing = briefing.replace("ann", "kim-jong-un").replace("    text: sources/statement.txt\n", "")
+    write(root / "briefings", "2024-06-20-talks.yaml", briefing.replace("2015-09-20", "2024-06-20"))
+    project = Project(root, Settings())
+    made, _ = build_pdfs(
+        briefing_jobs(project, link(load(project.briefings)), ["2024-06-20-talks"]), project.pdf_cache, workers=1
+    )
+    text = " ".join(
+        page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(made["2024-06-20-talks.pdf"])).pages
+    )
+    assert said in text
+    assert said[::-1] not in text
+    assert text.index(said) < text.index("Translation by the analyst: We will not retreat a single step")

@@ -241,3 +241,10 @@ def test_a_cut_or_unsplittable_first_sentence_leaves_the_text_whole() -> None:
 )
 def test_plain_text_drops_markup_and_keeps_words(text: str, plain: str) -> None:
     assert plain_text(text) == plain
+
+
+def test_blocks_of_text_take_their_direction_from_their_words_and_raw_html_is_left_alone() -> None:
+    html = SiteMarkdown.convert('<div class="bf-filter" hidden>box</div>\n\nلن نتراجع\n\n- item')
+    assert html.startswith('<div class="bf-filter" hidden>box</div>')  # not inside a <p>
+    assert '<p dir="auto">لن نتراجع</p>' in html
+    assert '<li dir="auto">item</li>' in html

@@ -27,6 +27,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE
 
 from ..text.escape import FINAL_BLOCK, FINAL_OPEN
 
@@ -85,8 +86,16 @@ class _Direction(Treeprocessor):
 
     def run(self, root: Any) -> None:
         for element in root.iter():
-            if element.tag in TEXT_BLOCKS and "dir" not in element.attrib:
+            if element.tag in TEXT_BLOCKS and "dir" not in element.attrib and not _raw_html(element):
                 element.set("dir", "auto")
+
+
+def _raw_html(element: Any) -> bool:
+    """A paragraph that only holds a block of raw HTML (Python-Markdown takes the <p> away later,
+    when it is bare): it is not text, and an attribute would keep it, the HTML inside it."""
+    text = (element.text or "").strip()
+    found = HTML_PLACEHOLDER_RE.search(text) if element.tag == "p" and len(element) == 0 else None
+    return found is not None and text == HTML_PLACEHOLDER % found.group(1)
 
 
 class FinalHtmlExtension(Extension):

@@ -32,9 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_build import timed
-from bench.synthetic import MARK, make_corpus
+from bench.synthetic import MARK, site_project
 
-REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "briefings"
 KEPT = ("build", "docs/generated", "site")
 SITE_URL = "https://example.org/briefings/"
@@ -92,12 +91,7 @@ def main() -> None:
     build = [str(BIN), "build", "--strict", "--site-url", SITE_URL, *(["--no-pdf"] if args.no_pdf else [])]
     work = Path(tempfile.mkdtemp(prefix="briefings-ci-"))
     try:
-        inputs = work / "inputs"
-        inputs.mkdir()
-        shutil.copy(REPO / "mkdocs.yml", inputs)
-        shutil.copytree(REPO / "docs", inputs / "docs", ignore=shutil.ignore_patterns("generated"))
-        shutil.copytree(REPO / "overrides", inputs / "overrides")
-        make_corpus(inputs, args.n)
+        inputs = site_project(work / "inputs", args.n)
         workspace = checkout(inputs, work / "workspace")  # a runner's workspace is always one folder
         cold_first, _ = timed(build, workspace)
         kept = work / "kept"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import make_corpus
+from bench.synthetic import site_project
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "briefings"
@@ -59,12 +59,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="bench-cms-"))
     try:
-        project = work / "project"
-        project.mkdir()
-        shutil.copy(REPO / "mkdocs.yml", project)
-        shutil.copytree(REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("generated"))
-        shutil.copytree(REPO / "overrides", project / "overrides")
-        make_corpus(project, args.n)
+        project = site_project(work / "project", args.n)
         subprocess.run([str(BIN), "--root", str(project), "registry", "split"], check=True, stdout=subprocess.DEVNULL)
         subprocess.run([str(BIN), "--root", str(project), "build", "--no-site", "--no-pdf"], check=True)
         files = {k: len(list((project / "briefings" / k).glob("*.yaml"))) for k in ("actors", "events", "places")}

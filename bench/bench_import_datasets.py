@@ -29,10 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synthetic import MARK, _pick, _word, _zipf
+from bench.synthetic import MARK, _pick, _word, _zipf, site_project
 from generator.tools.datasets import UCDP_GED_COLUMNS
 
-REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "briefings"
 
 
@@ -128,12 +127,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-datasets-"))
     try:
-        project = work / "project"
-        project.mkdir()
-        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-        shutil.copytree(REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("generated"))
-        shutil.copytree(REPO / "overrides", project / "overrides")
-        (project / "briefings").mkdir()
+        project = site_project(work / "project", None)
         table = args.table or work / "ged.csv"
         if args.table is None:
             make_ged(table, args.rows)

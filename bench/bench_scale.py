@@ -26,9 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_ci import typical_change
-from bench.synthetic import make_corpus
+from bench.synthetic import site_project
 
-REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent / "briefings"
 PEAK = (
     "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode;"
@@ -57,12 +56,7 @@ def size_mb(folder: Path) -> float:
 
 
 def measure(n: int, work: Path, site: bool) -> dict[str, float]:
-    project = work / f"n{n}"
-    project.mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", project)
-    shutil.copytree(REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("generated"))
-    shutil.copytree(REPO / "overrides", project / "overrides")
-    make_corpus(project, n)
+    project = site_project(work / f"n{n}", n)
     build = ["build", "--no-pdf", "--strict", *([] if site else ["--no-site"])]
     row: dict[str, float] = {}
     peak = 0.0

@@ -13,6 +13,7 @@ import bisect
 import datetime as dt
 import itertools
 import random
+import shutil
 from pathlib import Path
 
 import yaml
@@ -273,3 +274,18 @@ def _dump(path: Path, data: object) -> None:
     header = f"# {MARK} data made by bench/synthetic.py for benchmarks: nothing in it is real.\n"
     text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     path.write_text(header + text, encoding="utf-8")
+
+
+def site_project(root: Path, n: int | None) -> Path:
+    """A project folder like the repository's (mkdocs.yml, the hand-written docs/, overrides/)
+    with a synthetic corpus of `n` briefings, or an empty briefings/ when `n` is None."""
+    repo = Path(__file__).resolve().parent.parent
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(repo / "docs", root / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copytree(repo / "overrides", root / "overrides")
+    if n is None:
+        (root / "briefings").mkdir()
+    else:
+        make_corpus(root, n)
+    return root

@@ -64,22 +64,26 @@ def _day_runs(items: list[T], date_of: Callable[[T], str], limit: int, month: st
         days.setdefault(date_key(date_of(item))[2], []).append(item)
     runs: list[tuple[str, list[T]]] = []
     run: list[int] = []
+    held = 0  # items in the run
 
     def close() -> None:
+        nonlocal held
         if run:
             newest, oldest = run[0], run[-1]
             span = f"{newest}" if newest == oldest else f"{oldest}{DASH}{newest}"
             runs.append((f"{span} {month}", [item for day in run for item in days[day]]))
             run.clear()
+            held = 0
 
     for day, day_items in days.items():
         if not day or len(day_items) > limit:
             close()
             runs += _cut(day_items, limit, f"{day} {month}" if day else f"{month}, day not given")
             continue
-        if sum(len(days[d]) for d in run) + len(day_items) > limit:
+        if held + len(day_items) > limit:
             close()
         run.append(day)
+        held += len(day_items)
     close()
     return runs
 

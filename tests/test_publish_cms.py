@@ -123,14 +123,13 @@ def _pick(page: Page, field: str, typed: str, shown: str) -> None:
 
 
 def _publish(page: Page) -> None:
-    saved = page.get_by_text("Entry saved")
-    toasts = saved.count()
+    # A toast of the previous save may still be showing: wait until it is gone, so the toast
+    # waited for below can only be this save's.
+    toasts = "[...document.querySelectorAll('div')].filter(d => d.textContent === 'Entry saved').length"
+    page.wait_for_function(f"() => {toasts} === 0", timeout=30_000)
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Publish now").click()
-    page.wait_for_function(
-        "n => [...document.querySelectorAll('div')].filter(d => d.textContent === 'Entry saved').length > n",
-        arg=toasts,
-    )
+    page.wait_for_function(f"() => {toasts} > 0")
     page.wait_for_url("**/entries/**")  # (a new entry's page: then the editor is done with it)
 
 

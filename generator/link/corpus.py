@@ -12,6 +12,7 @@ from ..load.history import History
 from ..model.dates import sort_key
 from ..model.fields import RESERVED_IDS
 from ..model.records import Actor, Briefing, Event, Place, Quote, Relation
+from ..text.messages import N_
 from ..text.words import did_you_mean
 from .misquote import misquote_message
 from .near_misses import actor_warnings, place_warnings, topic_warnings
@@ -38,16 +39,16 @@ CHAINED = ("part-of", "successor-of")  # relations that make a hierarchy or a li
 
 # How a relation reads on the page of the actor it is written on, and on the other actor's page.
 RELATION_LABELS: dict[str, tuple[str, str]] = {
-    "member-of": ("Member of", "Has member"),
-    "part-of": ("Part of", "Includes"),
-    "leads": ("Leads", "Led by"),
-    "spokesperson-for": ("Spokesperson for", "Spokesperson"),
-    "employed-by": ("Works for", "Employs"),
-    "allied-with": ("Allied with", "Allied with"),
-    "opposed-to": ("Opposed to", "Opposed by"),
-    "affiliated-with": ("Affiliated with", "Affiliated with"),
-    "successor-of": ("Successor of", "Succeeded by"),
-    "other": ("Related to", "Related to"),
+    "member-of": (N_("Member of"), N_("Has member")),
+    "part-of": (N_("Part of"), N_("Includes")),
+    "leads": (N_("Leads"), N_("Led by")),
+    "spokesperson-for": (N_("Spokesperson for"), N_("Spokesperson")),
+    "employed-by": (N_("Works for"), N_("Employs")),
+    "allied-with": (N_("Allied with"), N_("Allied with")),
+    "opposed-to": (N_("Opposed to"), N_("Opposed by")),
+    "affiliated-with": (N_("Affiliated with"), N_("Affiliated with")),
+    "successor-of": (N_("Successor of"), N_("Succeeded by")),
+    "other": (N_("Related to"), N_("Related to")),
 }
 
 

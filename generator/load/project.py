@@ -11,12 +11,13 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import BriefingsError, Problem, display_path
+from ..model.fields import LANGUAGE_TAG, known_language
 from ..model.vocabulary import LEVELS
 from ..text.escape import FINAL_HTML_EXTENSION
 from ..text.words import did_you_mean
 
 SETTINGS_FILE = "briefings.toml"
-KNOWN = {"marking", "max_marking", "paper", "publisher", "latest", "repository", "branch"}
+KNOWN = {"marking", "max_marking", "paper", "publisher", "latest", "repository", "branch", "language"}
 MAX_LATEST = 1_000
 
 
@@ -31,6 +32,7 @@ class Settings:
     latest: int = 10  # briefings listed on the home page
     repository: str = ""  # owner/name on GitHub: where the editor in the browser (/admin/) saves
     branch: str = "main"  # the branch the site is built from (the editor's pull requests go to it)
+    language: str = "en"  # the site's own words, dates, search (BCP 47; a catalogue in locale/ or shipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,14 @@ def open_project(root: Path) -> Project:
     branch = data.get("branch")
     if isinstance(branch, str) and not re.fullmatch(r"[A-Za-z0-9_./-]{1,100}", branch):
         problems.append(Problem(shown, line("branch"), "branch", f"expected a branch name, got {shown_value(branch)}"))
+    language = data.get("language")
+    if isinstance(language, str):
+        try:
+            if not re.fullmatch(LANGUAGE_TAG, language):
+                raise ValueError(f"expected a BCP 47 language tag such as en, fr or ar, got {shown_value(language)}")
+            known_language(language)
+        except ValueError as exc:
+            problems.append(Problem(shown, line("language"), "language", str(exc)))
     publisher = data.get("publisher")
     if isinstance(publisher, str) and (not publisher.strip() or len(publisher) > 200):
         message = f"expected 1 to 200 characters, got {shown_value(publisher)}"

@@ -92,7 +92,7 @@ Credibility = Annotated[
 LANGUAGE_TAG = r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$"
 
 
-def _known_language(tag: str) -> str:
+def known_language(tag: str) -> str:
     """A BCP 47 language tag whose language CLDR knows (through Babel, which Material already
     needs): 'ru', 'ar', 'zh-Hant', 'pt-BR'. An unknown one says which known tag it is close to."""
     import babel
@@ -114,5 +114,5 @@ def _known_language(tag: str) -> str:
 Language = Annotated[
     str,
     Field(pattern=LANGUAGE_TAG, max_length=35, description="A language: a BCP 47 tag such as en, fr, ru, ar, zh-Hant."),
-    AfterValidator(_known_language),
+    AfterValidator(known_language),
 ]

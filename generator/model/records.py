@@ -13,6 +13,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Fiel
 
 from ..core.yamlfile import Key, LineMap
 from ..text.escape import after_first_sentence, headline, plain_text
+from ..text.messages import N_
 from .dates import date_key as date_key
 from .fields import (
     MAX_ITEMS,
@@ -171,10 +172,10 @@ PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 Precision = Literal["exact", "near", "area", "country"]
 PRECISIONS: tuple[str, ...] = get_args(Precision)
 PRECISION_WORDS = {  # how pages say it
-    "exact": "exact",
-    "near": "near (within a few kilometres)",
-    "area": "somewhere in the area",
-    "country": "somewhere in the country",
+    "exact": N_("exact"),
+    "near": N_("near (within a few kilometres)"),
+    "area": N_("somewhere in the area"),
+    "country": N_("somewhere in the country"),
 }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..core.errors import BriefingsError, display_path
 from ..core.writer import Writer, WriteStats
 from ..link.corpus import Corpus, link
-from ..load import history
+from ..load import catalogue, history
 from ..load.files import load
 from ..load.parse import ParseCache
 from ..load.project import SETTINGS_FILE, Project
@@ -85,6 +85,7 @@ def check(project: Project, *, drafts: bool = False, publishing: bool = True, st
     with paused_gc():
         corpus = link(inputs, drafts=drafts)
     settings = project.settings
+    corpus.warnings += catalogue.load(project.root, settings.language)[1]  # (a missing catalogue: an error)
     if publishing and (
         problems := marking.over_limit(
             corpus, settings.marking, settings.max_marking, display_path(project.root / SETTINGS_FILE)
@@ -152,6 +153,7 @@ def generate(
         max_marking=settings.max_marking,
         repository=settings.repository,
         branch=settings.branch,
+        messages=catalogue.load(project.root, settings.language)[0],
     )
     paths = incremental.briefing_paths(corpus)
     if not serving:  # the preview skips git: pages carry the briefings' own days

@@ -29,6 +29,7 @@ from mkdocs.structure.files import File
 
 from . import preview
 from .docs_changes import CHANGED_ENV
+from .site import LANGUAGE_ENV
 
 
 def _write_file(content: bytes, output_path: str) -> None:
@@ -67,7 +68,7 @@ def _serving(build: Callable[..., None]) -> Callable[..., None]:
         if not os.path.isdir(os.path.join(config.site_dir, "pagefind")):
             from .search import index_search
 
-            index_search(Path(config.site_dir))
+            index_search(Path(config.site_dir), language=os.environ.get(LANGUAGE_ENV, "en"))
 
     return run
 

@@ -8,6 +8,7 @@ their HTML, so a rerun with nothing changed renders nothing.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -20,11 +21,11 @@ from typing import Any
 
 from ..core.writer import Writer
 from ..link.corpus import Corpus
+from ..load import catalogue
 from ..load.project import Project
-from ..render import grading, marking, views
+from ..render import grading, marking, views, wording
 from ..render.digest import Selection
 from ..render.templating import environment, render
-from ..render.views import human_date
 from ..text.escape import render_markdown_html
 
 RENDERER_VERSION = "1"  # bump to re-render every cached PDF after a change to this module
@@ -48,12 +49,13 @@ class PdfRenderer:
     def __init__(self, project: Project, corpus: Corpus) -> None:
         self.corpus = corpus
         self.settings = project.settings
-        self.env = environment(project.templates, html=True)
+        self.messages = catalogue.load(project.root, self.settings.language)[0]  # (check said its warnings)
+        self.env = environment(project.templates, html=True, messages=self.messages)
         self.css = render(self.env, "pdf/style.css.j2", paper=self.settings.paper)
 
     def html(self, bids: list[str], *, title: str, digest: bool, scope: str = "") -> str:
         """The HTML of a briefing (one id) or a digest (several), ready for WeasyPrint."""
-        corpus = self.corpus
+        corpus, m = self.corpus, self.messages
         return render(
             self.env,
             "pdf/digest.html.j2" if digest else "pdf/briefing.html.j2",
@@ -65,17 +67,19 @@ class PdfRenderer:
             title=title,
             scope=scope,
             tlp=marking.of(corpus, bids, self.settings.marking),
-            reliability_badge=grading.reliability_badge,
-            credibility_badge=grading.credibility_badge,
-            grading_summary=grading.briefing_summary,
-            grading_legend=lambda: grading.legend(web=False),
+            reliability_badge=functools.partial(grading.reliability_badge, messages=m),
+            credibility_badge=functools.partial(grading.credibility_badge, messages=m),
+            grading_summary=functools.partial(grading.briefing_summary, messages=m),
+            grading_legend=lambda: grading.legend(web=False, messages=m),
             publisher=self.settings.publisher,
-            human_date=human_date,
+            human_date=wording.date_words(m),
+            vocab=wording.terms(m),
+            tlp_meaning=m.gettext(marking.of(corpus, bids, self.settings.marking).meaning),
             markdown=render_markdown_html,
             css=self.css,
             place_name=lambda name: views.places(corpus)[name].name,
             plain_summary=lambda b: views.plain_summary(b, limit=1000),
-            place_map=lambda names, label: views.place_map(corpus, names, label),
+            place_map=lambda names, label: views.place_map(corpus, names, label, messages=m),
         )
 
 
@@ -87,10 +91,10 @@ def briefing_jobs(project: Project, corpus: Corpus, bids: Iterable[str]) -> list
 
 def digest_job(project: Project, corpus: Corpus, selection: Selection, name: str = "digest.pdf") -> Job:
     """One job for a digest of the briefings `selection` picks."""
-    scope = selection.describe()
-    html = PdfRenderer(project, corpus).html(
-        selection(corpus), title=f"Briefings digest: {scope}", digest=True, scope=scope
-    )
+    renderer = PdfRenderer(project, corpus)
+    scope = selection.describe(renderer.messages)
+    title = renderer.messages.gettext("Briefings digest: %(scope)s", scope=scope)
+    html = renderer.html(selection(corpus), title=title, digest=True, scope=scope)
     return Job(name, html)
 
 

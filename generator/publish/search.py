@@ -96,9 +96,16 @@ def shard_of(page: str, shards: int) -> int:
     return int.from_bytes(hashlib.sha1(page.encode("utf-8"), usedforsecurity=False).digest()[:4], "big") % shards
 
 
-def settings() -> str:
-    """What the index depends on besides the pages: Pagefind's version and what it reads."""
-    parts = (metadata.version("pagefind"), SEARCH_ROOT, SEARCH_SKIP, _per_shard())
+def settings(language: str = "en") -> str:
+    """What the index depends on besides the pages: Pagefind's version, what it reads, the
+    language it stems words in."""
+    parts = (
+        metadata.version("pagefind"),
+        SEARCH_ROOT,
+        SEARCH_SKIP,
+        _per_shard(),
+        *([language] if language != "en" else []),
+    )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
@@ -162,12 +169,15 @@ def _stat(path: Path) -> list[int]:
     return [st.st_ino, st.st_mtime_ns, st.st_size]
 
 
-def index_search(site: Path, *, previous: Path | None = None, manifest: dict[str, object] | None = None) -> SearchStats:
+def index_search(
+    site: Path, *, previous: Path | None = None, manifest: dict[str, object] | None = None, language: str = "en"
+) -> SearchStats:
     """Build the search index into site/pagefind/, taking the shards whose pages did not change
-    for search from `previous` (the site this one was copied from, indexed as `manifest` says)."""
+    for search from `previous` (the site this one was copied from, indexed as `manifest` says).
+    `language`: the site's (BCP 47), which Pagefind stems words in."""
     pages = search_pages(site)
     n = shard_count(len(pages))
-    settings_now = settings()
+    settings_now = settings(language)
     old_pages: dict[str, list[int]] = {}
     reuse = (
         previous is not None
@@ -200,7 +210,7 @@ def index_search(site: Path, *, previous: Path | None = None, manifest: dict[str
         dirty.add(shard_of(gone, n))
     out = site / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
-    built = _index_shards(site, pages, n, sorted(dirty))
+    built = _index_shards(site, pages, n, sorted(dirty), language)
     try:
         for k in range(n):
             dest = out if k == 0 else out / SHARDS_DIR / str(k)
@@ -242,7 +252,7 @@ def _place(src: Path, dest: Path, *, move: bool, skip: str | None) -> None:
             os.link(os.path.join(folder, name), dest / rel / name)
 
 
-def _index_shards(site: Path, pages: list[str], n: int, shards: list[int]) -> dict[int, Path]:
+def _index_shards(site: Path, pages: list[str], n: int, shards: list[int], language: str) -> dict[int, Path]:
     """Run Pagefind on each shard (two at a time), each on a folder of links to its pages."""
     built: dict[int, Path] = {}
     running: list[tuple[int, subprocess.Popen[str], Path]] = []
@@ -269,7 +279,7 @@ def _index_shards(site: Path, pages: list[str], n: int, shards: list[int]) -> di
                 os.link(site / page, mirror / page)
             mirror.mkdir(exist_ok=True)
             cmd = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(out)]
-            cmd += ["--root-selector", SEARCH_ROOT, "--force-language", "en", "--silent"]
+            cmd += ["--root-selector", SEARCH_ROOT, "--force-language", language, "--silent"]
             for selector in SEARCH_SKIP:
                 cmd += ["--exclude-selectors", selector]
             while len(running) >= 2:

@@ -77,7 +77,7 @@ def build_site(
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
         cmd = _build_command(project, tmp, engine, strict)
-        env = _build_env(site_url, date)
+        env = _build_env(site_url, date, theme_language(project.settings.language))
         if dirty:
             assert recorded is not None
             _copy_previous(project.site, tmp, project.docs)
@@ -98,7 +98,10 @@ def build_site(
             _remove_stale_pages(tmp, project.docs)
         started = time.perf_counter()
         searched = index_search(
-            tmp, previous=project.site if dirty else None, manifest=load_manifest(project.cache) if dirty else None
+            tmp,
+            previous=project.site if dirty else None,
+            manifest=load_manifest(project.cache) if dirty else None,
+            language=env[LANGUAGE_ENV],
         )
         search_seconds = time.perf_counter() - started
         if finish is not None:
@@ -129,10 +132,26 @@ def _build_command(project: Project, folder: Path, engine: str, strict: bool) ->
     return cmd + (["--strict"] if strict else [])
 
 
-def _build_env(site_url: str | None, date: str | None) -> dict[str, str]:
-    """The build's environment: the site's address, and the day its sitemap gives (the newest
-    briefing's, unless SOURCE_DATE_EPOCH is set), so the same input gives the same bytes."""
+LANGUAGE_ENV = "BRIEFINGS_LANGUAGE"  # mkdocs.yml's theme language: !ENV [BRIEFINGS_LANGUAGE, en]
+
+
+def theme_language(tag: str) -> str:
+    """The theme's language for the site language `tag`: the tag itself when Material has it,
+    else its language alone (pt-AO -> pt), else English for the theme's few own words."""
+    import material  # type: ignore[import-untyped]
+
+    found = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for name in (tag, tag.split("-")[0]):
+        if (found / f"{name}.html").is_file():
+            return name
+    return "en"
+
+
+def _build_env(site_url: str | None, date: str | None, language: str = "en") -> dict[str, str]:
+    """The build's environment: the site's address and language, and the day its sitemap gives
+    (the newest briefing's, unless SOURCE_DATE_EPOCH is set), so the same input gives the same bytes."""
     env = dict(os.environ)
+    env[LANGUAGE_ENV] = language
     if site_url:
         env[SITE_URL_ENV] = site_url
     if "SOURCE_DATE_EPOCH" not in env:
@@ -206,7 +225,14 @@ def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
     versions = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "pagefind"))
     parts = [
         project.mkdocs_yml.read_bytes(),
-        repr((strict, site_url or os.environ.get(SITE_URL_ENV), versions, search_settings())).encode(),
+        repr(
+            (
+                strict,
+                site_url or os.environ.get(SITE_URL_ENV),
+                versions,
+                search_settings(theme_language(project.settings.language)),
+            )
+        ).encode(),
         (Path(__file__).parent / "mkdocs_run.py").read_bytes(),
     ]
     theme = project.root / "overrides"

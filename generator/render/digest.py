@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..link.corpus import Corpus
-from .views import human_date
+from ..text.messages import ENGLISH, Messages
+from .wording import date_words
 
 SITE_DIGEST_MAX = 50  # briefings in the site's digest: all of them up to this many, else the newest
 
@@ -33,19 +34,20 @@ class Selection:
         ]
         return picked if self.newest is None else picked[: self.newest]
 
-    def describe(self) -> str:
+    def describe(self, messages: Messages = ENGLISH) -> str:
+        """'1 June 2024 to …; topic: sanctions; the newest 10' (in the site's language)."""
+        m, when = messages, date_words(messages)
         parts = []
         if self.since or self.until:
-            parts.append(
-                f"{human_date(self.since) if self.since else '…'} to {human_date(self.until) if self.until else '…'}"
-            )
+            since, until = when(self.since) if self.since else "…", when(self.until) if self.until else "…"
+            parts.append(m.gettext("%(since)s to %(until)s", since=since, until=until))
         if self.topic:
-            parts.append(f"topic: {self.topic}")
+            parts.append(m.gettext("topic: %(topic)s", topic=self.topic))
         if self.actor:
-            parts.append(f"actor: {self.actor}")
+            parts.append(m.gettext("actor: %(actor)s", actor=self.actor))
         if self.newest is not None:
-            parts.append(f"the newest {self.newest}")
-        return "; ".join(parts) or "all briefings"
+            parts.append(m.gettext("the newest %(n)s", n=self.newest))
+        return "; ".join(parts) or m.gettext("all briefings")
 
 
 def site_digest(corpus: Corpus) -> Selection:

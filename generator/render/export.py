@@ -17,6 +17,7 @@ from typing import Any
 
 from ..link.corpus import Corpus
 from ..model.records import FIGURES
+from ..text.messages import N_
 from . import export_rows
 
 FORMATS = ("csv", "json", "jsonl")
@@ -67,7 +68,7 @@ _FIGURE_FIELDS = tuple(
 TABLES: tuple[Table, ...] = (
     Table(
         "briefings",
-        "Briefings, newest first",
+        N_("Briefings, newest first"),
         (
             _s("id", "The briefing's id (its file name)."),
             _s("title", "Title."),
@@ -90,7 +91,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "actors",
-        "People, organisations and states",
+        N_("People, organisations and states"),
         (
             _s("id", "The actor's id."),
             _s("name", "Name."),
@@ -111,7 +112,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "events",
-        "Events, in date order",
+        N_("Events, in date order"),
         (
             _s("id", "The event's id."),
             _s("date", "The date as written: its precision, intervals, ~ for about."),
@@ -134,7 +135,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "places",
-        "Places named in briefings and events",
+        N_("Places named in briefings and events"),
         (
             _s("slug", "The place's page id."),
             _s("name", "Name."),
@@ -156,7 +157,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "quotes",
-        "Quotes, verbatim, with their speakers",
+        N_("Quotes, verbatim, with their speakers"),
         (
             _s("briefing", "The briefing's id."),
             _i("number", "Its number in the briefing."),
@@ -176,7 +177,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "sources",
-        "Sources of each briefing",
+        N_("Sources of each briefing"),
         (
             _s("briefing", "The briefing's id."),
             _i("number", "Its number in the briefing."),
@@ -194,7 +195,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "key_points",
-        "Key points of each briefing, with their credibility",
+        N_("Key points of each briefing, with their credibility"),
         (
             _s("briefing", "The briefing's id."),
             _i("number", "Its number in the briefing."),
@@ -207,7 +208,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "appearances",
-        "Actors in each briefing, with their role",
+        N_("Actors in each briefing, with their role"),
         (_s("briefing", "The briefing's id."), _s("actor", "The actor's id."), _s("role", "Their part in it.")),
         (),
         (("briefing", "briefings", "id"), ("actor", "actors", "id")),
@@ -215,7 +216,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "briefing_topics",
-        "Topics of each briefing",
+        N_("Topics of each briefing"),
         (_s("briefing", "The briefing's id."), _s("topic", "The topic.")),
         (),
         (("briefing", "briefings", "id"),),
@@ -223,7 +224,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "briefing_places",
-        "Places each briefing names",
+        N_("Places each briefing names"),
         (
             _s("briefing", "The briefing's id."),
             _s("place", "The place's slug."),
@@ -235,7 +236,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "briefing_events",
-        "Events each briefing cites",
+        N_("Events each briefing cites"),
         (_s("briefing", "The briefing's id."), _s("event", "The event's id.")),
         (),
         (("briefing", "briefings", "id"), ("event", "events", "id")),
@@ -243,7 +244,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "event_actors",
-        "Actors of each event, with their part",
+        N_("Actors of each event, with their part"),
         (_s("event", "The event's id."), _s("actor", "The actor's id."), _s("part", "Their part: side A, ...")),
         (),
         (("event", "events", "id"), ("actor", "actors", "id")),
@@ -251,7 +252,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "event_places",
-        "Places of each event",
+        N_("Places of each event"),
         (
             _s("event", "The event's id."),
             _s("place", "The place's slug."),

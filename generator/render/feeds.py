@@ -41,6 +41,7 @@ class Feed:
     page: str  # the page it is the feed of, inside the generated folder (…/x.md)
     briefings: list[str]  # newest first, at most FEED_MAX (ENTITY_FEED_MAX)
     full: bool = False  # entries carry the bottom line and key points as HTML, not only the summary
+    language: str = "en"  # the site's language (BCP 47)
 
 
 def page_url(site_url: str, page: str) -> str:
@@ -110,7 +111,7 @@ def atom(corpus: Corpus, feed: Feed, site_url: str, dates: dict[str, History], m
         description="",
         feed_url=file_url(site_url, feed.path + ATOM),
         feed_guid=file_url(site_url, feed.path + ATOM),
-        language="en",
+        language=feed.language,
         author_name=xml_safe(publisher),
     )
     for bid in feed.briefings:
@@ -155,7 +156,7 @@ def json_feed(
         feed.title,
         home_page_url=page_url(site_url, feed.page),
         feed_url=file_url(site_url, feed.path + JSON),
-        language="en",
+        language=feed.language,
         authors=[jsonfeed.Author(name=publisher)],
         items=items,
     )

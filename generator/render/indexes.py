@@ -9,8 +9,8 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from ..model.records import Place
-from ..text.words import plural
-from . import views
+from ..text.messages import ENGLISH, Messages
+from . import views, wording
 
 INDEX_MAX = 2000  # names on an A-Z index before each letter gets a page of its own
 J = TypeVar("J")  # what the page function makes of a page (pages.py: a job)
@@ -69,15 +69,17 @@ def _az(items: list[IndexItem]) -> list[tuple[str, list[IndexItem]]]:
     return [(g, groups[g]) for g in order]
 
 
-def place_note(term: views.Term, places: Mapping[str, Place]) -> str:
+def place_note(term: views.Term, places: Mapping[str, Place], messages: Messages = ENGLISH) -> str:
     """'city, Ukraine' for a registry place (its country by name, also when it is given as a
     place id); nothing for a topic or a bare place name."""
     p = term.place
     if p is None:
         return ""
     country = places[p.country].name if p.country is not None and p.country in places else p.country
-    return ", ".join(x for x in (p.kind, country) if x)
+    return ", ".join(x for x in (wording.terms(messages)(p.kind) if p.kind else None, country) if x)
 
 
-def count_note(**counts: int) -> str:
+def count_note(messages: Messages = ENGLISH, **counts: int) -> str:
+    """'3 briefings, 1 event' (the kinds with a count)."""
+    plural = wording.counted(messages)
     return ", ".join(plural(n, kind) for kind, n in counts.items() if n)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..core.errors import Problem
 from ..model.vocabulary import LEVELS
 from ..text.escape import html_attr, html_text
+from ..text.messages import ENGLISH, N_, Messages
 
 if TYPE_CHECKING:
     from ..link.corpus import Corpus
@@ -31,24 +32,26 @@ class Level:
 
 
 _LEVELS = {
-    "TLP:CLEAR": Level("TLP:CLEAR", "clear", "#FFFFFF", "Disclosure is not limited."),
+    "TLP:CLEAR": Level("TLP:CLEAR", "clear", "#FFFFFF", N_("Disclosure is not limited.")),
     "TLP:GREEN": Level(
-        "TLP:GREEN", "green", "#33FF00", "Limited disclosure: recipients may share it within their community."
+        "TLP:GREEN", "green", "#33FF00", N_("Limited disclosure: recipients may share it within their community.")
     ),
     "TLP:AMBER": Level(
         "TLP:AMBER",
         "amber",
         "#FFC000",
-        "Limited disclosure: recipients may share it on a need-to-know basis within their organisation and its "
-        "clients.",
+        N_(
+            "Limited disclosure: recipients may share it on a need-to-know basis within their organisation and its "
+            "clients."
+        ),
     ),
     "TLP:AMBER+STRICT": Level(
         "TLP:AMBER+STRICT",
         "amber-strict",
         "#FFC000",
-        "Limited disclosure: recipients may share it on a need-to-know basis within their organisation only.",
+        N_("Limited disclosure: recipients may share it on a need-to-know basis within their organisation only."),
     ),
-    "TLP:RED": Level("TLP:RED", "red", "#FF2B2B", "For the eyes and ears of individual recipients only."),
+    "TLP:RED": Level("TLP:RED", "red", "#FF2B2B", N_("For the eyes and ears of individual recipients only.")),
 }
 
 
@@ -89,10 +92,11 @@ def over_limit(corpus: Corpus, default: str, limit: str, settings_file: str) -> 
     return problems
 
 
-def banner(label: str) -> Markup:
-    """The marking as a banner at the top of a briefing's web page (HTML; labels are fixed text)."""
+def banner(label: str, messages: Messages = ENGLISH) -> Markup:
+    """The marking as a banner at the top of a briefing's web page (HTML; labels are fixed text,
+    the meaning in the site's language)."""
     tlp = level(label)
     return Markup(
         f'<p class="bf-tlp bf-tlp--{tlp.css}" role="note" data-tlp="{html_attr(tlp.label)}">'
-        f"<strong>{html_text(tlp.label)}</strong> <span>{html_text(tlp.meaning)}</span></p>"
+        f"<strong>{html_text(tlp.label)}</strong> <span>{html_text(messages.gettext(tlp.meaning))}</span></p>"
     )

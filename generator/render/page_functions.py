@@ -20,7 +20,8 @@ from ..text.escape import (
     render_markdown,
     render_markdown_inline,
 )
-from . import grading, views
+from ..text.messages import ENGLISH, Messages
+from . import grading, views, wording
 
 BASEMAP = "assets/basemap.svg"  # the country outlines under every map, one file for the whole site
 
@@ -29,10 +30,15 @@ class Links:
     """Links to the corpus's pages from pages at one depth; link texts are escaped once per build."""
 
     def __init__(
-        self, corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str], source_relative: bool = False
+        self,
+        corpus: Corpus,
+        place_slug: dict[str, str],
+        topic_slug: dict[str, str],
+        source_relative: bool = False,
+        messages: Messages = ENGLISH,
     ) -> None:
         self.corpus, self.place_slug, self.topic_slug = corpus, place_slug, topic_slug
-        self.source_relative = source_relative
+        self.source_relative, self.messages = source_relative, messages
         self.helpers: dict[tuple[str, str], dict[str, Any]] = {}
 
     def for_page(self, path: str) -> dict[str, Any]:
@@ -54,11 +60,11 @@ class Links:
         return "../" * (path.count("/") + deeper) + BASEMAP
 
     def _make(self, up: str, basemap: str) -> dict[str, Any]:
-        corpus, topic_slug = self.corpus, self.topic_slug
+        corpus, topic_slug, messages = self.corpus, self.topic_slug, self.messages
         place_terms = views.places(corpus)
 
         def place_map(names: list[str], label: str, world: bool = False, focus: str | None = None) -> Markup:
-            figure = views.place_map(corpus, names, label, world, basemap=basemap, focus=focus)
+            figure = views.place_map(corpus, names, label, world, basemap=basemap, focus=focus, messages=messages)
             return final_html(figure.strip()) if figure else figure
 
         def link(text: object, target: str) -> Markup:
@@ -93,7 +99,7 @@ class Links:
             "attr": html_attr,
             "external": md_link,
             "front_matter": front_matter,
-            "human_date": views.human_date,
+            "human_date": wording.date_words(messages),
             "plain_summary": views.plain_summary,
             "markdown": render_markdown,
             "markdown_list": markdown_list,

@@ -21,8 +21,8 @@ from ..load import history
 from ..load.project import DEFAULT_SITE_URL
 from ..model.records import FIGURES, PRECISION_WORDS, Event
 from ..text.escape import final_html
-from ..text.words import plural
-from . import export, feeds, grading, indexes, mapsvg, marking, structured, timeline_pages, views
+from ..text.messages import ENGLISH, Messages
+from . import export, feeds, grading, indexes, mapsvg, marking, structured, timeline_pages, views, wording
 from .digest import site_digest
 from .page_functions import BASEMAP, Links
 from .paging import Period, periods
@@ -54,6 +54,7 @@ class Options:
     max_marking: str = "TLP:CLEAR"  # the most restricted marking the site publishes (the editor's choices)
     repository: str = ""  # owner/name on GitHub, for the editor in the browser
     branch: str = "main"
+    messages: Messages = ENGLISH  # the site's language: its own words, dates and numbers
 
 
 PageJob = tuple[str, str, dict[str, Any]]  # page path, template name (or FEED_ATOM, FEED_JSON), context
@@ -97,6 +98,7 @@ def prepare(corpus: Corpus, options: Options) -> Prepared:
     topic_slug = {name: t.slug for name, t in topics.items()}
     dates = views.briefing_dates(corpus)
     timeline = timeline_periods(corpus)
+    m = options.messages
     shared: dict[str, Any] = {
         "corpus": corpus,
         "briefings": corpus.briefings,
@@ -108,34 +110,38 @@ def prepare(corpus: Corpus, options: Options) -> Prepared:
         "pdf_dir": PDF_DIR,
         "also_in": lambda bid, eid: also_in(corpus, bid, eid, ALSO_IN_MAX),
         "by_kind": views.by_kind,
-        "kind_titles": views.KIND_TITLES,
-        "plural": plural,
+        "kind_titles": wording.kind_titles(m),
+        "plural": wording.counted(m),
+        "vocab": wording.terms(m),
+        "shares": lambda r: r.shared(m),
+        "number": m.number,
+        "label": wording.period_label(m),
         "timeline_briefings_max": TIMELINE_BRIEFINGS_MAX,
         "months_of": timeline_pages.months,
         "timeline_key": {e.id: p.key for p in timeline for e in p.items},
         "places": places,
         "children": views.place_children(corpus),
-        "inside_note": functools.partial(views.inside_note, corpus),
-        "precision_words": PRECISION_WORDS,
+        "inside_note": functools.partial(views.inside_note, corpus, messages=m),
+        "precision_words": {k: m.gettext(v) for k, v in PRECISION_WORDS.items()},
         "names": corpus.names,
         "ties": defaultdict(list, corpus.ties),
         "figures": FIGURES,
-        "figure": views.figure_text,
+        "figure": functools.partial(views.figure_text, messages=m),
         "coordinates": views.coordinates,
-        "tlp_banner": lambda b: marking.banner(b.marking or options.marking),
-        "reliability_badge": grading.reliability_badge,
-        "credibility_badge": grading.credibility_badge,
-        "grading_summary": grading.briefing_summary,
-        "grading_legend": lambda: grading.legend(web=True),
+        "tlp_banner": lambda b: marking.banner(b.marking or options.marking, m),
+        "reliability_badge": functools.partial(grading.reliability_badge, messages=m),
+        "credibility_badge": functools.partial(grading.credibility_badge, messages=m),
+        "grading_summary": functools.partial(grading.briefing_summary, messages=m),
+        "grading_legend": lambda: grading.legend(web=True, messages=m),
         "site_url": options.site_url,
         "marking": options.marking,
         "dates": dates,
         "feed_links": [],
         "revisions_max": history.REVISIONS_MAX,
         "publisher": options.publisher,
-        "structured": structured.Structured(corpus, options.site_url, options.publisher, places, dates).meta,
+        "structured": structured.Structured(corpus, options.site_url, options.publisher, places, dates, m.tag).meta,
     }
-    links = Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical")
+    links = Links(corpus, place_slug, topic_slug, source_relative=options.engine == "zensical", messages=m)
     facets = timeline_pages.event_facets(corpus, place_slug, topic_slug)
     return Prepared(places, topics, facets, timeline, shared, links)
 
@@ -208,7 +214,8 @@ class _Pages:
     def feed(self, path: str, title: str, home: str, bids: list[str], full: bool = False) -> Iterator[PageJob]:
         """A feed of the newest briefings of `bids`, as Atom and as JSON Feed (`full`: with their
         bottom line and key points, as the feed of all briefings; else their summaries)."""
-        spec = feeds.Feed(title, path, home, bids[: feeds.FEED_MAX if full else feeds.ENTITY_FEED_MAX], full)
+        wanted = bids[: feeds.FEED_MAX if full else feeds.ENTITY_FEED_MAX]
+        spec = feeds.Feed(title, path, home, wanted, full, self.options.messages.tag)
         yield self.page(path + feeds.ATOM, FEED_ATOM, feed=spec)
         yield self.page(path + feeds.JSON, FEED_JSON, feed=spec)
 
@@ -233,22 +240,22 @@ class _Pages:
             return
         every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
         briefing_list = views.listing("briefings/year", every, LIST_MAX)
+        m = self.options.messages
+        title = m.gettext("Briefings")
         yield self.page(
             "briefings/index.md",
             "briefings.md.j2",
             listing=briefing_list,
-            feed_links=feeds.links("briefings", "Briefings"),
+            feed_links=feeds.links("briefings", title),
             digest_size=len(site_digest(corpus)(corpus)),
         )
-        yield from self.feed(
-            "briefings", "Briefings", "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True
-        )
+        yield from self.feed("briefings", title, "briefings/index.md", list(corpus.briefings)[: feeds.FEED_MAX], True)
         if briefing_list.split:
             for period in briefing_list.periods:
                 yield self.page(
                     briefing_list.page(period),
                     "period.md.j2",
-                    title="Briefings",
+                    title=title,
                     back="briefings/index.md",
                     listing=briefing_list,
                     p=period,
@@ -256,14 +263,15 @@ class _Pages:
 
     def actors(self) -> Iterator[PageJob]:
         """Each actor's page, with the pages of its years and its feed; the A-Z index of actors."""
-        corpus = self.corpus
+        corpus, m = self.corpus, self.options.messages
+        term = wording.terms(m)
         for aid, actor in corpus.actors.items():
             base = f"actors/{aid}"
             if not self.wanted(f"{base}.md") or not self.mine():
                 continue
             entries = views.listing(base, views.actor_entries(corpus, aid), LIST_MAX)
             cited = corpus.actor_briefings.get(aid, [])
-            title = f"Briefings: {actor.name}"
+            title = m.gettext("Briefings: %(name)s", name=actor.name)
             yield from self.listed(
                 base,
                 actor.name,
@@ -282,14 +290,15 @@ class _Pages:
         yield from indexes.index_pages(
             self.page,
             "actors",
-            "Actors",
-            "People, organisations and states in the briefings.",
+            m.gettext("Actors"),
+            m.gettext("People, organisations and states in the briefings."),
             [
                 indexes.IndexItem(
                     a.name,
                     f"actors/{aid}.md",
-                    a.kind.replace("-", " ") + (f"; {a.role}" if a.role else ""),
+                    term(a.kind) + (f"; {a.role}" if a.role else ""),
                     indexes.count_note(
+                        m,
                         briefing=len(corpus.actor_briefings.get(aid, [])),
                         quote=len(corpus.actor_quotes.get(aid, [])),
                         event=len(corpus.actor_events.get(aid, [])),
@@ -314,17 +323,32 @@ class _Pages:
     def places_and_topics(self) -> Iterator[PageJob]:
         """Each place's and topic's page, with its years and feed; their A-Z indexes (and the map
         of all places)."""
-        corpus, places = self.corpus, self.pre.places
+        corpus, places, m = self.corpus, self.pre.places, self.options.messages
+        names = {
+            "places": (m.gettext("Place"), m.gettext("All places")),
+            "topics": (m.gettext("Topic"), m.gettext("All topics")),
+        }
         for folder, title, about, terms in (
-            ("places", "Places", "Every place named in a briefing or an event.", views.unique_terms(places)),
-            ("topics", "Topics", "Every topic of the briefings, with their briefings and events.", self.pre.topics),
+            (
+                "places",
+                m.gettext("Places"),
+                m.gettext("Every place named in a briefing or an event."),
+                views.unique_terms(places),
+            ),
+            (
+                "topics",
+                m.gettext("Topics"),
+                m.gettext("Every topic of the briefings, with their briefings and events."),
+                self.pre.topics,
+            ),
         ):
+            one, all_of = names[folder]
             for term in terms.values():
                 base = f"{folder}/{term.slug}"
                 if not self.wanted(f"{base}.md") or not self.mine():
                     continue
                 entries = views.listing(base, views.term_entries(corpus, term), LIST_MAX)
-                feed_title = f"Briefings: {term.name}"
+                feed_title = m.gettext("Briefings: %(name)s", name=term.name)
                 yield from self.listed(
                     base,
                     term.name,
@@ -333,7 +357,9 @@ class _Pages:
                     "term.md.j2",
                     term=term,
                     folder=folder,
-                    what=title,
+                    what=title,  # (as templates made before what_one knew it)
+                    what_one=one,
+                    all_of=all_of,
                     feed_links=feeds.links(base, feed_title) if term.briefings else [],
                 )
                 if term.briefings:
@@ -344,9 +370,10 @@ class _Pages:
                 views.place_map(
                     corpus,
                     list(places),
-                    "Map of all places",
+                    m.gettext("Map of all places"),
                     world=True,
                     basemap=self.pre.links.basemap("places/index.md"),
+                    messages=m,
                 )
                 if folder == "places"
                 else ""
@@ -361,8 +388,8 @@ class _Pages:
                     indexes.IndexItem(
                         t.name,
                         f"{folder}/{t.slug}.md",
-                        indexes.place_note(t, corpus.places),
-                        indexes.count_note(briefing=len(t.briefings), event=len(t.events)),
+                        indexes.place_note(t, corpus.places, m),
+                        indexes.count_note(m, briefing=len(t.briefings), event=len(t.events)),
                     )
                     for t in terms.values()
                 ],
@@ -385,12 +412,14 @@ class _Pages:
                 p=year,
                 periods=timeline,
                 facets=facets,
-                filters=timeline_pages.filters(year.items, facets, self.corpus, self.pre.places, self.pre.topics),
+                filters=timeline_pages.filters(
+                    year.items, facets, self.corpus, self.pre.places, self.pre.topics, self.options.messages
+                ),
             )
 
     def quotes(self) -> Iterator[PageJob]:
         """The quote index by period, and the A-Z index of speakers."""
-        corpus = self.corpus
+        corpus, m = self.corpus, self.options.messages
         quote_periods = quotes_periods(corpus)
         if self.mine():
             speakers = [
@@ -398,15 +427,15 @@ class _Pages:
                     corpus.actors[aid].name,
                     f"actors/{aid}.md",
                     corpus.actors[aid].role or "",
-                    plural(len(corpus.actor_quotes[aid]), "quote"),
+                    wording.counted(m)(len(corpus.actor_quotes[aid]), "quote"),
                 )
                 for aid in corpus.actors
                 if aid in corpus.actor_quotes
             ]
             total = sum(len(p.items) for p in quote_periods)
             yield self.page("quotes/index.md", "quotes.md.j2", periods=quote_periods, total=total)
-            about = "Everyone quoted in the briefings."
-            yield from indexes.index_pages(self.page, "quotes/speakers", "Speakers", about, speakers)
+            about = m.gettext("Everyone quoted in the briefings.")
+            yield from indexes.index_pages(self.page, "quotes/speakers", m.gettext("Speakers"), about, speakers)
         for quotes in quote_periods:
             if self.mine():
                 yield self.page(f"quotes/{quotes.key}.md", "quotes_period.md.j2", p=quotes, periods=quote_periods)

@@ -20,9 +20,13 @@ class Period(Generic[T]):
     """Items of one year, one month, or one part of a month, newest first."""
 
     key: str  # "2024", "2024-06" or "2024-06-2": also the page's file name
-    label: str  # "2024", "June 2024", "10–19 June 2024", "12 June 2024 (part 2 of 3)"
+    label: str  # "2024", "June 2024", "10–19 June 2024", "12 June 2024 (part 2 of 3)" (in English)
     year: int
     items: list[T] = field(default_factory=list)
+    # What the label says, for a label in another language (wording.period_label):
+    span: str = ""  # the dates it covers: "2024", "2024-06", "2024-06-10/19", "2024-06-12"
+    unknown: str = ""  # "month" or "day": its items are dated only to the year or month
+    part: tuple[int, int] | None = None  # (n, of) for a date cut into numbered parts
 
 
 def periods(items: Sequence[T], date_of: Callable[[T], str], limit: int) -> list[Period[T]]:
@@ -40,7 +44,7 @@ def periods(items: Sequence[T], date_of: Callable[[T], str], limit: int) -> list
     out: list[Period[T]] = []
     for year, year_items in years.items():
         if len(year_items) <= limit:
-            out.append(Period(str(year), str(year), year, year_items))
+            out.append(Period(str(year), str(year), year, year_items, str(year)))
             continue
         months: dict[int, list[T]] = {}
         for item in year_items:
@@ -48,21 +52,30 @@ def periods(items: Sequence[T], date_of: Callable[[T], str], limit: int) -> list
         for month, month_items in months.items():
             key = f"{year}-{month:02d}" if month else f"{year}-00"
             label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month not given"
+            span, unknown = (f"{year}-{month:02d}", "") if month else (str(year), "month")
             if len(month_items) <= limit:
-                out.append(Period(key, label, year, month_items))
+                out.append(Period(key, label, year, month_items, span, unknown))
                 continue
-            parts = _day_runs(month_items, date_of, limit, label) if month else _cut(month_items, limit, label)
-            out += [Period(f"{key}-{n}", part_label, year, part) for n, (part_label, part) in enumerate(parts, 1)]
+            parts = (
+                _day_runs(month_items, date_of, limit, label, span)
+                if month
+                else _cut(month_items, limit, label, Period("", "", year, [], span, unknown))
+            )
+            out += [
+                Period(f"{key}-{n}", part.label, year, part.items, part.span, part.unknown, part.part)
+                for n, part in enumerate(parts, 1)
+            ]
     return out
 
 
-def _day_runs(items: list[T], date_of: Callable[[T], str], limit: int, month: str) -> list[tuple[str, list[T]]]:
+def _day_runs(items: list[T], date_of: Callable[[T], str], limit: int, month: str, span: str) -> list[Period[T]]:
     """A month's items (newest first) as runs of whole days of at most `limit` items, each with its
-    label ('10–19 June 2024'); a day with more than `limit` items is cut into numbered parts."""
+    label ('10–19 June 2024'); a day with more than `limit` items is cut into numbered parts.
+    (`span`: the month, "2024-06"; the parts' keys and years are set by the caller.)"""
     days: dict[int, list[T]] = {}
     for item in items:
         days.setdefault(date_key(date_of(item))[2], []).append(item)
-    runs: list[tuple[str, list[T]]] = []
+    runs: list[Period[T]] = []
     run: list[int] = []
     held = 0  # items in the run
 
@@ -70,15 +83,22 @@ def _day_runs(items: list[T], date_of: Callable[[T], str], limit: int, month: st
         nonlocal held
         if run:
             newest, oldest = run[0], run[-1]
-            span = f"{newest}" if newest == oldest else f"{oldest}{DASH}{newest}"
-            runs.append((f"{span} {month}", [item for day in run for item in days[day]]))
+            days_shown = f"{newest}" if newest == oldest else f"{oldest}{DASH}{newest}"
+            covered = f"{span}-{oldest:02d}" + ("" if newest == oldest else f"/{newest:02d}")
+            runs.append(Period("", f"{days_shown} {month}", 0, [item for day in run for item in days[day]], covered))
             run.clear()
             held = 0
 
     for day, day_items in days.items():
         if not day or len(day_items) > limit:
             close()
-            runs += _cut(day_items, limit, f"{day} {month}" if day else f"{month}, day not given")
+            label = f"{day} {month}" if day else f"{month}, day not given"
+            runs += _cut(
+                day_items,
+                limit,
+                label,
+                Period("", "", 0, [], f"{span}-{day:02d}" if day else span, "" if day else "day"),
+            )
             continue
         if held + len(day_items) > limit:
             close()
@@ -88,7 +108,12 @@ def _day_runs(items: list[T], date_of: Callable[[T], str], limit: int, month: st
     return runs
 
 
-def _cut(items: list[T], limit: int, label: str) -> list[tuple[str, list[T]]]:
-    """Items that share one date, in numbered parts of at most `limit`."""
+def _cut(items: list[T], limit: int, label: str, like: Period[T]) -> list[Period[T]]:
+    """Items that share one date, in numbered parts of at most `limit` (each like `like`)."""
     cuts = [items[i : i + limit] for i in range(0, len(items), limit)]
-    return [(label if len(cuts) == 1 else f"{label} (part {n} of {len(cuts)})", cut) for n, cut in enumerate(cuts, 1)]
+    if len(cuts) == 1:
+        return [Period("", label, 0, cuts[0], like.span, like.unknown)]
+    return [
+        Period("", f"{label} (part {n} of {len(cuts)})", 0, cut, like.span, like.unknown, (n, len(cuts)))
+        for n, cut in enumerate(cuts, 1)
+    ]

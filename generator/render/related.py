@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from ..link.corpus import Corpus
+from ..text.messages import ENGLISH, Messages
+from . import wording
 from .views import once, topics
 
 # How much one shared item counts when ranking related briefings (times its rarity, see below).
@@ -37,8 +39,13 @@ class Related:
     @property
     def shares(self) -> str:
         """'2 events, 1 actor' -- what this briefing has in common with the other."""
+        return self.shared(ENGLISH)
+
+    def shared(self, messages: Messages) -> str:
+        """What it shares, in the site's language."""
+        plural = wording.counted(messages)
         parts = [(self.events, "event"), (self.actors, "actor"), (self.topics, "topic")]
-        return ", ".join(f"{n} {word}{'s' if n > 1 else ''}" for n, word in parts if n)
+        return ", ".join(plural(n, word) for n, word in parts if n)
 
 
 def briefing_items(corpus: Corpus, bid: str) -> dict[str, set[str]]:

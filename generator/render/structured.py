@@ -51,10 +51,17 @@ class Structured:
     """JSON-LD and OpenGraph of each kind of page, with full addresses on the site at `site_url`."""
 
     def __init__(
-        self, corpus: Corpus, site_url: str, publisher: str, places: dict[str, Term], dates: dict[str, History]
+        self,
+        corpus: Corpus,
+        site_url: str,
+        publisher: str,
+        places: dict[str, Term],
+        dates: dict[str, History],
+        language: str = "en",
     ) -> None:
         self.corpus, self.site_url, self.publisher, self.places = corpus, site_url, publisher, places
         self.dates = dates  # each briefing's history (views.briefing_dates)
+        self.language = language  # the site's (a briefing may say its own)
 
     def url(self, page: str) -> str:
         return page_url(self.site_url, page)
@@ -118,7 +125,7 @@ class Structured:
                 "headline": b.title[:110],
                 "name": b.title,
                 "description": summary,
-                "inLanguage": "en",
+                "inLanguage": b.language or self.language,
                 "datePublished": history.published,
                 "dateModified": history.updated,
                 "dateCreated": b.date,

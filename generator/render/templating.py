@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core.errors import BriefingsError, Problem, display_path
 from ..text.escape import md_text
+from ..text.messages import ENGLISH, Messages
 
 DEFAULT_TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -41,10 +42,11 @@ class _Compiled(jinja2.BytecodeCache):
 _COMPILED = {False: _Compiled(), True: _Compiled()}  # Markdown and HTML templates compile differently
 
 
-def environment(user_dir: Path | None, *, html: bool = False) -> jinja2.Environment:
+def environment(user_dir: Path | None, *, html: bool = False, messages: Messages = ENGLISH) -> jinja2.Environment:
     """Templates from `user_dir` first, then the defaults (also reachable as 'default:NAME').
 
     Markdown templates escape every value as inert Markdown; HTML templates (PDFs) autoescape.
+    `_("...")` and `ngettext(...)` give the site's own words in its language (`messages`).
     """
     default = jinja2.FileSystemLoader(DEFAULT_TEMPLATES)
     loaders: list[jinja2.BaseLoader] = []
@@ -53,7 +55,7 @@ def environment(user_dir: Path | None, *, html: bool = False) -> jinja2.Environm
     loaders += [jinja2.PrefixLoader({"default": default}, delimiter=":"), default]
     # Markdown templates: autoescape keeps macro output as Markup; finalize escapes for Markdown.
     options: dict[str, Any] = {} if html else {"finalize": _finalize}
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -64,6 +66,29 @@ def environment(user_dir: Path | None, *, html: bool = False) -> jinja2.Environm
         bytecode_cache=_COMPILED[html],
         **options,
     )
+    env.globals.update(translators(messages, escape if html else _finalize))
+    return env
+
+
+def translators(messages: Messages, escape_value: Any) -> dict[str, Any]:
+    """`_` and `ngettext` for templates. A message is trusted as the template is (it comes with
+    briefings or from the project's catalogue); the values put into it are escaped. `_text` gives
+    plain text instead, for what a function escapes itself (a link's text, front matter): shown
+    as it is, it is escaped whole, as any value is."""
+
+    def gettext(message: str, **values: Any) -> Markup:
+        return Markup(messages.gettext(message, **{k: escape_value(v) for k, v in values.items()}))
+
+    def ngettext(singular: str, plural: str, n: int, **values: Any) -> Markup:
+        return Markup(messages.ngettext(singular, plural, n, **{k: escape_value(v) for k, v in values.items()}))
+
+    return {
+        "_": gettext,
+        "ngettext": ngettext,
+        "_text": messages.gettext,
+        "language": messages.tag,
+        "direction": messages.direction,
+    }
 
 
 def render(env: jinja2.Environment, name: str, **context: Any) -> str:

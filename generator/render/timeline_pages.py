@@ -9,7 +9,8 @@ from typing import Any
 from ..link.corpus import Corpus
 from ..model.dates import MONTHS
 from ..model.records import EVENT_KINDS, date_key
-from . import views
+from ..text.messages import ENGLISH, Messages
+from . import views, wording
 from .paging import Period
 
 
@@ -19,6 +20,9 @@ class Month:
 
     label: str
     items: list[Any]
+    span: str = ""  # "2024-06", or "2024" for the events dated only by year (see wording.period_label)
+    unknown: str = ""
+    part: None = None
 
 
 def months(items: list[Any]) -> list[Month]:
@@ -27,7 +31,12 @@ def months(items: list[Any]) -> list[Month]:
     for item in items:
         year, month, _ = date_key(item.date)
         groups.setdefault((year, month), []).append(item)
-    return [Month(f"{MONTHS[m - 1]} {y}" if m else f"{y}, month not given", group) for (y, m), group in groups.items()]
+    return [
+        Month(f"{MONTHS[m - 1]} {y}", group, f"{y}-{m:02d}")
+        if m
+        else Month(f"{y}, month not given", group, str(y), "month")
+        for (y, m), group in groups.items()
+    ]
 
 
 def event_facets(corpus: Corpus, place_slug: dict[str, str], topic_slug: dict[str, str]) -> dict[str, dict[str, str]]:
@@ -59,16 +68,24 @@ def filters(
     corpus: Corpus,
     places: dict[str, views.Term],
     topics: dict[str, views.Term],
+    messages: Messages = ENGLISH,
 ) -> list[Filter]:
     """The drop-downs of a timeline page's filter, from the facets of its events."""
+    term, m = wording.terms(messages), messages
     names = {
         "actors": {aid: a.name for aid, a in corpus.actors.items()},
         "places": {t.slug: t.name for t in places.values()},
         "topics": {t.slug: t.name for t in topics.values()},
-        "kind": {k: k.replace("-", " ") for k in EVENT_KINDS},
+        "kind": {k: term(k) for k in EVENT_KINDS},
     }
     out = []
-    for facet, label in (("actors", "Actor"), ("topics", "Topic"), ("places", "Place"), ("kind", "Kind")):
+    labels = {
+        "actors": m.gettext("Actor"),
+        "topics": m.gettext("Topic"),
+        "places": m.gettext("Place"),
+        "kind": m.gettext("Kind"),
+    }
+    for facet, label in labels.items():
         counts: dict[str, int] = {}
         for e in events:
             for value in facets[e.id][facet].split():
@@ -87,7 +104,7 @@ class Bar:
     key: str
     count: int
     percent: int
-    months: list[tuple[str, str, int, int]]  # label, page key (or ""), count, percent
+    months: list[tuple[Period[Any], str, int, int]]  # period, page key, count, percent
 
 
 def chart(timeline: list[Period[Any]]) -> list[Bar]:
@@ -99,9 +116,9 @@ def chart(timeline: list[Period[Any]]) -> list[Bar]:
     top = max(totals.values(), default=1)
     bars = []
     for year, ps in by_year.items():
-        months: list[tuple[str, str, int, int]] = []
+        months: list[tuple[Period[Any], str, int, int]] = []
         if len(ps) > 1 or ps[0].key != str(year):
             mtop = max(len(p.items) for p in ps)
-            months = [(p.label, p.key, len(p.items), round(100 * len(p.items) / mtop)) for p in ps]
+            months = [(p, p.key, len(p.items), round(100 * len(p.items) / mtop)) for p in ps]
         bars.append(Bar(str(year), ps[0].key, totals[year], max(1, round(100 * totals[year] / top)), months))
     return bars

@@ -21,8 +21,9 @@ from ..model import dates
 from ..model.fields import RESERVED_IDS
 from ..model.records import Briefing, Estimate, Place
 from ..text.escape import html_text
-from ..text.words import plural, shorten, slugify
-from . import mapsvg
+from ..text.messages import ENGLISH, Messages
+from ..text.words import shorten, slugify
+from . import mapsvg, wording
 from .paging import Period, periods
 
 T = TypeVar("T")
@@ -218,22 +219,14 @@ def term_entries(corpus: Corpus, term: Term) -> list[Entry]:
     )
 
 
-def inside_note(corpus: Corpus, term: Term) -> str:
+def inside_note(corpus: Corpus, term: Term, messages: Messages = ENGLISH) -> str:
     """How many events happened at places inside a place, by kind of place: '41 events (37 in
     towns, 3 in regions, 1 in a village)'."""
     counts = Counter(corpus.places[pid].kind or "other" for pid in term.inside.values())
-    parts = [
-        f"{n} in {_a(kind) if n == 1 else PLACE_KIND_PLURALS.get(kind, kind + 's')}"
-        for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
-    return f"{plural(len(term.inside), 'event')} ({', '.join(parts)})"
-
-
-PLACE_KIND_PLURALS = {"city": "cities", "country": "countries", "other": "other places", "water": "waters"}
-
-
-def _a(kind: str) -> str:
-    return "another place" if kind == "other" else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+    inside = wording.inside_places(messages)
+    parts = [inside(kind, n) for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    events = wording.counted(messages)(len(term.inside), "event")
+    return messages.gettext("%(events)s (%(places)s)", events=events, places=", ".join(parts))
 
 
 def event_entries(corpus: Corpus, eid: str) -> list[Entry]:
@@ -283,6 +276,7 @@ def place_map(
     world: bool = False,
     basemap: str | None = None,
     focus: str | None = None,
+    messages: Messages = ENGLISH,
 ) -> Markup:
     """A figure with a map of the named places that have coordinates (the one named `focus`
     always labelled), or nothing."""
@@ -293,29 +287,33 @@ def place_map(
     svg = mapsvg.draw(points, label, mapsvg.WORLD if world else None, basemap, focus)
     terms = places(corpus)
     missing = len({terms[n].slug for n in names if n in terms}) - len(points)
-    note = f" {plural(missing, 'place')} without coordinates not shown." if missing > 0 else ""
-    caption = f"{label}: {plural(len(points), 'place')} with coordinates.{note} Outlines: Natural Earth."
+    m, count = messages, wording.counted(messages)
+    caption = m.gettext("%(map)s: %(places)s with coordinates.", map=label, places=count(len(points), "place"))
+    if missing > 0:
+        caption += " " + m.gettext("%(places)s without coordinates not shown.", places=count(missing, "place"))
+    caption += " " + m.gettext("Outlines: Natural Earth.")
     return Markup(f'\n<figure class="bf-map">\n{svg}\n<figcaption>{html_text(caption)}</figcaption>\n</figure>\n')
 
 
-def figure_text(value: int | Estimate) -> str:
+def figure_text(value: int | Estimate, messages: Messages = ENGLISH) -> str:
     """'12'; an estimate as '12 (8–20)', or '8–20' with no best estimate; a range of one number
     ('17 (17–17)') as that number."""
+    number = messages.number
     if isinstance(value, int):
-        return f"{value:,}"
+        return number(value)
     low, best, high = value.low, value.best, value.high
     if low is not None and low == high and best in (None, low):
         low = high = None
         best = value.low
     if low is not None and high is not None:
-        span = f"{low:,}{dates.DASH}{high:,}"
+        span = f"{number(low)}{dates.DASH}{number(high)}"
     elif low is not None:
-        span = f"at least {low:,}"
+        span = messages.gettext("at least %(n)s", n=number(low))
     elif high is not None:
-        span = f"at most {high:,}"
+        span = messages.gettext("at most %(n)s", n=number(high))
     else:
         span = ""
-    shown = "" if best is None else f"{best:,}"
+    shown = "" if best is None else number(best)
     text = f"{shown} ({span})" if shown and span else shown or span
     return text + (f"; {value.note}" if value.note else "")
 

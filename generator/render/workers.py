@@ -64,7 +64,7 @@ def render_into(
     each hands its own slices to `consume`, so the pages themselves never cross processes.
     """
     options = options or Options()
-    env = environment(options.templates)
+    env = environment(options.templates, messages=options.messages)
     workers = min(2, os.cpu_count() or 1)
     two = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
     if only is None and two and len(corpus.briefings) * PAGES_PER_BRIEFING >= PARALLEL_PAGES:

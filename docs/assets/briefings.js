@@ -1,7 +1,42 @@
 /* Briefings: small accessibility fixes to Material's markup, and the in-page filters. */
+
+/* The words this script shows, in the site's language: generated/assets/words.json (written by
+   `briefings build` from its message catalogue), and Material's own for its search box. English
+   until they are loaded, and where they cannot be (a copy of the site opened from disk). */
+var words = {
+  search: "Search",
+  results: "Search results",
+  close: "Close",
+  unavailable: "Search is not available on this copy of the site",
+  shown: "%(shown)s of %(total)s shown",
+  events_shown: "%(shown)s of %(total)s events shown",
+  "search.result.placeholder": "Type to start searching",
+  "search.result.none": "No matching documents",
+  "search.result.one": "1 matching document",
+  "search.result.other": "# matching documents"
+};
+(function () {
+  var config = document.getElementById("__config");
+  try {
+    Object.assign(words, (config && JSON.parse(config.textContent).translations) || {});
+  } catch (e) { /* Material's words stay English */ }
+})();
+var wordsLoaded = (function () {
+  var script = document.currentScript;
+  if (!script || !window.fetch) return Promise.resolve();
+  return fetch(new URL("../generated/assets/words.json", script.src).href)
+    .then(function (r) { return r.ok ? r.json() : {}; })
+    .then(function (found) { Object.assign(words, found); })
+    .catch(function () { /* English */ });
+})();
+function counted(template, shown, total) {
+  return template.replace("%(shown)s", shown).replace("%(total)s", total);
+}
+
 /* Material's search dialog has no accessible name (axe: aria-dialog-name). */
 document.querySelectorAll('.md-search[role="dialog"]').forEach(function (dialog) {
-  dialog.setAttribute("aria-label", "Search");
+  dialog.setAttribute("aria-label", words.search);
+  wordsLoaded.then(function () { dialog.setAttribute("aria-label", words.search); });
 });
 
 /* Timeline pages: show only the events that match every chosen actor, topic, place and kind.
@@ -26,7 +61,7 @@ document.querySelectorAll("form.bf-facets").forEach(function (form) {
     months.forEach(function (month) {
       month.hidden = !month.querySelector(".bf-event:not([hidden])");
     });
-    output.textContent = chosen.length ? shown + " of " + events.length + " events shown" : "";
+    output.textContent = chosen.length ? counted(words.events_shown, shown, events.length) : "";
   }
   selects.forEach(function (s) { s.addEventListener("change", apply); });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
@@ -56,7 +91,7 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
     sections.forEach(function (section) {
       section.hidden = !section.querySelector("li:not([hidden])");
     });
-    output.textContent = q ? shown + " of " + items.length + " shown" : "";
+    output.textContent = q ? counted(words.shown, shown, items.length) : "";
   });
   box.hidden = false;
 });
@@ -76,17 +111,21 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
        pages out): its search button opens this dialog instead, answered by Pagefind too. */
     var dialog = document.createElement("dialog");
     dialog.className = "bf-search";
-    dialog.setAttribute("aria-label", "Search");
     input = document.createElement("input");
     input.type = "search";
     input.className = "md-search__input";
-    input.placeholder = "Search";
     input.autocomplete = "off";
-    input.setAttribute("aria-label", "Search");
     var close = document.createElement("button");
     close.type = "button";
     close.className = "bf-search__close";
-    close.textContent = "Close";
+    var label = function () {
+      dialog.setAttribute("aria-label", words.search);
+      input.placeholder = words.search;
+      input.setAttribute("aria-label", words.search);
+      close.textContent = words.close;
+    };
+    label();
+    wordsLoaded.then(label);
     close.addEventListener("click", function () { dialog.close(); });
     var bar = document.createElement("div");
     bar.className = "bf-search__bar";
@@ -123,10 +162,11 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
   var base = new URL("../", script.src).pathname;
   var meta = document.createElement("div");
   meta.className = "md-search-result__meta bf-meta";
-  meta.textContent = "Type to start searching";
+  meta.textContent = words["search.result.placeholder"];
   var list = document.createElement("ol");
   list.className = "md-search-result__list bf-results";
-  list.setAttribute("aria-label", "Search results");
+  list.setAttribute("aria-label", words.results);
+  wordsLoaded.then(function () { list.setAttribute("aria-label", words.results); });
   scroll.append(meta, list);
   var engine = null;
   function load() {
@@ -189,7 +229,7 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
     var n = ++latest;
     if (!query) {
       list.replaceChildren();
-      meta.textContent = "Type to start searching";
+      meta.textContent = words["search.result.placeholder"];
       return;
     }
     load()
@@ -197,14 +237,15 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
       .then(function (found) {
         if (n !== latest) return null;
         var count = found.results.length;
-        meta.textContent = count === 0 ? "No matching documents" : count === 1 ? "1 matching document" : count + " matching documents";
+        meta.textContent =
+          count === 0 ? words["search.result.none"] : count === 1 ? words["search.result.one"] : words["search.result.other"].replace("#", count);
         return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
       })
       .then(function (datas) {
         if (datas && n === latest) list.replaceChildren.apply(list, datas.map(item));
       })
       .catch(function () {
-        if (n === latest) meta.textContent = "Search is not available on this copy of the site";
+        if (n === latest) meta.textContent = words.unavailable;
       });
   }
   input.addEventListener("input", search);

@@ -82,12 +82,25 @@ TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "t
 
 
 class _Direction(Treeprocessor):
-    """dir="auto" on every block of text that gives no direction of its own."""
+    """dir="auto" on every block of text that gives no direction of its own. A block whose text
+    is all in blocks inside it (a list item of paragraphs) gets none: dir="auto" skips what has
+    a direction of its own, so it would find no text and read left to right; it keeps the page's
+    direction, and each paragraph in it has its own."""
 
     def run(self, root: Any) -> None:
         for element in root.iter():
             if element.tag in TEXT_BLOCKS and "dir" not in element.attrib and not _raw_html(element):
-                element.set("dir", "auto")
+                if not _holds_blocks_only(element):
+                    element.set("dir", "auto")
+
+
+def _holds_blocks_only(element: Any) -> bool:
+    return (
+        len(element) > 0
+        and not (element.text or "").strip()
+        and all(child.tag in TEXT_BLOCKS or child.tag in ("ul", "ol", "div") for child in element)
+        and not any((child.tail or "").strip() for child in element)
+    )
 
 
 def _raw_html(element: Any) -> bool:

@@ -234,6 +234,7 @@ def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
             )
         ).encode(),
         (Path(__file__).parent / "mkdocs_run.py").read_bytes(),
+        (Path(__file__).parent / "final_html.py").read_bytes(),  # (the Markdown extension MkDocs runs)
     ]
     theme = project.root / "overrides"
     if theme.is_dir():

@@ -3,6 +3,7 @@ Markdown, and the page's front matter."""
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -103,7 +104,7 @@ class Links:
             "plain_summary": views.plain_summary,
             "markdown": render_markdown,
             "markdown_list": markdown_list,
-            "graded_list": graded_list,
+            "graded_list": functools.partial(graded_list, messages=messages),
         }
 
 
@@ -125,11 +126,11 @@ def front_matter(
     return Markup(f"---\n{body}---\n")
 
 
-def graded_list(points: list[KeyPoint]) -> Markup:
+def graded_list(points: list[KeyPoint], messages: Messages = ENGLISH) -> Markup:
     """Key points as one HTML list, each with its credibility badge when it has one."""
     lis = "\n".join(
-        f"<li>{render_markdown_inline(p.text)}"
-        + (f" {grading.credibility_badge(p.credibility)}" if p.credibility else "")
+        f'<li dir="auto">{render_markdown_inline(p.text)}'
+        + (f" {grading.credibility_badge(p.credibility, messages)}" if p.credibility else "")
         + "</li>"
         for p in points
     )
@@ -138,5 +139,5 @@ def graded_list(points: list[KeyPoint]) -> Markup:
 
 def markdown_list(items: list[str]) -> Markup:
     """A list of one-paragraph Markdown fields as one HTML block."""
-    lis = "\n".join(f"<li>{render_markdown_inline(item)}</li>" for item in items)
+    lis = "\n".join(f'<li dir="auto">{render_markdown_inline(item)}</li>' for item in items)
     return final_html(f'<div class="briefing-md">\n<ul>\n{lis}\n</ul>\n</div>')

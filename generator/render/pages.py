@@ -62,6 +62,7 @@ FEED_ATOM, FEED_JSON = "feed:atom", "feed:json"
 EXPORT = "export"  # a table of the export (export.py), or its data package descriptor
 EXPORT_DIR = "export"
 CMS = "cms"  # the editor's configuration (cms_config.py)
+WORDS = "assets/words.json"  # the words docs/assets/briefings.js shows (filters, search), in the site's language
 CMS_CONFIG = "admin/config.yml"  # docs/generated/admin/config.yml, read by docs/admin/index.html
 CMS_SHAPES = "admin/shapes.json"  # the fields a file may write short (cms_config.shapes)
 
@@ -455,6 +456,8 @@ class _Pages:
                 yield self.page(f"{EXPORT_DIR}/datapackage.json", EXPORT, table=None)
         if self.mine():
             yield BASEMAP, "basemap.svg.j2", {"svg": Markup(mapsvg.world_svg())}
+        if self.mine():
+            yield WORDS, "words.json.j2", {}  # (what the site's script says, in the site's language)
         if self.mine():
             yield CMS_CONFIG, CMS, {"options": self.options}
         if self.mine():

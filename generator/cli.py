@@ -19,10 +19,11 @@ from . import __version__
 from .core.errors import BriefingsError, display_path
 from .core.lock import holding
 from .core.writer import Writer, WriterError
+from .load.catalogue import TEMPLATE
 from .load.files import load
 from .load.project import Project, open_project
 from .load.project import site_url as project_site_url
-from .model.fields import MAX_ID, MAX_ITEMS, SLUG
+from .model.fields import MAX_ID, MAX_ITEMS, SLUG, known_language
 from .model.schema import schemas, stale_schemas
 from .pipeline.clean import clean
 from .pipeline.serve import serve
@@ -32,7 +33,7 @@ from .publish.site import ENGINE_NAMES, ENGINES, SERVE_ENGINES, build_site
 from .render import export
 from .render.digest import Selection
 from .text.words import plural, slugify
-from .tools import csvtable, datasets, importer, provenance, split_registry, suggest_places
+from .tools import csvtable, datasets, importer, messages, provenance, split_registry, suggest_places
 from .tools.init import init
 from .tools.scaffold import briefing_id, scaffold
 
@@ -308,6 +309,38 @@ def _registry(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _messages(args: argparse.Namespace, project: Project) -> int:
+    if args.action == "template":  # (for briefings' own developers: make test checks it)
+        if args.check:
+            if messages.write_template(check=True):
+                return 0
+            print(
+                f"{display_path(TEMPLATE)}: out of date with the code; run: briefings messages template",
+                file=sys.stderr,
+            )
+            return 1
+        messages.write_template()
+        print(f"Wrote {display_path(TEMPLATE)}")
+        return 0
+    if args.action == "init":
+        if not args.language:
+            return _usage("messages init needs a language, such as: briefings messages init de")
+        try:
+            known_language(args.language)
+        except ValueError as exc:
+            return _usage(str(exc))
+        path = messages.init(project.root, args.language)
+        setting = f'language = "{args.language}"'
+        print(f"Wrote {display_path(path)}: translate each msgstr, then set {setting} in briefings.toml")
+        return 0
+    done = messages.update(project.root)
+    if not done:
+        print(f"No catalogue in {display_path(project.root / 'locale')}/: start one with: briefings messages init LANG")
+    for path, added, dropped in done:
+        print(f"{display_path(path)}: {added} new messages to translate, {dropped} no longer used")
+    return 0
+
+
 def _places(args: argparse.Namespace, project: Project) -> int:
     corpus = check(project, drafts=True, publishing=False)  # proposes registry entries; publishes nothing
     text = suggest_places.suggest(corpus)
@@ -461,6 +494,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "action", choices=["split"], help="split: each actor, event and place of a list into a file of its own"
     )
+    p = command("messages", _messages, "Start or update a translation of the site's own words (locale/LANG.po).")
+    p.add_argument(
+        "action",
+        choices=["init", "update", "template"],
+        help="init LANG: a new catalogue; update: add the messages a new version of briefings brings; "
+        "template: write the template from the code (for briefings' developers)",
+    )
+    p.add_argument("language", nargs="?", help="with init: a BCP 47 tag such as de, pt-BR")
+    p.add_argument("--check", action="store_true", help="with template: only say whether it is up to date")
     p = command("places", _places, "Propose registry entries (coordinates, country) for place names.")
     p.add_argument("action", choices=["suggest"], help="suggest: entries for names the registry lacks")
     p.add_argument("--output", metavar="NAME.yaml", help="write briefings/places/NAME.yaml instead of printing")

@@ -9,14 +9,15 @@ from __future__ import annotations
 import gettext
 import hashlib
 import io
+import re
 from pathlib import Path
 
 from ..core.errors import BriefingsError, Problem, display_path
 from ..text.messages import ENGLISH, Messages
+from .project import SETTINGS_FILE
 
 SHIPPED = Path(__file__).parent.parent / "locale"  # briefings.pot and the translations made with it
 TEMPLATE = SHIPPED / "briefings.pot"
-RTL_SCRIPTS = {"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"}
 
 
 def shipped_languages() -> list[str]:
@@ -63,7 +64,7 @@ def load(root: Path, tag: str) -> tuple[Messages, list[Problem]]:
             f"no message catalogue for language {tag!r}: write locale/{tag}.po "
             f"(`briefings messages init {tag}`; shipped: {', '.join(shipped_languages())})"
         )
-        raise BriefingsError([Problem("briefings.toml", 0, "language", message)])
+        raise BriefingsError([Problem(display_path(root / SETTINGS_FILE), _setting_line(root), "language", message)])
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import PoFileError, read_po
 
@@ -99,6 +100,14 @@ def load(root: Path, tag: str) -> tuple[Messages, list[Problem]]:
         translations=gettext.GNUTranslations(compiled),
     )
     return messages, warnings
+
+
+def _setting_line(root: Path) -> int:
+    try:
+        lines = (root / SETTINGS_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((n for n, line in enumerate(lines, 1) if re.match(r"\s*[\"']?language[\"']?\s*=", line)), 0)
 
 
 def _key(message_id: object) -> str:

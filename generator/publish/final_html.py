@@ -89,9 +89,13 @@ class _Direction(Treeprocessor):
 
     def run(self, root: Any) -> None:
         for element in root.iter():
-            if element.tag in TEXT_BLOCKS and "dir" not in element.attrib and not _raw_html(element):
-                if not _holds_blocks_only(element):
-                    element.set("dir", "auto")
+            if (
+                element.tag in TEXT_BLOCKS
+                and "dir" not in element.attrib
+                and not _raw_html(element)
+                and not _holds_blocks_only(element)
+            ):
+                element.set("dir", "auto")
 
 
 def _holds_blocks_only(element: Any) -> bool:

@@ -152,7 +152,7 @@ def json_feed(
                 tags=[*b.topics, b.marking or marking],
             )
         )
-    out = jsonfeed.Feed(
+    out = _JsonFeed(
         feed.title,
         home_page_url=page_url(site_url, feed.page),
         feed_url=file_url(site_url, feed.path + JSON),
@@ -161,6 +161,15 @@ def json_feed(
         items=items,
     )
     return str(out.to_json(ensure_ascii=False)) + "\n"
+
+
+class _JsonFeed(jsonfeed.Feed):  # type: ignore[misc]
+    """A JSON Feed that keeps its language (jsonfeed-util 1.2 takes it and leaves it out)."""
+
+    def _to_ordered_dict(self) -> dict[str, Any]:
+        ordered: dict[str, Any] = super()._to_ordered_dict()
+        items = ordered.pop("items")
+        return {**ordered, "language": self.language, "items": items} if self.language else ordered | {"items": items}
 
 
 def _summary(b: Briefing) -> str:

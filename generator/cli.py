@@ -184,6 +184,11 @@ def _draft(args: argparse.Namespace, project: Project) -> int:
         f"  {draft.events} candidate event{'s' * (draft.events != 1)}, {draft.places} place{'s' * (draft.places != 1)}"
     )
     print(f"  the article's text is stored in {display_path(project.briefings / 'sources' / f'{draft.bid}.txt')}")
+    language = draft.report["article"]["language"]
+    if language:
+        print(f"  its language: {language} (as {draft.report['article']['language_from']} tell)")
+    else:
+        print("  its language: not told (Latin letters, or the page does not say): add `language:` to the source")
     print("Check every part (the comments say how each was found), then run: briefings check")
     return 0
 

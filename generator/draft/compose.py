@@ -141,6 +141,8 @@ def briefing_yaml(
             lines.append(f"    {key}: {yaml_str(value)}")
     if article.date:
         lines.append(f"    published: {article.date.isoformat()}")
+    if article.language:
+        lines.append(f"    language: {yaml_str(article.language)}  # as {article.language_from} tell")
     lines.append(f"    text: {yaml_str(stored)}")
     lines.append("# summary: the bottom line, in a sentence or two (Markdown)")
     lines.append("key_points: []")
@@ -149,7 +151,8 @@ def briefing_yaml(
     quoted = [f for f in analysis.quotes if _VISIBLE.search(text, f.quoted.start, f.quoted.end)]
     attributed = [f for f in quoted if who.of(f.speaker)][:MAX_ITEMS]
     lines += _actor_lines(analysis, who, {who.of(f.speaker) for f in attributed})
-    lines += _quote_lines(text, quoted, who, {id(f) for f in attributed})
+    said_in = article.language if article.language and article.language.split("-")[0] != "en" else None
+    lines += _quote_lines(text, quoted, who, {id(f) for f in attributed}, said_in)
     lines += _event_lines(bid, analysis, who, dated)
     places = places_of(analysis)
     lines.append("places:" if places else "places: []")
@@ -181,8 +184,11 @@ def _actor_lines(analysis: Analysis, who: Cast, speakers: set[str | None]) -> li
     return lines
 
 
-def _quote_lines(text: str, quoted: list[FoundQuote], who: Cast, kept: set[int]) -> list[str]:
-    """The quotes kept, each with how its speaker was found; those with no speaker as comments."""
+def _quote_lines(
+    text: str, quoted: list[FoundQuote], who: Cast, kept: set[int], language: str | None = None
+) -> list[str]:
+    """The quotes kept, each with how its speaker was found (and the source's `language`, when it
+    is not English); those with no speaker as comments."""
     entries: list[str] = []
     count = unattributed = 0
     for f in quoted:
@@ -201,6 +207,8 @@ def _quote_lines(text: str, quoted: list[FoundQuote], who: Cast, kept: set[int])
         entries.append(f"  # speaker: {HOW.get(f.said.how, f.said.how)}; {where}")
         entries.append(f"  - text: {yaml_str(body)}")
         entries.append(f"    speaker: {yaml_str(aid)}")
+        if language:
+            entries.append(f"    language: {yaml_str(language)}")
         count += 1
     lines = ["quotes:" if count else "quotes: []"]
     attributed = sum(1 for f in quoted if who.of(f.speaker))
@@ -291,6 +299,8 @@ def report(
             "site": article.site,
             "url": article.url,
             "from_html": article.extracted,
+            "language": article.language,
+            "language_from": article.language_from or None,
         },
         "quotes": [
             {

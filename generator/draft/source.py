@@ -12,6 +12,8 @@ from typing import Any
 from ..core import optional
 from ..core.errors import display_path
 from ..core.inputs import decode_text, file_problem, looks_binary, read_input
+from ..model.fields import known_language
+from .language import declared, from_letters
 
 MAX_BYTES = 5_000_000  # an article; a larger file is not one
 
@@ -27,6 +29,8 @@ class Article:
     site: str | None = None
     url: str | None = None
     extracted: bool = False  # True: taken out of a web page
+    language: str | None = None  # BCP 47, when the page says it or the letters tell (language.py)
+    language_from: str = ""  # "the page" or "its letters"
 
 
 def read(path: Path) -> Article:
@@ -64,7 +68,10 @@ def _from_text(raw: str, where: str) -> Article:
         first = first[m.end() :]
     sentence = re.match(r"(.{10,200}?[.!?])(?:\s|$)", first)
     title = (sentence.group(1) if sentence else first[:200]).strip().rstrip(".") or None
-    return Article(text=text, title=title, date=date)
+    language = _known(from_letters(text))
+    return Article(
+        text=text, title=title, date=date, language=language, language_from="its letters" if language else ""
+    )
 
 
 def _from_html(data: bytes, where: str) -> Article:
@@ -91,4 +98,27 @@ def _from_html(data: bytes, where: str) -> Article:
     url = field("url")
     if url and not re.match(r"https?://[^\s<>\"]+$", url):
         url = None
-    return Article(text, field("title"), date, field("author"), field("sitename"), url, extracted=True)
+    language, language_from = _known(declared(data)), "the page"
+    if language is None:
+        language, language_from = _known(from_letters(text)), "its letters"
+    return Article(
+        text,
+        field("title"),
+        date,
+        field("author"),
+        field("sitename"),
+        url,
+        extracted=True,
+        language=language,
+        language_from=language_from if language else "",
+    )
+
+
+def _known(tag: str | None) -> str | None:
+    """`tag` when CLDR knows it (a page may say anything), else None."""
+    if tag is None:
+        return None
+    try:
+        return known_language(tag)
+    except ValueError:
+        return None

@@ -40,11 +40,12 @@ def build(root: Path, pythonpath: str | None = None) -> float:
 
         env = {**os.environ, "PYTHONPATH": pythonpath}
     started = time.perf_counter()
-    subprocess.run(
+    subprocess.run(  # (run from the code's folder: `python -m` looks there first)
         [sys.executable, "-m", "generator", "--root", str(root), "build", "--no-pdf", "--full"],
         check=True,
         stdout=subprocess.DEVNULL,
         env=env,
+        cwd=pythonpath or str(REPO),
     )
     return time.perf_counter() - started
 

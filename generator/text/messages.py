@@ -6,6 +6,7 @@ them into another language. A message the catalogue lacks stays English. Imports
 
 from __future__ import annotations
 
+import functools
 import gettext
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,9 +47,14 @@ class Messages:
         """1234 -> '1,234' (English), '1 234' (French)..."""
         if self.english:
             return f"{n:,}"
-        from babel.numbers import format_decimal
+        return _number(self.tag, n)
 
-        return format_decimal(n, locale=self.tag.replace("-", "_"))
+
+@functools.lru_cache(maxsize=10_000)  # counts recur on every page
+def _number(tag: str, n: int) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=tag.replace("-", "_"))
 
 
 ENGLISH = Messages()

@@ -176,6 +176,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         arabic = QUOTE.replace("Мы не отступим ни на шаг", ARABIC_QUOTE).replace("language: ru", "language: ar")
         arabic = arabic.replace("ann", "kim-jong-un").replace("    text: sources/statement.txt\n", "")
         write(root / "briefings", "2024-06-20-talks.yaml", arabic.replace("2015-09-20", "2024-06-20"))
+        actors = (root / "briefings/actors.yaml").read_text(encoding="utf-8")
+        assert "    aliases: [Kim]\n" in actors
+        write(root / "briefings", "actors.yaml", actors.replace("    aliases: [Kim]\n", "    aliases: [Kim, 김정은]\n"))
         site(root, language)
         handler = functools.partial(_Quiet, directory=str(root / "site"))
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -242,4 +245,33 @@ def test_each_shipped_language_reads_in_its_direction_with_no_serious_axe_violat
             assert body == "ltr"
             assert toc["x"] > content["x"]
         assert serious_axe_violations(page) == []
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser")
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("김정은", "generated/actors/kim-jong-un/"),  # a name's alias in another script
+        ("نتراجع", "generated/briefings/2024-06-20-talks/"),  # a word of a quote, as it was said
+        ("retreat", "generated/briefings/2024-06-20-talks/"),  # a word of its translation
+    ],
+)
+def test_search_finds_names_and_quotes_in_any_script_whatever_the_sites_language(
+    sites: dict[str, str], language: str, query: str, expected: str
+) -> None:
+    from .test_publish_browser import AXE, CHROMIUM, FLAGS, search
+
+    if not CHROMIUM.exists() or not AXE.exists():
+        pytest.skip("Chromium or axe-core is not installed (make test installs them)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        page = browser.new_page()
+        hrefs = search(page, sites[language], query)
+        assert any(h.split("#")[0].endswith("/" + expected) for h in hrefs), (query, hrefs)
         browser.close()

@@ -244,6 +244,9 @@ def _event_lines(bid: str, analysis: Analysis, who: Cast, dated: list[Dated]) ->
             f"Machine-made by {TOOL} from the sentence at characters {d.sentence.start}-{d.sentence.end},"
             f" dated by the words {words}: check the date and the title."
         )
+        if d.also:
+            at = ", ".join(f"{a.start}-{a.end}" for a in d.also)
+            note += f" The sentences at characters {at} give the same date and are taken as the same happening."
         lines.append(f"    notes: {yaml_str(note)}")
         if ids:
             lines.append(f"    actors: [{', '.join(yaml_str(i) for i in dict.fromkeys(i for i in ids if i))}]")
@@ -340,6 +343,7 @@ def report(
                 "date": d.date,
                 "sentence": [d.sentence.start, d.sentence.end],
                 "date_words": [d.words.start, d.words.end],
+                "same_happening": [[a.start, a.end] for a in d.also],
             }
             for n, d in enumerate(dated, 1)
         ],

@@ -58,9 +58,6 @@ def make(root: Path, source: Path, *, bid: str | None, date: dt.date | None, tod
         article.date or date,
         [Span(f.quoted.start, f.quoted.end) for f in analysis.quotes],
     )
-    dated = [
-        d for d in dated if not (d.words.start < 30 and article.date and d.date == article.date.isoformat())
-    ]  # the dateline
     who = compose.cast(analysis, ids)
     stored = f"{SOURCES_DIR}/{bid}.txt"
     briefing = f"{bid}.yaml"

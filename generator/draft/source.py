@@ -98,20 +98,77 @@ def _from_html(data: bytes, where: str) -> Article:
     url = field("url")
     if url and not re.match(r"https?://[^\s<>\"]+$", url):
         url = None
+    site = site_name(field("sitename"), url)
     language, language_from = _known(declared(data)), "the page"
     if language is None:
         language, language_from = _known(from_letters(text)), "its letters"
     return Article(
         text,
-        field("title"),
+        page_title(field("title"), site),
         date,
-        field("author"),
-        field("sitename"),
+        author_name(field("author")),
+        site,
         url,
         extracted=True,
         language=language,
         language_from=language_from if language else "",
     )
+
+
+# What a page's metadata gives as its site's name when it is not one (a syndication host's page
+# says "Hosted"): the address's host is then the publication.
+_NOT_A_SITE = {"hosted", "home", "homepage", "index", "news", "article", "untitled", "default", "page"}
+# Agencies and credits that follow a name on a byline: "JOHN SMITH AFP", "Jane Doe, Associated Press".
+_AGENCIES = (
+    r"AFP|Agence France[- ]Presse|AP|Associated Press|Reuters|Thomson Reuters|Bloomberg|PA|PA Media|dpa|EFE|"
+    r"ANSA|Xinhua|TASS|Kyodo|Yonhap|Anadolu|UPI|CNN|BBC News|BBC"
+)
+_CREDIT = re.compile(rf"(?:\s*[,/|–—-]\s*|\s+(?:for|of)\s+|\s+)(?:{_AGENCIES})\s*$", re.I)
+
+
+def site_name(name: str | None, url: str | None) -> str | None:
+    """The publication: the page's site name, or its address's host when the name is a generic word."""
+    if name and name.strip().lower() not in _NOT_A_SITE:
+        return name
+    host = re.match(r"https?://(?:www\.)?([^/:]+)", url or "")
+    return host.group(1) if host else None
+
+
+def page_title(title: str | None, site: str | None) -> str | None:
+    """The headline without the site's name after it ("Talks resume | Example News" -> "Talks
+    resume"): a last part after " | ", or after a dash when it is the site's name."""
+    if not title:
+        return title
+    found = list(re.finditer(r"\s+([|–—-])\s+", title))
+    if not found:
+        return title
+    last = found[-1]
+    head, sep, tail = title[: last.start()].strip(), last.group(1), title[last.end() :].strip()
+    if not head or not tail:
+        return title
+
+    def plain(x: str) -> str:
+        return re.sub(r"^the\s+|[^a-z0-9]", "", x.lower())
+
+    named = site is not None and bool(plain(tail)) and (plain(tail) in plain(site) or plain(site) in plain(tail))
+    return head if named or (sep == "|" and len(tail.split()) <= 5) else title
+
+
+def author_name(author: str | None) -> str | None:
+    """A byline as a name: "By JOHN SMITH AFP" -> "John Smith"; several names kept ("; "-joined)."""
+    if not author:
+        return author
+    names = []
+    for part in re.split(r"\s*;\s*|\s+and\s+", author):
+        name = re.sub(r"^\s*by\s+", "", part, flags=re.I).strip()
+        while _CREDIT.search(name) and _CREDIT.sub("", name).strip():
+            name = _CREDIT.sub("", name).strip()
+        if name.isupper() and len(name) > 3:
+            name = " ".join(w.capitalize() if not re.fullmatch(r"[A-Z]\.?", w) else w for w in name.split())
+            name = re.sub(r"\b(Mc|Mac|O')([a-z])", lambda m: m[1] + m[2].upper(), name)
+        if name and re.fullmatch(rf"(?:{_AGENCIES})", name, re.I) is None:
+            names.append(name)
+    return "; ".join(dict.fromkeys(names)) or None
 
 
 def _known(tag: str | None) -> str | None:

@@ -101,4 +101,6 @@ class Mentions:
             before = self.text[earlier : m.start].lower()  # the words just before the name
             if head and re.search(r"\b" + re.escape(head) + r"\b", before):
                 return e
+        if re.search(r"\b[A-Z]{2,6}\b", words):
+            return None  # "the UN rights chief": someone of a body named in it, not the person just named
         return recent[0][1] if recent else None  # "the former secretary of state": the person just named

@@ -31,6 +31,7 @@ from .lexicon import (
     REGIONS,
     TITLES,
     demonym,
+    word_set,
 )
 from .text import Span, merged
 
@@ -215,8 +216,99 @@ class _Found:
         return entity
 
 
+_AGENCY = r"(?:AFP|AP|Reuters|dpa|EFE|ANSA|PA|UPI|Xinhua|TASS|Kyodo|Yonhap|Anadolu|Bloomberg)"
+# A byline near the top ("By ANNA KELLER AFP", "By Jane Doe, Reuters") and an agency's credit in a
+# dateline ("Brussels (AFP) -"): the writer and the agency are not in the story.
+_BYLINE = re.compile(
+    r"^[ \t]*(?:By|BY)[ \t]+[^\n]{2,120}$|^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]*[,/]?[ \t]*"
+    + _AGENCY
+    + r"[ \t]*$",
+    re.M,
+)
+_CREDIT = re.compile(r"\(" + _AGENCY + r"\)")
+_MONTHS_DAYS = word_set(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+_LINKING = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "&"})
+
+
+def credits(text: str) -> list[Span]:
+    """Where the article credits its writer or agency (a byline in its first lines, "(AFP)")."""
+    head = text[:600]
+    spans = [Span(m.start(), m.end()) for m in _BYLINE.finditer(head)]
+    return spans + [Span(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
 def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
     """Every name in the text, grouped into entities, in order of first mention."""
+    return _bodies(text, _with_acronyms(_entities(text, sentences, registry)))
+
+
+# A state's body named by its state or people: "Russia's foreign ministry", "the Russian defence
+# ministry", "the British Foreign Office". It is an organisation of its own (a speaker), not its
+# state, and the words before the head are not a person's title.
+_BODY = re.compile(  # (a lookahead: matches may overlap, "The British Foreign Office" then "British ...")
+    r"(?=\b(?P<all>(?:(?P<owner>[A-Z][\w-]+)['’]s|(?P<adj>[A-Z][\w-]+))\s+(?:[A-Za-z][\w-]*\s+){0,2}?"
+    r"(?:[Mm]inistry|[Oo]ffice|[Dd]epartment|[Ee]mbassy|[Aa]gency|[Mm]ission)\b))"
+)
+
+
+def _bodies(text: str, found: list[Entity]) -> list[Entity]:
+    countries = known_places()[0]
+    bodies: dict[str, Entity] = {}
+    taken = -1
+    for m in _BODY.finditer(text):
+        owner, adj = m.group("owner"), m.group("adj")
+        if m.start() < taken:
+            continue
+        if owner is not None and _fold(owner) not in countries:
+            continue
+        if adj is not None and not demonym(adj, countries):
+            continue
+        span = Span(m.start("all"), m.end("all"))
+        taken = span.end
+        name = re.sub(r"\s+", " ", m.group("all"))
+        body = bodies.get(_fold(name))
+        if body is None:
+            body = bodies[_fold(name)] = Entity(name, "government-body", evidence="state and organisation word")
+        body.mentions.append(span)
+    if not bodies:
+        return found
+    spans = [m for b in bodies.values() for m in b.mentions]
+    out = []
+    for e in found:  # a name inside a body's name ("Office" of "British Foreign Office") is the body
+        if e.actor is None and not e.place and e.kind != "state":
+            e.mentions = [m for m in e.mentions if not any(b.start <= m.start and m.end <= b.end for b in spans)]
+            if not e.mentions:
+                continue
+        out.append(e)
+    return out + list(bodies.values())
+
+
+def _with_acronyms(found: list[Entity]) -> list[Entity]:
+    """An acronym and the name it stands for are one entity ("United Nations" and "UN",
+    "European Union (EU)"), named in full; a name with an acronym is an organisation."""
+    full_by_initials: dict[str, Entity] = {}
+    for e in found:
+        words = [w for w in re.split(r"[\s-]+", e.name) if w and w.lower() not in _LINKING]
+        if len(words) > 1 and not e.place and all(w[:1].isupper() for w in words):
+            full_by_initials.setdefault("".join(w[0] for w in words), e)
+    out = []
+    for e in found:
+        full = full_by_initials.get(e.name) if re.fullmatch(r"[A-Z]{2,6}", e.name) and e.actor is None else None
+        if full is None or full is e:
+            out.append(e)
+            continue
+        full.mentions = sorted(full.mentions + e.mentions, key=lambda m: m.start)
+        if full.actor is None and full.evidence in ("name", "speech verb", "title"):
+            full.kind, full.evidence = e.kind if e.kind != "person" else "organisation", "name and acronym"
+    return out
+
+
+def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
     places = known_places()
     countries = places[0]
     lowered = {w.lower() for w in re.findall(r"\b[a-z][\w'’]*", text)}
@@ -238,11 +330,21 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
         k = bisect.bisect_left(starts, span.end) - 1
         return k >= 0 and stretches[k][1] > span.start
 
+    credited = credits(text)
     for sentence in sentences:
         for span, at_start in runs(text, sentence):
-            if overlaps_taken(span):
+            if overlaps_taken(span) or any(c.start < span.end and span.start < c.end for c in credited):
                 continue
             words = _name_words(text, span, at_start, lowered, inside, countries, found, registry)
+            cut = next(
+                (
+                    k + 1
+                    for k, (w, _) in enumerate(words[:-1])
+                    if re.search(r"[’']s$", w) and words[k + 1][0].lower().strip(".,") in _MONTHS_DAYS
+                ),
+                None,
+            )
+            words = words[:cut]  # "Trump's July visit": the name ends at the possessive
             if not words:
                 continue
             full = " ".join(w for w, _ in words)

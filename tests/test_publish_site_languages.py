@@ -275,3 +275,22 @@ def test_search_finds_names_and_quotes_in_any_script_whatever_the_sites_language
         hrefs = search(page, sites[language], query)
         assert any(h.split("#")[0].endswith("/" + expected) for h in hrefs), (query, hrefs)
         browser.close()
+
+
+def test_a_site_whose_mkdocs_yml_fixes_the_theme_language_is_told_and_searches_in_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site made before the language setting has `language: en` in mkdocs.yml: its pages say
+    they are English, so the search index is English too (or search would find nothing)."""
+    root = copy_project(tmp_path / "p")
+    yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    write(root, "mkdocs.yml", yml.replace("language: !ENV [BRIEFINGS_LANGUAGE, en]", "language: en", 1))
+    write(root, "briefings.toml", 'language = "fr"\n')
+    code, _, err = run_cli(capsys, "--root", str(root), "build", "--no-pdf")
+    assert code == 0, err
+    assert "mkdocs.yml: warning: theme language is 'en', briefings.toml's is 'fr'" in err
+    assert "language: !ENV [BRIEFINGS_LANGUAGE, en]" in err
+    entry = json.loads((root / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]
+    page = (root / f"docs/generated/briefings/{SAMPLE_ID}.md").read_text(encoding="utf-8")
+    assert "## Points clés" in page  # the generated words are still the site's language

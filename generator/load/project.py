@@ -194,17 +194,30 @@ def _line_of(path: Path, key: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 0)
 
 
-def _mkdocs_settings(path: Path) -> dict[str, object]:
+LANGUAGE_ENV = "BRIEFINGS_LANGUAGE"  # mkdocs.yml's theme language: !ENV [BRIEFINGS_LANGUAGE, en]
+
+
+def fixed_theme_language(path: Path) -> str | None:
+    """mkdocs.yml's theme language when it is written out (`language: en`) rather than taken
+    from the build (`!ENV [BRIEFINGS_LANGUAGE, en]`, as `briefings init` writes it); else None."""
+    theme = _mkdocs_settings(path, {LANGUAGE_ENV: "\0"}).get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) and language != "\0" else None
+
+
+def _mkdocs_settings(path: Path, environ: dict[str, str] | None = None) -> dict[str, object]:
     """mkdocs.yml as plain data, or {} when it cannot be read."""
 
     class Loader(yaml.SafeLoader):
         """Reads mkdocs.yml's own tags: !ENV [NAME, default] gives its default; others nothing."""
 
+    variables = {**os.environ, **(environ or {})}
+
     def env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         if isinstance(node, yaml.SequenceNode):
             values = loader.construct_sequence(node)
-            return next((os.environ[v] for v in values[:-1] if isinstance(v, str) and v in os.environ), values[-1])
-        return os.environ.get(str(loader.construct_scalar(node)))  # type: ignore[arg-type]
+            return next((variables[v] for v in values[:-1] if isinstance(v, str) and v in variables), values[-1])
+        return variables.get(str(loader.construct_scalar(node)))  # type: ignore[arg-type]
 
     Loader.add_constructor("!ENV", env)
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)

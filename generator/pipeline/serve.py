@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from ..core.errors import BriefingsError
 from ..core.writer import Writer
 from ..load.files import input_files
-from ..load.project import SETTINGS_FILE, Project, check_mkdocs_settings, open_project
-from ..publish.site import LANGUAGE_ENV, ZENSICAL_CONFIG, theme_language, zensical_serve
+from ..load.project import LANGUAGE_ENV, SETTINGS_FILE, Project, check_mkdocs_settings, open_project
+from ..publish.site import ZENSICAL_CONFIG, site_language, zensical_serve
 from .incremental import Snapshot
 from .stages import SERVE_SCRIPT, check, generate, serve_script, warn
 
@@ -151,7 +151,7 @@ def _start_server(project: Project, engine: str, address: str) -> subprocess.Pop
     """The preview's server: MkDocs' with --dirty (a full build first; then only the pages
     `briefings serve` says changed), or Zensical's (which rebuilds what changed on its own)."""
     env = dict(os.environ)
-    env[LANGUAGE_ENV] = theme_language(project.settings.language)
+    env[LANGUAGE_ENV] = site_language(project)
     if engine == "mkdocs":
         from ..publish import preview
 

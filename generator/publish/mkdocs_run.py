@@ -27,9 +27,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File
 
+from ..load.project import LANGUAGE_ENV
 from . import preview
 from .docs_changes import CHANGED_ENV
-from .site import LANGUAGE_ENV
 
 
 def _write_file(content: bytes, output_path: str) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from ..core import optional
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.writer import Writer
-from ..load.project import SITE_URL_ENV, Project, check_mkdocs_settings
+from ..load.project import LANGUAGE_ENV, SITE_URL_ENV, Project, check_mkdocs_settings, fixed_theme_language
 from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, Manifest, changed, read_manifest, scan
 from .search import BUNDLE, MANIFEST, index_search, load_manifest
 from .search import settings as search_settings
@@ -77,7 +77,7 @@ def build_site(
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
         cmd = _build_command(project, tmp, engine, strict)
-        env = _build_env(site_url, date, theme_language(project.settings.language))
+        env = _build_env(site_url, date, site_language(project))
         if dirty:
             assert recorded is not None
             _copy_previous(project.site, tmp, project.docs)
@@ -132,9 +132,6 @@ def _build_command(project: Project, folder: Path, engine: str, strict: bool) ->
     return cmd + (["--strict"] if strict else [])
 
 
-LANGUAGE_ENV = "BRIEFINGS_LANGUAGE"  # mkdocs.yml's theme language: !ENV [BRIEFINGS_LANGUAGE, en]
-
-
 def theme_language(tag: str) -> str:
     """The theme's language for the site language `tag`: the tag itself when Material has it,
     else its language alone (pt-AO -> pt), else English for the theme's few own words."""
@@ -145,6 +142,23 @@ def theme_language(tag: str) -> str:
         if (found / f"{name}.html").is_file():
             return name
     return "en"
+
+
+def site_language(project: Project, *, warn: bool = True) -> str:
+    """The language the built pages say they are in (their `lang`, which Pagefind's index must
+    match): briefings.toml's, unless mkdocs.yml writes out another theme language (said)."""
+    wanted = theme_language(project.settings.language)
+    fixed = fixed_theme_language(project.mkdocs_yml)
+    if fixed is not None and fixed != wanted:
+        if not warn:
+            return fixed
+        print(
+            f"{display_path(project.mkdocs_yml)}: warning: theme language is {fixed!r}, briefings.toml's is "
+            f"{project.settings.language!r}: write `language: !ENV [{LANGUAGE_ENV}, en]` under theme",
+            file=sys.stderr,
+        )
+        return fixed
+    return wanted
 
 
 def _build_env(site_url: str | None, date: str | None, language: str = "en") -> dict[str, str]:

@@ -29,18 +29,12 @@ from .paging import Period, periods
 T = TypeVar("T")
 KIND_ORDER = ("briefing", "quote", "event")
 RESERVED_SLUGS = RESERVED_IDS | {"az"}  # the list pages inside each folder
-KIND_TITLES = {"briefing": "Briefings", "quote": "Quotes", "event": "Events"}
 
 
 def briefing_dates(corpus: Corpus) -> dict[str, History]:
     """When each briefing was first published and last changed: from its history when the project
     is in git (corpus.history), else its own day."""
     return {bid: corpus.history.get(bid) or day_history(b.date) for bid, b in corpus.briefings.items()}
-
-
-def human_date(date: str) -> str:
-    """'2024-06-19' -> '19 June 2024'; intervals and approximate dates in words (see dates.py)."""
-    return dates.human(date)
 
 
 def unique_slugs(names: Iterable[str], taken: set[str] | None = None) -> dict[str, str]:

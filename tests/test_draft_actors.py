@@ -63,3 +63,22 @@ def test_a_description_naming_another_body_is_not_the_person_just_named() -> Non
     assert speakers["long"] == "Ivo Marsh"
     assert "a good start" in speakers
     assert speakers["a good start"] is None  # "The UN rights chief": no one named here, for the analyst
+
+
+def test_one_person_spelt_two_ways_is_one_actor_and_found_under_the_registrys_spelling() -> None:
+    from generator.draft.names import Registry
+
+    text = (
+        "Volodymyr Zelensky met envoys on Monday. "
+        "\u201cWe will not give up,\u201d Volodymyr Zelenskiy said after the talks. "
+        "Taleban fighters took the town, said Ann Hollis.\n"
+    )
+    people = [e for e in analyse(text).entities if e.kind == "person"]
+    assert [(e.name, len(e.mentions)) for e in people if "Zelensk" in e.name] == [("Volodymyr Zelensky", 2)]
+    registry = Registry()
+    registry.add_actor("taliban", "Taliban", "armed-group", [])
+    registry.add_actor("volodymyr-zelensky", "Volodymyr Zelensky", "person", ["Zelensky"])
+    found = {e.name: e.actor for e in analyse(text, registry).entities}
+    assert found.get("Taliban") == "taliban"  # "Taleban": the registry's actor, under its name
+    assert found.get("Volodymyr Zelensky") == "volodymyr-zelensky"
+    assert "Taleban" not in found

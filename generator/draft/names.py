@@ -18,6 +18,7 @@ from importlib import resources
 
 from ..core import optional
 from ..core.errors import BriefingsError, Problem
+from ..link.near_misses import MIN_FUZZY, Names, letters
 from .lexicon import (
     ARMED_WORDS,
     COMMON,
@@ -68,6 +69,18 @@ class Registry:
     def add_place(self, name: str, aliases: list[str]) -> None:
         for n in (name, *aliases):
             self.places.setdefault(_fold(n), name)
+
+    @functools.cached_property
+    def _spellings(self) -> Names:
+        return Names((name, key) for key in self.actors for name in (key,))
+
+    def spelt_like(self, name: str) -> tuple[str, str, str] | None:
+        """The one registry actor whose name or alias is spelt like `name` (Zelenskiy, Zelensky;
+        Taleban, Taliban: the same letters, or the same consonants and at most one letter apart)."""
+        if len(name) < MIN_FUZZY or not self.actors:
+            return None
+        owners = {self.actors[key][0]: self.actors[key] for _, key in self._spellings.near(name, typos=False)}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     @functools.cached_property
     def phrases(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -244,7 +257,23 @@ def credits(text: str) -> list[Span]:
 
 def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
     """Every name in the text, grouped into entities, in order of first mention."""
-    return _bodies(text, _with_acronyms(_entities(text, sentences, registry)))
+    return _bodies(text, _with_spellings(_with_acronyms(_entities(text, sentences, registry))))
+
+
+def _with_spellings(found: list[Entity]) -> list[Entity]:
+    """Names spelt two ways in one article are one entity (Volodymyr Zelensky, Volodymyr
+    Zelenskiy): the same letters once case, accents, doubled letters and y/i are set aside."""
+    first: dict[tuple[str, bool], Entity] = {}
+    out = []
+    for e in found:
+        key = (letters(e.name), e.place)
+        same = first.get(key) if e.actor is None and len(key[0]) >= MIN_FUZZY else None
+        if same is None or same is e:
+            first.setdefault(key, e)
+            out.append(e)
+            continue
+        same.mentions = sorted(same.mentions + e.mentions, key=lambda m: m.start)
+    return out
 
 
 # A state's body named by its state or people: "Russia's foreign ministry", "the Russian defence
@@ -361,7 +390,7 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
             name = text[start:end]
             key = _fold(name)
             if whole is None:
-                hit = registry.actors.get(key)
+                hit = registry.actors.get(key) or registry.spelt_like(name)
             else:
                 hit, start, name, key = whole, span.start, text[span.start : end], whole[1].casefold()
             where = Span(start, end)
@@ -462,7 +491,12 @@ def _kind(
 
 def _known(name: str, found: _Found, registry: Registry) -> bool:
     key = strip_possessive(name).casefold()
-    return key in found.by_key or key in registry.actors or _person_for(found.order, strip_possessive(name)) is not None
+    return (
+        key in found.by_key
+        or key in registry.actors
+        or _person_for(found.order, strip_possessive(name)) is not None
+        or registry.spelt_like(strip_possessive(name)) is not None
+    )
 
 
 def _person_for(order: list[Entity], name: str) -> Entity | None:

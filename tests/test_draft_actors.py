@@ -4,6 +4,11 @@ naming another body not given to the person just named. Texts made up for the te
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+import yaml
+
 from generator.draft.analyse import analyse
 
 ARTICLE = (
@@ -82,3 +87,20 @@ def test_one_person_spelt_two_ways_is_one_actor_and_found_under_the_registrys_sp
     assert found.get("Taliban") == "taliban"  # "Taleban": the registry's actor, under its name
     assert found.get("Volodymyr Zelensky") == "volodymyr-zelensky"
     assert "Taleban" not in found
+
+
+def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .conftest import copy_project, run_cli, write
+
+    root = copy_project(tmp_path / "p", briefings=False)
+    article = write(tmp_path, "article.txt", ARTICLE)
+    code, _, err = run_cli(capsys, "--root", str(root), "draft", str(article), "--date", "2031-03-04")
+    assert code == 0, err
+    proposed = yaml.safe_load(next((root / "briefings/actors").glob("drafted-*.yaml")).read_text(encoding="utf-8"))
+    by_name = {a["name"]: a for a in proposed["actors"]}
+    assert by_name["Russia's foreign ministry"]["relations"] == [{"type": "part-of", "actor": "russia"}]
+    assert by_name["Russia"]["kind"] == "state"
+    assert "relations" not in by_name["British Foreign Office"]  # (the article names no British state)
+    assert run_cli(capsys, "--root", str(root), "check")[0] == 0

@@ -45,6 +45,7 @@ class Cast:
 
     ids: dict[int, str] = field(default_factory=dict)  # id(entity) -> actor id
     proposed: list[Entity] = field(default_factory=list)
+    part_of: dict[int, str] = field(default_factory=dict)  # id(a state's body) -> the state's actor id
 
     def of(self, entity: Entity | None) -> str | None:
         return self.ids.get(id(entity)) if entity is not None else None
@@ -67,6 +68,10 @@ def cast(analysis: Analysis, taken: set[str]) -> Cast:
         used.add(new)
         out.ids[id(e)] = new
         out.proposed.append(e)
+    states = {e.name.casefold(): out.ids[id(e)] for e in analysis.entities if e.kind == "state" and id(e) in out.ids}
+    for e in out.proposed:
+        if e.part_of is not None and e.part_of in states:
+            out.part_of[id(e)] = states[e.part_of]  # its state, when the article names it too
     return out
 
 
@@ -272,6 +277,8 @@ def actors_yaml(bid: str, who: Cast, stored: str) -> str:
         lines.append(f"  - id: {yaml_str(who.of(e) or '')}  # {comment(e.kind)} from: {comment(e.evidence)}")
         lines.append(f"    name: {yaml_str(e.name)}")
         lines.append(f"    kind: {e.kind}")
+        if id(e) in who.part_of:
+            lines += ["    relations:", "      - type: part-of", f"        actor: {yaml_str(who.part_of[id(e)])}"]
     return "\n".join(lines) + "\n"
 
 

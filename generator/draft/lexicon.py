@@ -134,16 +134,57 @@ IRREGULAR_DEMONYMS = word_set(
 REGIONS = frozenset({"korea", "america", "europe", "africa", "asia", "arabia", "kurdistan", "palestine"})
 
 
+# The country of an irregular demonym (British: the United Kingdom), as the gazetteer names it.
+DEMONYM_COUNTRIES = {
+    "british": "united kingdom",
+    "french": "france",
+    "chinese": "china",
+    "japanese": "japan",
+    "dutch": "netherlands",
+    "spanish": "spain",
+    "swiss": "switzerland",
+    "irish": "ireland",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "polish": "poland",
+    "turkish": "turkey",
+    "israeli": "israel",
+    "iraqi": "iraq",
+    "iranian": "iran",
+    "pakistani": "pakistan",
+    "afghan": "afghanistan",
+    "saudi": "saudi arabia",
+    "yemeni": "yemen",
+    "kuwaiti": "kuwait",
+    "qatari": "qatar",
+    "thai": "thailand",
+    "vietnamese": "vietnam",
+    "lebanese": "lebanon",
+    "sudanese": "sudan",
+    "portuguese": "portugal",
+    "greek": "greece",
+    "filipino": "philippines",
+    "czech": "czechia",
+}
+
+
 def demonym(word: str, countries: frozenset[str]) -> bool:
     """Russian, Korean, Ukrainian, Italian, British: a people's adjective, not a name."""
+    return word.lower() in IRREGULAR_DEMONYMS or demonym_of(word, countries) is not None
+
+
+def demonym_of(word: str, countries: frozenset[str]) -> str | None:
+    """The country (casefolded, as in `countries`) a people's adjective names, when it tells:
+    Russian -> russia, British -> united kingdom; None for European, Arab or a non-demonym."""
     w = word.lower()
-    if w in IRREGULAR_DEMONYMS:
-        return True
+    if w in DEMONYM_COUNTRIES:
+        return DEMONYM_COUNTRIES[w]
     for cut, add in ((1, ""), (2, "a"), (2, "o"), (2, ""), (3, "a"), (3, "e"), (3, "y"), (3, ""), (4, "a")):
         if (
             len(w) > cut + 2
             and w[-cut:] in ("n", "an", "ian", "ean", "ese", "ish", "i")
             and w[:-cut] + add in countries
         ):
-            return True
-    return False
+            return w[:-cut] + add
+    return None

@@ -32,6 +32,7 @@ from .lexicon import (
     REGIONS,
     TITLES,
     demonym,
+    demonym_of,
     word_set,
 )
 from .text import Span, merged
@@ -49,6 +50,7 @@ class Entity:
     actor: str | None = None  # the registry id it matched, if any
     place: bool = False  # a place (listed under places, not actors)
     evidence: str = ""  # why it is this kind: "registry", "title", "speech verb", ...
+    part_of: str | None = None  # a state's body: its state's name, casefolded ("russia")
 
     @property
     def first(self) -> int:
@@ -295,14 +297,17 @@ def _bodies(text: str, found: list[Entity]) -> list[Entity]:
             continue
         if owner is not None and _fold(owner) not in countries:
             continue
-        if adj is not None and not demonym(adj, countries):
+        state = _fold(owner) if owner is not None else demonym_of(adj or "", countries)
+        if owner is None and state is None:
             continue
         span = Span(m.start("all"), m.end("all"))
         taken = span.end
         name = re.sub(r"\s+", " ", m.group("all"))
         body = bodies.get(_fold(name))
         if body is None:
-            body = bodies[_fold(name)] = Entity(name, "government-body", evidence="state and organisation word")
+            body = bodies[_fold(name)] = Entity(
+                name, "government-body", evidence="state and organisation word", part_of=state
+            )
         body.mentions.append(span)
     if not bodies:
         return found

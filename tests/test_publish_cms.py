@@ -276,3 +276,18 @@ def test_the_editors_views_and_what_axe_finds_in_them(editor: tuple[Page, str, P
 # Decap 3.16.3's own: grey text on grey (color-contrast); icon buttons without a name (button-name,
 # aria-command-name: the list widget's collapse and drag handles).
 DECAP_AXE = {"color-contrast", "button-name", "aria-command-name"}
+
+
+def test_a_picker_answers_from_the_sites_index_without_reading_every_record_file(
+    editor: tuple[Page, str, Path],
+) -> None:
+    """Typing in a picker asks decap-server for no collection's files (Decap's own picker reads
+    every record file for each search): the names come from generated/admin/index/."""
+    page, _, _ = editor
+    _new(page, "drafts", "Draft")
+    asked: list[str] = []
+    page.on("request", lambda r: "/api/v1" in r.url and asked.append(r.post_data or ""))
+    page.get_by_role("button", name="Add actors").click()
+    _pick(page, "actor", "Kim", "Kim Jong Un")
+    _pick(page, "places", "Pyong", "Pyongyang")
+    assert not [a for a in asked if "entriesByFolder" in a], asked

@@ -3,6 +3,7 @@ the schema's rules as the form's; and the registry in the layout the editor read
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import yaml
 from generator.link.corpus import link
 from generator.load.files import load
 from generator.model.records import Actor, Briefing, Event, Place
-from generator.render.cms_config import REFERENCES, config, config_yaml, shapes
+from generator.render.cms_config import REFERENCES, SEARCH, config, config_yaml, shapes
 
 from .conftest import copy_project, run_cli, write
 
@@ -107,6 +108,20 @@ def test_the_built_site_has_the_editor_and_its_configuration(built_sample: Path)
     assert made["publish_mode"] == "editorial_workflow"
     assert (site / "admin/decap/decap-cms.js").stat().st_size > 1_000_000
     assert (site / "generated/admin/shapes.json").is_file()
+
+
+def test_the_pickers_index_holds_the_records_the_site_shows_and_only_what_they_search(built_sample: Path) -> None:
+    index = built_sample / "site/generated/admin/index"
+    actors = {e["slug"]: e["data"] for e in json.loads((index / "actors.json").read_text(encoding="utf-8"))}
+    assert actors["vladimir-putin"] == {"id": "vladimir-putin", "name": "Vladimir Putin", "aliases": ["Putin"]}
+    events = json.loads((index / "events.json").read_text(encoding="utf-8"))
+    signed = next(e["data"] for e in events if e["slug"] == "russia-north-korea-defence-pact-signed")
+    assert set(signed) == {"id", "date", "title"}
+    places = {e["slug"] for e in json.loads((index / "places.json").read_text(encoding="utf-8"))}
+    assert "pyongyang" in places
+    for collection, fields in SEARCH.items():  # the picker searches what the index holds
+        entry = json.loads((index / f"{collection}.json").read_text(encoding="utf-8"))[0]
+        assert {f.removesuffix(".*") for f in fields} <= set(entry["data"])
 
 
 def test_the_repository_and_branch_settings_reach_the_configuration(tmp_path: Path) -> None:

@@ -10,11 +10,13 @@ stored. Required fields, limits, patterns and choices come from the schema.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
+from ..link.corpus import Corpus
 from ..model.records import Actor, Briefing, Event, Place
 from ..model.vocabulary import LEVELS as TLP_LABELS
 
@@ -32,9 +34,9 @@ REFERENCES = {
     ("Place", "parent"): "places",
 }
 # How each collection's records are found and shown when picked: the fields searched.
-SEARCH = {
+SEARCH = {  # (what the pickers' index holds: see registry_index)
     "actors": ["name", "aliases.*", "id"],
-    "events": ["title", "description", "id"],
+    "events": ["title", "id"],
     "places": ["name", "aliases.*", "id"],
 }
 SHOWN = {"actors": ["name"], "events": ["{{date}} {{title}}"], "places": ["name"]}
@@ -254,6 +256,22 @@ def _relation(collection: str) -> dict[str, Any]:
         "search_fields": SEARCH[collection],
         "display_fields": SHOWN[collection],
     }
+
+
+def registry_index(corpus: Corpus, collection: str) -> str:
+    """What a relation picker searches, for the records the site was built with: each as the CMS
+    lists an entry ({"slug", "data"}), with only the fields the picker searches and shows, so
+    that a picker answers from one file fetched once instead of every record file read again
+    for each word typed (records made since the build are found the slow way, in the files)."""
+    rows: list[dict[str, Any]]
+    if collection == "actors":
+        rows = [{"id": i, "name": a.name, "aliases": list(a.aliases)} for i, a in corpus.actors.items()]
+    elif collection == "places":
+        rows = [{"id": i, "name": p.name, "aliases": list(p.aliases)} for i, p in corpus.places.items()]
+    else:
+        rows = [{"id": i, "date": e.date, "title": e.headline} for i, e in corpus.events.items()]
+    entries = [{"slug": row["id"], "data": row} for row in rows]
+    return json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _pattern(schema: dict[str, Any]) -> list[str] | None:

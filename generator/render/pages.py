@@ -65,6 +65,7 @@ CMS = "cms"  # the editor's configuration (cms_config.py)
 WORDS = "assets/words.json"  # the words docs/assets/briefings.js shows (filters, search), in the site's language
 CMS_CONFIG = "admin/config.yml"  # docs/generated/admin/config.yml, read by docs/admin/index.html
 CMS_SHAPES = "admin/shapes.json"  # the fields a file may write short (cms_config.shapes)
+CMS_INDEX, CMS_INDEX_DIR = "cms-index", "admin/index"  # what the editor's pickers search (cms_config.registry_index)
 
 
 @views.once
@@ -462,3 +463,6 @@ class _Pages:
             yield CMS_CONFIG, CMS, {"options": self.options}
         if self.mine():
             yield CMS_SHAPES, CMS, {"options": None}
+        for collection in ("actors", "events", "places"):
+            if self.mine():
+                yield f"{CMS_INDEX_DIR}/{collection}.json", CMS_INDEX, {"corpus": self.corpus, "collection": collection}

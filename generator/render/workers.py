@@ -16,7 +16,7 @@ import jinja2
 
 from ..link.corpus import Corpus
 from . import cms_config, export, feeds
-from .pages import CMS, EXPORT, FEED_ATOM, FEED_JSON, Options, PageJob, Prepared, iter_pages, prepare
+from .pages import CMS, CMS_INDEX, EXPORT, FEED_ATOM, FEED_JSON, Options, PageJob, Prepared, iter_pages, prepare
 from .related import related_briefings
 from .templating import environment, render
 
@@ -124,6 +124,8 @@ def _render_job(env: jinja2.Environment, template: str, context: dict[str, Any])
         return cms_config.config_yaml(
             repo=o.repository, branch=o.branch, max_marking=o.max_marking, site_url=o.site_url
         )
+    if template == CMS_INDEX:
+        return cms_config.registry_index(context["corpus"], context["collection"])
     if template == EXPORT:
         if context["table"] is None:
             return export.datapackage("csv", context["publisher"], context["site_url"])

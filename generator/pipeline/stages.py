@@ -21,7 +21,7 @@ from ..load.files import load
 from ..load.parse import ParseCache
 from ..load.project import SETTINGS_FILE, Project
 from ..load.project import site_url as project_site_url
-from ..publish.pdf import PdfStats, briefing_jobs, build_pdfs, digest_job, print_progress
+from ..publish.pdf import Job, PdfStats, build_pdfs, digest_job, iter_briefing_jobs, print_progress
 from ..render import marking
 from ..render.digest import site_digest
 from ..render.feeds import ATOM, JSON
@@ -215,13 +215,22 @@ def _make_pdfs(
     many PDFs were made and how many were up to date."""
     redo = incremental.pdfs_to_make(old, added, corpus)
     again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(writer.out_dir, bid)]
-    jobs = briefing_jobs(project, corpus, again)
-    jobs.append(digest_job(project, corpus, site_digest(corpus)))
-    made, stats = build_pdfs(jobs, project.pdf_cache, progress=print_progress, prune=redo is None)
-    for name, data in sorted(made.items()):
+
+    def jobs() -> Iterator[Job]:  # (each job's HTML is made when it is reached)
+        yield from iter_briefing_jobs(project, corpus, again)
+        yield digest_job(project, corpus, site_digest(corpus))
+
+    written: set[str] = set()
+
+    def write(name: str, data: bytes) -> None:  # each PDF as it comes: a build holds a batch, not all
         writer.write_bytes(f"{PDF_DIR}/{name}", data)
+        written.add(f"{PDF_DIR}/{name}")
+
+    _, stats = build_pdfs(
+        jobs(), project.pdf_cache, progress=print_progress, prune=redo is None, sink=write, total=len(again) + 1
+    )
     stats = dataclasses.replace(stats, cached=stats.cached + len(corpus.briefings) - len(again))
-    return {f"{PDF_DIR}/{name}" for name in made}, stats
+    return written, stats
 
 
 def _prune(

@@ -13,7 +13,7 @@ import hashlib
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,8 +85,15 @@ class PdfRenderer:
 
 def briefing_jobs(project: Project, corpus: Corpus, bids: Iterable[str]) -> list[Job]:
     """One job per briefing."""
+    return list(iter_briefing_jobs(project, corpus, bids))
+
+
+def iter_briefing_jobs(project: Project, corpus: Corpus, bids: Iterable[str]) -> Iterator[Job]:
+    """One job per briefing, its HTML made when the job is reached (a build of thousands holds
+    only a batch of them at a time: see build_pdfs)."""
     renderer = PdfRenderer(project, corpus)
-    return [Job(f"{bid}.pdf", renderer.html([bid], title=corpus.briefings[bid].title, digest=False)) for bid in bids]
+    for bid in bids:
+        yield Job(f"{bid}.pdf", renderer.html([bid], title=corpus.briefings[bid].title, digest=False))
 
 
 def digest_job(project: Project, corpus: Corpus, selection: Selection, name: str = "digest.pdf") -> Job:
@@ -118,43 +125,73 @@ class PdfStats:
     seconds: float
 
 
+BATCH = 64  # PDFs per worker made between two writes: what a build holds at once
+
+
 def build_pdfs(
-    jobs: list[Job],
+    jobs: Iterable[Job],
     cache: Path,
     *,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     prune: bool = True,
+    sink: Callable[[str, bytes], None] | None = None,
+    total: int | None = None,
 ) -> tuple[dict[str, bytes], PdfStats]:
-    """Every job's PDF bytes, rendering only those whose HTML changed since the cached copy."""
+    """Every job's PDF bytes, rendering only those whose HTML changed since the cached copy.
+
+    With `sink`, each PDF is handed to it as soon as it is made or found in the cache, and none
+    is kept (the dict returned is empty): jobs may then be an iterator, taken a batch at a time,
+    so that a build of thousands holds a batch of HTML and PDFs, never all of them. `total`:
+    how many jobs there are, for `progress` (counted over every job, cached or made)."""
     started = time.perf_counter()
     writer = Writer(cache)
     out: dict[str, bytes] = {}
-    todo: list[Job] = []
-    for job in jobs:
-        pdf, stamp = cache / job.name, cache / f"{job.name}.sha256"
-        if pdf.is_file() and stamp.is_file() and stamp.read_text() == job.key:
-            out[job.name] = pdf.read_bytes()
+    names: set[str] = set()
+    made = cached = 0
+    workers = max(1, workers or os.cpu_count() or 1)
+    done = 0
+
+    def give(name: str, data: bytes) -> None:
+        nonlocal done
+        if sink is None:
+            out[name] = data
         else:
-            todo.append(job)
-    if todo:
-        workers = min(workers or os.cpu_count() or 1, len(todo))
-        with ProcessPoolExecutor(max_workers=workers) if workers > 1 else contextlib.nullcontext() as pool:
-            htmls = (j.html for j in todo)
-            results: Iterable[bytes] = (
-                pool.map(render_pdf, htmls, chunksize=max(1, len(todo) // (workers * 8)))
-                if pool is not None
-                else map(render_pdf, htmls)
-            )
-            for done, (job, data) in enumerate(zip(todo, results, strict=True), start=1):
-                out[job.name] = data
+            sink(name, data)
+        done += 1
+        if progress and total:
+            progress(done, total)
+
+    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else contextlib.nullcontext() as pool:
+        batch: list[Job] = []
+
+        def render_batch() -> None:
+            nonlocal made
+            htmls = [j.html for j in batch]
+            chunk = max(1, len(batch) // (workers * 4))
+            results = pool.map(render_pdf, htmls, chunksize=chunk) if pool is not None else map(render_pdf, htmls)
+            for job, data in zip(batch, results, strict=True):
                 writer.write_bytes(job.name, data)
                 writer.write_bytes(f"{job.name}.sha256", job.key.encode())
-                if progress:
-                    progress(done, len(todo))
+                give(job.name, data)
+                made += 1
+            batch.clear()
+
+        for job in jobs:
+            names.add(job.name)
+            pdf, stamp = cache / job.name, cache / f"{job.name}.sha256"
+            if pdf.is_file() and stamp.is_file() and stamp.read_text() == job.key:
+                give(job.name, pdf.read_bytes())
+                cached += 1
+                continue
+            batch.append(job)
+            if len(batch) >= BATCH * workers:
+                render_batch()
+        if batch:
+            render_batch()
     if prune:  # forget PDFs of briefings that are gone
-        writer.remove_except({n for j in jobs for n in (j.name, f"{j.name}.sha256")})
-    return out, PdfStats(len(todo), len(jobs) - len(todo), time.perf_counter() - started)
+        writer.remove_except({n for name in names for n in (name, f"{name}.sha256")})
+    return out, PdfStats(made, cached, time.perf_counter() - started)
 
 
 def print_progress(done: int, total: int) -> None:

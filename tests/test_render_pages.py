@@ -14,7 +14,8 @@ from generator.pipeline.incremental import touched_by
 from generator.render.pages import Options
 from generator.render.paging import periods
 from generator.render.related import related_briefings
-from generator.render.views import human_date, unique_slugs
+from generator.render.views import unique_slugs
+from generator.render.wording import date_words
 from generator.render.workers import render_pages
 from generator.text.words import plural, slugify
 
@@ -63,8 +64,20 @@ def test_briefing_page_has_quotes_with_speakers_and_dated_events() -> None:
     assert order == sorted(order)
 
 
-def test_human_dates_keep_their_precision() -> None:
-    assert [human_date(d) for d in ("2024", "2024-06", "2024-06-09")] == ["2024", "June 2024", "9 June 2024"]
+def test_human_dates_keep_their_precision_in_every_language() -> None:
+    from generator.load.catalogue import load as load_catalogue
+
+    english = date_words(load_catalogue(REPO, "en")[0])
+    assert [english(d) for d in ("2024", "2024-06", "2024-06-09")] == ["2024", "June 2024", "9 June 2024"]
+    french = date_words(load_catalogue(REPO, "fr")[0])
+    assert [french(d) for d in ("2024", "2024-06", "2024-06-09", "2015-03~")] == [
+        "2024",
+        "juin 2024",
+        "9 juin 2024",
+        "vers mars 2015",
+    ]
+    assert french("2015-09/11") == "septembre\u2009–\u2009novembre 2015"  # (CLDR's interval of months)
+    assert french("2015-09-01/14") == "1 septembre 2015 – 14 septembre 2015"  # (none of days: both in full)
 
 
 def briefing(title: str, date: str, actors: list[str], topics: list[str], events: list[str]) -> str:

@@ -133,6 +133,12 @@ def _localised(m: Messages, text: str) -> str:
     if a.approximate != b.approximate or bool(m1) != bool(m2) or bool(d1) != bool(d2):
         return f"{one(a)} {dates.DASH} {one(b)}"
     skeleton = "yMMMMd" if d1 else "yMMMM" if m1 else "y"
+    import babel
+
+    if skeleton not in babel.Locale.parse(locale).interval_formats:
+        # CLDR has no interval of whole month names and days in most languages (its nearest
+        # abbreviates: "1–14 sept. 2015"): both ends in full, as one date is written
+        return f"{one(a)} {dates.DASH} {one(b)}"
     words = format_interval(day(a.parts), day(b.parts), skeleton, locale=locale)
     return m.gettext("about %(date)s", date=words) if a.approximate else words
 

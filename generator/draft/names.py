@@ -74,7 +74,7 @@ class Registry:
 
     @functools.cached_property
     def _spellings(self) -> Names:
-        return Names((name, key) for key in self.actors for name in (key,))
+        return Names((key, key) for key in self.actors)  # (keys are names casefolded: letters() folds too)
 
     def spelt_like(self, name: str) -> tuple[str, str, str] | None:
         """The one registry actor whose name or alias is spelt like `name` (Zelenskiy, Zelensky;

@@ -6,6 +6,7 @@ A catalogue is a gettext .po file (Babel reads it). A message it lacks, leaves e
 
 from __future__ import annotations
 
+import functools
 import gettext
 import hashlib
 import io
@@ -65,11 +66,16 @@ def load(root: Path, tag: str) -> tuple[Messages, list[Problem]]:
             f"(`briefings messages init {tag}`; shipped: {', '.join(shipped_languages())})"
         )
         raise BriefingsError([Problem(display_path(root / SETTINGS_FILE), _setting_line(root), "language", message)])
+    messages, warnings = _read(display_path(path), tag, path.read_bytes())
+    return messages, list(warnings)
+
+
+@functools.lru_cache(maxsize=8)  # check, generation and the PDFs of one build share one reading
+def _read(shown: str, tag: str, data: bytes) -> tuple[Messages, tuple[Problem, ...]]:
+    """The messages of a catalogue's bytes, and the warnings about them (at `shown`)."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import PoFileError, read_po
 
-    shown = display_path(path)
-    data = path.read_bytes()
     try:
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
@@ -99,7 +105,7 @@ def load(root: Path, tag: str) -> tuple[Messages, list[Problem]]:
         digest=hashlib.sha256(data).hexdigest()[:16],
         translations=gettext.GNUTranslations(compiled),
     )
-    return messages, warnings
+    return messages, tuple(warnings)
 
 
 def _setting_line(root: Path) -> int:
@@ -119,9 +125,10 @@ def _short(message_id: object) -> str:
     return repr(text if len(text) <= 50 else text[:47] + "...")
 
 
-def _template_messages() -> set[str]:
+@functools.cache
+def _template_messages() -> frozenset[str]:
     """The messages of the shipped template (what a complete catalogue translates)."""
     from babel.messages.pofile import read_po
 
     with TEMPLATE.open("rb") as handle:
-        return {_key(m.id) for m in read_po(handle) if m.id}
+        return frozenset(_key(m.id) for m in read_po(handle) if m.id)

@@ -56,6 +56,7 @@ class PdfRenderer:
     def html(self, bids: list[str], *, title: str, digest: bool, scope: str = "") -> str:
         """The HTML of a briefing (one id) or a digest (several), ready for WeasyPrint."""
         corpus, m = self.corpus, self.messages
+        tlp = marking.of(corpus, bids, self.settings.marking)
         return render(
             self.env,
             "pdf/digest.html.j2" if digest else "pdf/briefing.html.j2",
@@ -66,7 +67,7 @@ class PdfRenderer:
             keywords=sorted({t for bid in bids for t in corpus.briefings[bid].topics}),
             title=title,
             scope=scope,
-            tlp=marking.of(corpus, bids, self.settings.marking),
+            tlp=tlp,
             reliability_badge=functools.partial(grading.reliability_badge, messages=m),
             credibility_badge=functools.partial(grading.credibility_badge, messages=m),
             grading_summary=functools.partial(grading.briefing_summary, messages=m),
@@ -74,7 +75,7 @@ class PdfRenderer:
             publisher=self.settings.publisher,
             human_date=wording.date_words(m),
             vocab=wording.terms(m),
-            tlp_meaning=m.gettext(marking.of(corpus, bids, self.settings.marking).meaning),
+            tlp_meaning=m.gettext(tlp.meaning),
             markdown=render_markdown_html,
             css=self.css,
             place_name=lambda name: views.places(corpus)[name].name,

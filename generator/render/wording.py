@@ -107,6 +107,7 @@ def date_words(messages: Messages) -> Callable[[str], str]:
 
 
 def _localised(m: Messages, text: str) -> str:
+    import babel
     from babel.dates import format_date, format_interval, format_skeleton
 
     locale = m.tag.replace("-", "_")
@@ -133,8 +134,6 @@ def _localised(m: Messages, text: str) -> str:
     if a.approximate != b.approximate or bool(m1) != bool(m2) or bool(d1) != bool(d2):
         return f"{one(a)} {dates.DASH} {one(b)}"
     skeleton = "yMMMMd" if d1 else "yMMMM" if m1 else "y"
-    import babel
-
     if skeleton not in babel.Locale.parse(locale).interval_formats:
         # CLDR has no interval of whole month names and days in most languages (its nearest
         # abbreviates: "1–14 sept. 2015"): both ends in full, as one date is written

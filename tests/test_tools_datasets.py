@@ -14,7 +14,7 @@ import yaml
 from generator.link.corpus import link
 from generator.load.files import load
 from generator.render.workers import render_pages
-from generator.tools.datasets import ACLED, ACLED_COLUMNS, UCDP_GED, UCDP_GED_COLUMNS
+from generator.tools.datasets import ACLED, ACLED_COLUMNS, UCDP_GED, UCDP_GED_COLUMNS, citations
 
 from .conftest import run_cli, write
 from .realworld import readable, real_world
@@ -47,7 +47,9 @@ def ged(ident: int, **cells: str) -> dict[str, str]:
         "side_b_new_id": "9001",
         "side_b": "Synthetic Front",
         "number_of_sources": "2",
-        "source_article": "Synthetic Wire,2016-03-02,Clashes near Tal Synth;Other Synthetic Agency,2016-03-03,Fighting",
+        "source_article": (  # each citation quoted, as newer releases write them
+            '"Synthetic Wire,2016-03-02,Clashes near Tal Synth";"Other Synthetic Agency,2016-03-03,Fighting"'
+        ),
         "source_office": "Synthetic Wire",
         "source_date": "2016-03-02",
         "source_headline": "Clashes near Tal Synth",
@@ -202,6 +204,69 @@ def test_a_ged_table_as_downloaded_is_read_whole(
     corpus = link(load(project / "briefings"))
     pages = readable(render_pages(corpus))
     assert "Deaths by side: side A 3, side B 5" in pages["events/ged-1.md"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "sources"),
+    [
+        (  # newer releases: each citation quoted, ';' between, a comma in the publication's name
+            '"Synthetic Ministry of Records, Archives and Culture,2016-03-02,Report on Tal Synth";'
+            '"Synthetic Wire,2016-03-03, Tuesday 3 March"',
+            [
+                {"title": "Report on Tal Synth", "publication": "Synthetic Ministry of Records, Archives and Culture",
+                 "published": "2016-03-02"},
+                {"title": "Tuesday 3 March", "publication": "Synthetic Wire", "published": "2016-03-03"},
+            ],
+        ),
+        (  # a headline that is only punctuation; a tab inside a headline
+            '"Synthetic Times,1997-09-06,.";"Synthetic Tracker,2012-04-08,Name\tSynth Person"',
+            [
+                {"title": "Synthetic Times", "publication": "Synthetic Times", "published": "1997-09-06"},
+                {"title": "Name Synth Person", "publication": "Synthetic Tracker", "published": "2012-04-08"},
+            ],
+        ),
+        (  # older releases: free text, a headline in an unclosed quote, a ';' inside it
+            'Synthetic Press, 2008-05-29, "3 killed in Synthville; 2 hurt',
+            [{"title": "3 killed in Synthville; 2 hurt", "publication": "Synthetic Press", "published": "2008-05-29"}],
+        ),
+        (
+            'Synthetic Wire 1989-05-17 "REBELS BLOW UP POWER LINES',
+            [{"title": "REBELS BLOW UP POWER LINES", "publication": "Synthetic Wire", "published": "1989-05-17"}],
+        ),
+        (  # a month/day/year date glued to the agency's name
+            "Synthetic Wire7/15/1992 THREE KILLED IN SYNTH.",
+            [{"title": "THREE KILLED IN SYNTH.", "publication": "Synthetic Wire", "published": "1992-07-15"}],
+        ),
+        (  # no date to split on: kept whole, never cut at its ';'
+            "Synthetic Radio 30/8-03; Synthetic Voice in Synthish 29 Aug 03",
+            [{"title": "Synthetic Radio 30/8-03; Synthetic Voice in Synthish 29 Aug 03"}],
+        ),
+        ("Synthetic Wire 2001-03-30", [{"title": "Synthetic Wire 2001-03-30"}]),
+    ],
+)  # fmt: skip
+def test_a_ged_citation_is_read_in_each_shape_the_releases_write(cell: str, sources: list[dict[str, str]]) -> None:
+    assert citations(cell) == sources
+
+
+def test_an_area_written_with_its_level_is_the_registrys_area_of_that_name(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        project / "briefings",
+        "places/syria.yaml",
+        "places:\n  - {id: syria, name: Syria, kind: country}\n"
+        "  - {id: synth, name: Synth, kind: region, parent: syria}\n"
+        "  - {id: synth-river, name: Synth, kind: water}\n",
+    )
+    rows = [ged(1), ged(2, where_prec="4", where_coordinates="Synth governorate", adm_2="")]
+    path = write(tmp_path, "ged.csv", table(UCDP_GED_COLUMNS, rows))
+    assert run_cli(capsys, "--root", str(project), "import", "events", str(path))[0] == 0
+    data = imported(project, "ged")
+    places = {p["id"]: p for p in data["places"]}
+    assert "synth-governorate" not in places  # 'Synth governorate' is the registry's region 'Synth'
+    assert places["synth-district"]["parent"] == "synth"
+    assert data["events"][1]["places"] == ["synth"]
+    link(load(project / "briefings"))
 
 
 def test_figures_out_of_order_in_the_data_and_long_citations_are_kept_and_said(

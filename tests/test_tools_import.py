@@ -49,6 +49,35 @@ def test_import_events_writes_valid_files_that_build(tmp_path: Path, capsys: pyt
     assert "[Kharkiv](../places/kharkiv.md)" in pages["timeline/2015.md"]
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # Excel in many languages saves ';' between cells, a ',' inside them
+        (
+            "semicolons.csv",
+            CSV.replace(",", ";")
+            .replace("Government of Ukraine;Ann Example", '"Government of Ukraine;Ann Example"')
+            .replace("Field report", '"Field report, page 2"'),
+        ),
+        ("tabs.tsv", CSV.replace(",", "\t")),
+        # ',' between cells and cells full of ';' (a guess from the rows would take ';')
+        # (as UCDP writes its citations: each quoted, ';' between them)
+        ("commas.csv", CSV.replace("Field report", '"""Wire,2015-09-02,A"";""Agency,2015-09-03,B"""')),
+    ],
+)
+def test_import_reads_the_delimiter_from_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    root = real_world(tmp_path / "project" / "briefings")
+    table = write(tmp_path, name, text)
+    code, out, err = run_cli(capsys, "--root", str(tmp_path / "project"), "import", "events", str(table))
+    assert (code, err) == (0, "")
+    assert "Imported 3 events, 3 places, 1 actors" in out
+    events = (root / f"events/{Path(name).stem}.yaml").read_text(encoding="utf-8")
+    assert "fatalities:\n    best: 12\n    low: 8\n    high: 20" in events
+    link(load(root))
+
+
 def test_import_reports_bad_rows_by_line_and_column_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

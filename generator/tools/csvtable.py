@@ -10,7 +10,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.inputs import decode_text, read_input
@@ -33,6 +32,15 @@ class Table:
     headers: list[str]
 
 
+def delimiter(text: str) -> str:
+    """The table's delimiter, read from its header line: the commonest of ',;\\t|' outside quotes
+    (a guess from the rows is fooled by cells full of ';' or ',')."""
+    header = re.sub(r'"[^"]*"', "", text.lstrip("\ufeff").split("\n", 1)[0])
+    counts = {d: header.count(d) for d in ",;\t|"}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
 def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mapping[str, str]) -> Table:
     """Read a CSV file (UTF-8, or UTF-16 with a byte order mark; any common delimiter) and find
     the column of each field. A file, a row or a cell too large is refused with its size."""
@@ -41,11 +49,7 @@ def read_table(path: Path, known: Mapping[str, tuple[str, ...]], mapping: Mappin
     text = decode_text(data, where, "save the table as CSV in UTF-8 (Excel: 'CSV UTF-8')")
     if not text.strip():
         raise BriefingsError([Problem(where, 0, "", "the file is empty: a table needs a header row and rows")])
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:10_000], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
         headers = reader.fieldnames or []
     except csv.Error as exc:

@@ -194,12 +194,46 @@ def _place_name(name: str) -> tuple[str, str | None, list[str]]:
     return name, None, []
 
 
+_HEADLINE = r'"?(?P<title>.*?)"?'  # a headline, in quotes that may not be closed
+_CITED = re.compile(r'(?P<publication>[^"]*?),\s*(?P<published>\d{4}-\d{2}-\d{2}),?\s*' + _HEADLINE, re.S)
+_CITED_SPACED = re.compile(r'(?P<publication>[^,"]+?),?\s+(?P<published>\d{4}-\d{2}-\d{2}),?\s+' + _HEADLINE, re.S)
+_US_DATE = r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})"  # 'Reuters7/15/1992 HEADLINE'
+_CITED_US = re.compile(r'(?P<publication>[^\d,"]+?),?\s*' + _US_DATE + r",?\s+" + _HEADLINE, re.S)
+
+
+def citations(text: str) -> list[dict[str, Any]]:
+    """UCDP's source_article as sources. Newer releases quote each citation
+    ('"SOHR,2017-09-20,Headline";"VDC,2013-09-11,Name"'); older ones write a line of free text
+    ('Reuters 1989-05-17 "HEADLINE', 'AP, 2008-05-29, "Headline; more'), kept whole where it is
+    not 'publication, date, headline'."""
+    text = text.strip()
+    if text.startswith('"') and text.endswith('"'):
+        pieces = [p.strip() for p in text[1:-1].split('";"')]
+    else:
+        pieces = [p.strip() for p in text.split(";")]
+        if not all(_CITED.fullmatch(p) for p in pieces):
+            pieces = [text]
+    return [_citation(p) for p in pieces if p]
+
+
 def _citation(text: str) -> dict[str, Any]:
-    """A UCDP citation ('Agence France Presse,2017-01-05,Syria: rebels ...') as a source."""
-    parts = [p.strip() for p in text.split(",", 2)]
-    if len(parts) == 3 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", parts[1]) and parts[2]:
-        return {"title": parts[2], "publication": parts[0], "published": parts[1]}
-    return {"title": text}
+    """One citation ('Agence France Presse,2017-01-05,Syria: rebels ...') as a source; a headline
+    that is only punctuation gives way to the publication's name."""
+    found = _CITED.fullmatch(text) or _CITED_SPACED.fullmatch(text)
+    published = found["published"] if found else None
+    if not found and (found := _CITED_US.fullmatch(text)):  # 'Reuters7/15/1992 HEADLINE'
+        try:
+            published = dt.date(int(found["y"]), int(found["m"]), int(found["d"])).isoformat()
+        except ValueError:
+            found = None
+    if not found:
+        return {"title": " ".join(text.split())}
+    publication, title = " ".join(found["publication"].split()), " ".join(found["title"].split())
+    if not re.search(r"\w", title):
+        title = publication
+    if not title:
+        return {"title": " ".join(text.split())}
+    return {"title": title, "publication": publication, "published": published}
 
 
 def _figure_note(parts: list[tuple[str, str]]) -> str | None:
@@ -253,7 +287,7 @@ def _ucdp(row: Row, prefix: str) -> Converted:
         event["fatalities"] = figure
     if warning:
         warnings.append(warning)
-    sources = [_citation(c) for c in _list(get("source_article"))]
+    sources = citations(get("source_article"))
     if not sources and get("source_headline"):
         sources = [{"title": h} for h in _list(get("source_headline"))]
     if get("source_original") and sources:

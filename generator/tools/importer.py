@@ -323,6 +323,12 @@ def _location(row: Row) -> Location | None:
     return Location(chain, lat if lon is not None else None, lon if lat is not None else None)
 
 
+ADMIN_WORDS = frozenset(  # how data sets write an administrative area's level after its name
+    {"oblast", "province", "governorate", "region", "state", "district", "raion", "rayon", "prefecture",
+     "department", "county", "municipality", "division", "wilaya"}
+)  # fmt: skip
+
+
 class _Places:
     """The places an import names: each found in the registry or made once, in its parent."""
 
@@ -351,15 +357,32 @@ class _Places:
             path = tuple(n.casefold() for n, _ in location.chain[: depth + 1])
             pid = self.by_path.get(path)
             if pid is None:
-                known = self.names.find(name)
-                registry = self.names.places.get(known) if known else None
-                if known is not None and registry is not None and registry.parent in (None, parent or registry.parent):
+                known = self._in_registry(name, kind, parent)
+                if known is not None:
                     pid = known
                 else:
                     pid = self._add(name, kind, parent, country if depth else None, location if last else None)
                 self.by_path[path] = pid
             parent = pid
         return pid
+
+    def _in_registry(self, name: str, kind: str | None, parent: str | None) -> str | None:
+        """The registry's place by this name in this parent; an administrative area written with
+        its level ('Donetsk oblast', 'Idlib governorate') is also the registry's area of that kind
+        written without it ('Donetsk')."""
+        known = self.names.find(name)
+        registry = self.names.places.get(known) if known else None
+        if registry is not None and registry.parent in (None, parent or registry.parent):
+            return known
+        words = name.rsplit(" ", 1)
+        if not kind or len(words) != 2 or words[1].casefold() not in ADMIN_WORDS:
+            return None
+        areas = [
+            pid
+            for pid in self.names.by_name.get(words[0].casefold(), ())
+            if self.names.places[pid].kind == kind and self.names.places[pid].parent in (None, parent)
+        ]
+        return areas[0] if len(areas) == 1 else None
 
     def _add(
         self, name: str, kind: str | None, parent: str | None, country: str | None, location: Location | None

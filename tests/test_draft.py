@@ -16,8 +16,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.draft import rank
 from generator.draft.analyse import Analysis, analyse
-from generator.draft.compose import yaml_str
+from generator.draft.compose import HOW, yaml_str
 from generator.draft.make import registry
 from generator.draft.names import Registry
 
@@ -129,7 +130,7 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
         ),
         pytest.param(
             "“It was a mistake.” Karl Wendt said the next day that he regretted nothing.",
-            {"It was a mistake.": None},
+            {"It was a mistake.": (None, "Karl Wendt")},  # the ranker: news usually means him
             id="a new sentence is not the attribution",
         ),
         pytest.param(
@@ -269,13 +270,43 @@ def test_sample_article_quotes_speakers_and_actors(with_registry: bool) -> None:
         ),
     ],
 )
-def test_quote_cases(text: str, expected: dict[str, str | None]) -> None:
-    got = said(analyse(text))
+@pytest.mark.parametrize("ranker", [False, True], ids=["rules", "ranker"])
+def test_quote_cases(text: str, expected: dict[str, str | tuple[str | None, str | None] | None], ranker: bool) -> None:
+    """Each case holds with the rules alone and with the ranker on top of them (a pair gives
+    the speaker of each, where they differ)."""
+    got = said(analyse(text, weights=None if ranker else {}))
     for quote, speaker in expected.items():
+        if isinstance(speaker, tuple):
+            speaker = speaker[ranker]
         if speaker is None:
             assert got.get(quote) is None, got
         else:
             assert got.get(quote) == speaker, got
+
+
+def test_the_ranker_says_why_it_chose_a_speaker_the_rules_did_not() -> None:
+    text = "“It was a mistake.” Karl Wendt said the next day that he regretted nothing."
+    (found,) = analyse(text).quotes
+    assert found.said.how == "ranked:next"
+    assert HOW[found.said.how] == "chosen by the ranker: named in the sentence after the quote"
+    (rules,) = analyse(text, weights={}).quotes
+    assert rules.said.entity is None  # the rules alone: a new sentence, no attribution
+
+
+def test_the_ranker_learns_from_marked_candidates_and_ships_its_provenance() -> None:
+    def candidate(*features: str) -> rank.Candidate:
+        return rank.Candidate(rank.Said(None, None, ""), set(features))
+
+    examples = [([candidate("near", "rule"), candidate("far")], [True, False])] * 20
+    examples += [([candidate("rule"), candidate("near")], [False, True])] * 20
+    examples += [([candidate("far")], [False])]  # no right candidate: teaches nothing
+    weights = rank.train(examples, epochs=5)
+    assert weights["near"] > 0 > weights["far"]
+    assert rank.choose([candidate("far"), candidate("near")], weights).features == {"near"}
+    shipped = json.loads((REPO / "generator/draft/speaker_weights.json").read_text(encoding="utf-8"))
+    assert "PolNeAR's train compartment" in shipped["made"]
+    assert "train_ranker.py" in shipped["made"]
+    assert rank.shipped_weights() == shipped["weights"]
 
 
 @pytest.mark.parametrize(

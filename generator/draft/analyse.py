@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import names as names_
+from . import rank
 from .attribute import Attributor, Said, is_title_of_work, speech_in_sentence
 from .quotes import Quoted, find, words
 from .text import Span, paragraphs, sentences
@@ -35,8 +37,18 @@ class Analysis:
     left_out: list[tuple[Quoted, str]] = field(default_factory=list)  # and why
 
 
-def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
+def analyse(
+    text: str,
+    registry: names_.Registry | None = None,
+    weights: Mapping[str, float] | None = None,
+    collect: list[tuple[Quoted, list[rank.Candidate]]] | None = None,
+) -> Analysis:
+    """The article's names, its quotes and their speakers. The rules find each quote's speaker
+    and the ranker (rank.py, with `weights`, the shipped ones by default; `{}` for the rules
+    alone) chooses among them and the other candidates near the quote; `collect` receives each
+    kept quote's candidates (for training the ranker)."""
     registry = registry or names_.Registry()
+    weights = rank.shipped_weights() if weights is None else weights
     paras = paragraphs(text)
     sents = [s for p in paras for s in sentences(text, p)]
     quoted = find(text, paras)
@@ -75,6 +87,18 @@ def analyse(text: str, registry: names_.Registry | None = None) -> Analysis:
             why = "no speaker and no speech verb" if unnamed else "no speech verb"
             left_out.append((q, f"a short quote with {why}: a scare quote?"))
             continue
+        if weights or collect is not None:
+            opens = not re.search(r"\w", text[paras[n].start : q.start])
+            neighbour = _inherit(k, quoted, said, para_of, None, text, paras, titles)
+            cs = rank.candidates(
+                attributor, q, s, last.said if last else None, neighbour if neighbour.how else None, opens
+            )
+            if collect is not None:
+                collect.append((q, cs))
+            if weights:
+                best = rank.choose(cs, weights)
+                if "rule" not in best.features:
+                    s = Said(best.said.entity, best.said.mention, f"ranked:{best.where}" if best.said.mention else "")
         if s.entity is not None and s.entity.kind == "unknown":
             s.entity.kind = "person"
             s.entity.evidence = "speech verb"

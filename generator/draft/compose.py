@@ -17,6 +17,7 @@ from ..text.words import slugify
 from .analyse import Analysis, FoundQuote
 from .events import Dated
 from .names import Entity
+from .rank import WHERE
 from .source import Article
 from .text import Span
 
@@ -94,7 +95,8 @@ HOW = {
     "same paragraph": "the speaker of the quote beside it in the paragraph",
     "carried forward": "carried on from the quote before (no one else is named)",
     "sentence subject": "the subject of the sentence (no speech verb)",
-}
+    "name and colon": "named before a colon (Jane Doe: “…”)",
+} | {f"ranked:{key}": f"chosen by the ranker: {words}" for key, words in WHERE.items()}
 
 
 def places_of(analysis: Analysis) -> list[str]:

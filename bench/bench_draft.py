@@ -12,7 +12,9 @@ two together (one to one, best overlap first). A matched quote's speaker is righ
 words that name the speaker overlap the gold source's words, or when both name the same person
 (a shared surname). People: PolNeAR marks no people as such, so recall is measured on the
 sources that are named people (capitalised words that are not a known organisation) and
-precision only on the sample.
+precision only on the sample. Actors: recall of the named sources of every attribution in the
+article (people and organisations, matched by a shared word of their names other than titles)
+among the actors a draft proposes.
 
     python bench/bench_draft.py PATH/TO/PolNeAR [--gold build/draft-gold/polnear-train.jsonl] [--limit N]
 """
@@ -32,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.draft.analyse import Analysis, analyse  # noqa: E402
-from generator.draft.lexicon import ORG_WORDS, TITLES  # noqa: E402
-from generator.draft.names import Registry  # noqa: E402
+from generator.draft.lexicon import COMMON, GROUP_WORDS, ORG_WORDS, TITLES, demonym  # noqa: E402
+from generator.draft.names import NOT_ACTORS, Registry, known_places  # noqa: E402
 
 STOP = TITLES | {"the", "a", "an", "of", "and", "mr.", "mrs.", "ms.", "former", "campaign", "spokesman", "spokeswoman"}
 
@@ -48,6 +50,8 @@ class Score:
     named_right: int = 0
     people_gold: int = 0
     people_found: int = 0
+    sources_gold: int = 0  # named sources of any attribution (people and organisations)
+    sources_found: int = 0  # of them, among the actors a draft proposes
 
     def add(self, other: Score) -> None:
         for name in self.__dataclass_fields__:
@@ -65,7 +69,23 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def score_article(analysis: Analysis, gold: list[dict]) -> tuple[Score, list[str]]:
+_SOURCE_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of|for|and|the|de|al|von|van|[A-Z][\w’'.\-]*)){0,5}")
+
+
+def named_sources(sources: list[str]) -> list[frozenset[str]]:
+    """The named sources of an article's attributions, as the words that name them: only those
+    written as a name ("Joel Pollak of Breitbart California", "the Washington Post"), not a
+    description ("those who have crossed the river")."""
+    out = set()
+    for w in sources:
+        words = _surnames(w)
+        common = {x for x in words if x in COMMON | GROUP_WORDS | TITLES or demonym(x.capitalize(), known_places()[0])}
+        if _SOURCE_NAME.fullmatch(w.strip()) and words - common:  # "Democrats", "some Chinese": no name
+            out.add(frozenset(words))
+    return sorted(out, key=sorted)
+
+
+def score_article(analysis: Analysis, gold: list[dict], sources: list[str] | None = None) -> tuple[Score, list[str]]:
     text = analysis.text
     score = Score(gold=len(gold), found=len(analysis.quotes))
     pairs = sorted(
@@ -116,6 +136,10 @@ def score_article(analysis: Analysis, gold: list[dict]) -> tuple[Score, list[str
     found_people = [_surnames(e.name) for e in analysis.entities if e.kind == "person"]
     score.people_gold = len(people)
     score.people_found = sum(1 for p in people if any(p & f for f in found_people))
+    proposed = [_surnames(e.name) for e in analysis.entities if not e.place and e.kind not in NOT_ACTORS]
+    named = named_sources(sources or [])
+    score.sources_gold = len(named)
+    score.sources_found = sum(1 for n in named if any(n & f for f in proposed))
     return score, errors
 
 
@@ -209,7 +233,7 @@ def main() -> int:
         t0 = time.perf_counter()
         analysis = analyse(text)
         seconds.append(time.perf_counter() - t0)
-        score, errs = score_article(analysis, entry["quotes"])
+        score, errs = score_article(analysis, entry["quotes"], entry.get("sources"))
         total.add(score)
         errors.extend(f"{entry['file']}: {e}" for e in errs)
     p = total.matched / total.found if total.found else 0.0
@@ -231,6 +255,11 @@ def main() -> int:
     print(f"  quote and speaker: precision {p2:.3f}, recall {r2:.3f}, F1 {f2:.3f}   (target >= 0.85)")
     people = total.people_found / max(1, total.people_gold)
     print(f"  named people who are sources, found: {people:.3f} of {total.people_gold}   (target recall >= 0.90)")
+    actors = total.sources_found / max(1, total.sources_gold)
+    print(
+        f"  actors: named sources of any attribution among the actors proposed: {actors:.3f} of"
+        f" {total.sources_gold}   (target recall >= 0.90; precision: see bench/README, judged by hand)"
+    )
     median, most = statistics.median(seconds) * 1000, max(seconds) * 1000
     print(f"  time per article: median {median:.1f} ms, max {most:.1f} ms   (target < 2 s)")
     for e in errors[: args.errors]:

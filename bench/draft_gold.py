@@ -9,7 +9,8 @@ attribution (scare quotes, titles of works) are not quotes.
 
 The corpus has no licence, so nothing of it is committed: this script reads a copy and writes
 build/draft-gold/polnear-train.jsonl, one line per article: its file name, and for each quote
-its [start, end) in the article's text and its speaker's span and words.
+its [start, end) in the article's text and its speaker's span and words, and the words of
+every named source of its attributions (for the actors' precision and recall).
 
     python bench/draft_gold.py PATH/TO/PolNeAR [--out build/draft-gold/polnear-train.jsonl]
 """
@@ -129,6 +130,19 @@ def _single_quoted(text: str, start: int, end: int, double: list[tuple[int, int]
     return out
 
 
+def sources(text: str, ann: Path) -> list[str]:
+    """The words of every named source of the article's attributions (direct and reported
+    speech, beliefs), each once: the people and organisations a draft should propose."""
+    spans, relations = read_ann(ann)
+    out: dict[str, None] = {}
+    for rel in relations:
+        source = spans.get(rel.get("Source", ""))
+        words = " ".join(text[a:b] for a, b in source[1]) if source else ""
+        if re.search(r"\b[A-Z][a-z]", words) and words.lower() not in PRONOUNS:
+            out.setdefault(words)
+    return list(out)
+
+
 def article(text: str, ann: Path) -> list[dict[str, object]]:
     spans, relations = read_ann(ann)
     quotes = []
@@ -191,7 +205,8 @@ def main() -> int:
             text = (train / "text" / f"{stem}.txt").read_text(encoding="utf-8")
             quotes = article(text, ann)
             n_quotes += len(quotes)
-            out.write(json.dumps({"file": f"data/train/text/{stem}.txt", "quotes": quotes}) + "\n")
+            entry = {"file": f"data/train/text/{stem}.txt", "quotes": quotes, "sources": sources(text, ann)}
+            out.write(json.dumps(entry) + "\n")
     print(f"{len(anns)} articles, {n_quotes} quotes -> {args.out}")
     return 0
 

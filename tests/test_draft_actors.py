@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from generator.draft.analyse import analyse
+from generator.draft.names import NOT_ACTORS
 
 ARTICLE = (
     "Envoys meet over port dispute\n\n"
@@ -104,3 +105,36 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
     assert by_name["Russia"]["kind"] == "state"
     assert "relations" not in by_name["British Foreign Office"]  # (the article names no British state)
     assert run_cli(capsys, "--root", str(root), "check")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "proposed", "not_proposed"),
+    [
+        (
+            "Lawmakers debated the Clean Harbour Act for hours. Mara Quint said it would pass.",
+            {"Mara Quint"},
+            {"Clean Harbour Act"},
+        ),
+        ("Turnout fell on Election Day in Synthville, Jon Bek said.", {"Jon Bek"}, {"Election Day"}),
+        ("Polls of Latino Republicans were mixed, Jon Bek said.", {"Jon Bek"}, {"Latino Republicans"}),
+        ("It was, said Republican Bob Dale, a fair fight.", {"Bob Dale"}, {"Republican Bob Dale"}),
+        ("Follow Jane Dorr on Twitter. The vote was close, officials said.", {"Jane Dorr"}, {"Follow Jane Dorr"}),
+        ("Classes at Synth Valley College Saturday were cancelled.", {"Synth Valley College"}, set()),
+        ("Aides to Marta Quill's Synthville office said the trip was off.", {"Marta Quill"}, set()),
+        ("The Inspector General said the audit was done.", set(), {"Inspector General"}),
+        (
+            "Senator Ivo Marsh Says Synthland Will Win The Vote\n\nThe vote was close, officials said.",
+            set(),
+            {"Senator Ivo Marsh Says Synthland Will Win The Vote", "Ivo Marsh Says Synthland Will Win The Vote"},
+        ),
+        ("By Laura BassettFlagShareLikeReply staff\n\nThe vote was close.", set(), {"Laura BassettFlagShareLikeReply"}),
+        ("Talks went on. Quint said on Tuesday that the deal was near.", {"Quint"}, set()),
+    ],
+)  # fmt: skip
+def test_things_groups_headlines_and_page_buttons_are_not_proposed(
+    text: str, proposed: set[str], not_proposed: set[str]
+) -> None:
+    a = analyse(text)
+    actors = {e.name for e in a.entities if not e.place and e.kind not in NOT_ACTORS}
+    assert proposed <= actors, actors
+    assert not (not_proposed & actors), actors

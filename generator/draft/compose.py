@@ -16,7 +16,7 @@ from ..model.fields import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
 from ..text.words import slugify
 from .analyse import Analysis, FoundQuote
 from .events import Dated
-from .names import Entity
+from .names import NOT_ACTORS, Entity
 from .rank import WHERE
 from .source import Article
 from .text import Span
@@ -57,7 +57,7 @@ def cast(analysis: Analysis, taken: set[str]) -> Cast:
     out = Cast()
     used = set(taken)
     for e in analysis.entities:
-        if e.place or e.kind == "unknown":
+        if e.place or e.kind in NOT_ACTORS:
             continue
         if e.actor is not None:
             out.ids[id(e)] = e.actor

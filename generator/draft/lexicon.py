@@ -54,8 +54,10 @@ TITLES = word_set(
     lord lady dame chief spokesman spokeswoman spokesperson sheikh ayatollah emir sultan marshal
     premier deputy foreign defence defense interior finance state attorney leader candidate
     nominee founder ceo executive officer analyst expert professor economist adviser advisor
+    inspector moderator
     aide author journalist correspondent editor reporter host anchor actor actress singer coach
-    father mother pastor bishop cardinal imam rabbi president-elect
+    father mother pastor bishop cardinal imam rabbi president-elect commissioner staff
+    committeeman committeewoman
     """
 )
 
@@ -79,7 +81,7 @@ GOV_WORDS = word_set(
     """
     ministry council committee agency department commission court senate congress house
     parliament assembly government administration cabinet kremlin pentagon embassy bureau
-    authority office
+    authority office security
     """
 )
 
@@ -94,7 +96,7 @@ ORG_WORDS = (
         union association bank university college school corp corp. inc inc. company organization
         organisation institute foundation campaign fund group police service center centre command
         movement alliance coalition league federation board reserve exchange club church tribunal
-        consulate airlines airways motors holdings partners capital review
+        consulate airlines airways motors holdings partners capital review initiative
         """
     )
 )
@@ -105,7 +107,52 @@ PLACE_WORDS = word_set(
     square river street avenue road boulevard hotel palace airport bridge mountain mountains
     mount sea ocean lake island islands province region county city valley base port harbour
     harbor bay gulf desert peninsula strait canal district quarter plaza park station border
-    coast state
+    coast state beach east
+    """
+)
+
+
+# The last word of a capitalised name that makes it a thing, not an actor: a day, a law, an
+# event, a poll, a slogan's object, a photo credit ("Election Day", "Affordable Care Act").
+THING_HEADS = word_set(
+    """
+    day days act acts law laws bill amendment treaty accord accords agreement deal summit
+    conference convention debate debates election elections primary primaries marathon olympics
+    games cup series festival award awards prize poll polls survey index plan policy doctrine
+    strategy scandal case trial hearing speech address rally tour war wars crisis codes chat
+    t-shirts shirts shirt hats tower towers pipeline building hall show eve wall development
+    images photo photos video hour hours week weekend month year era season
+    """
+)
+
+
+# A name that is only a group of people, not a named actor ("Latino Republicans", "Jewish").
+GROUP_WORDS = word_set(
+    """
+    republican republicans democrat democrats democratic conservative conservatives liberal
+    liberals progressive progressives evangelical evangelicals american
+    americans members scientists voters supporters officials leaders women men people muslims
+    muslim christians christian jews jewish latinos latino latina hispanics hispanic immigrants
+    catholics catholic millennials veterans students workers activists fathers
+    """
+)
+
+
+# Words of a headline or a sentence, never of a name ("Cape Breton If Donald Trump Wins").
+HEADLINE_WORDS = word_set(
+    """
+    if when is are was were will would can could should be has have had not no how why what who
+    laughs blasts wins slams says calls celebrating highlight highlights posed unprotected make
+    """
+)
+
+
+# Generic words that are no name by themselves ("the Department", "Company").
+GENERIC_ONE_WORD = word_set(
+    """
+    department office company university college school agency ministry committee court
+    government administration campaign party group tv brief union board institute foundation
+    center centre service bureau commission council justice defense defence inc
     """
 )
 

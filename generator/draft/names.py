@@ -22,7 +22,10 @@ from ..link.near_misses import MIN_FUZZY, Names, letters
 from .lexicon import (
     ARMED_WORDS,
     COMMON,
+    GENERIC_ONE_WORD,
     GOV_WORDS,
+    GROUP_WORDS,
+    HEADLINE_WORDS,
     KNOWN_MEDIA,
     MEDIA_WORDS,
     ORG_WORDS,
@@ -30,6 +33,7 @@ from .lexicon import (
     PARTY_WORDS,
     PLACE_WORDS,
     REGIONS,
+    THING_HEADS,
     TITLES,
     demonym,
     demonym_of,
@@ -37,6 +41,7 @@ from .lexicon import (
 )
 from .text import Span, merged
 
+NOT_ACTORS = frozenset({"unknown", "thing"})  # kinds of names a draft never proposes as actors
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-.]*[\w])?\.?")
 
 
@@ -214,6 +219,22 @@ def split_title(words: list[str]) -> list[str]:
     return words[: last + 1]
 
 
+_PREFIXES = frozenset(
+    {"republican", "democrat", "democratic", "conservative", "liberal", "progressive", "gop", "follow"}
+    | {"moderator", "former", "celebrating"}
+)  # words before a name that are not of it: "Republican Bob Dole", "Follow Jane Doe on Twitter"
+
+
+def _leading(words: list[tuple[str, int]]) -> int:
+    """How many words open a run before the name itself ("Republican Donald Trump"): none when
+    what follows is an organisation ("Republican National Committee")."""
+    n = 0
+    while n < len(words) - 1 and strip_possessive(words[n][0]).lower() in _PREFIXES:
+        n += 1
+    rest = {w.lower().strip(".,") for w, _ in words[n:]}
+    return n if n and not rest & ORG_WORDS else 0
+
+
 class _Found:
     """The entities found so far: by key, and in order of first mention."""
 
@@ -259,7 +280,17 @@ def credits(text: str) -> list[Span]:
 
 def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
     """Every name in the text, grouped into entities, in order of first mention."""
-    return _bodies(text, _with_spellings(_with_acronyms(_entities(text, sentences, registry))))
+    found = _bodies(text, _with_spellings(_with_acronyms(_entities(text, sentences, registry))))
+    for e in found:
+        if e.kind == "unknown" and any(_SPEAKS.match(text, m.end) for m in e.mentions):
+            e.kind, e.evidence = "person", "speech verb"  # "Obama said that ...", wherever it comes
+    return found
+
+
+_SPEAKS = re.compile(
+    r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed"
+    r"|insisted|warned)\b"
+)
 
 
 def _with_spellings(found: list[Entity]) -> list[Entity]:
@@ -371,14 +402,12 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
                 continue
             words = _name_words(text, span, at_start, lowered, inside, countries, found, registry)
             cut = next(
-                (
-                    k + 1
-                    for k, (w, _) in enumerate(words[:-1])
-                    if re.search(r"[’']s$", w) and words[k + 1][0].lower().strip(".,") in _MONTHS_DAYS
-                ),
+                (k + 1 for k, (w, _) in enumerate(words[:-1]) if re.search(r"[’']s$", w)),
                 None,
             )
-            words = words[:cut]  # "Trump's July visit": the name ends at the possessive
+            words = words[:cut]  # "Trump's July visit", "Rubio's Miami": the name ends at the possessive
+            while len(words) > 1 and words[-1][0].lower().strip(".,") in _MONTHS_DAYS - {"may"}:  # Theresa May
+                words = words[:-1]  # "St. Anselm College Saturday"
             if not words:
                 continue
             full = " ".join(w for w, _ in words)
@@ -386,6 +415,10 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
             title = split_title([w for w, _ in words])
             if whole is None and title:
                 words = words[len(title) :]
+            if whole is None:
+                lead = _leading(words)
+                title = title + [w for w, _ in words[:lead]]
+                words = words[lead:]
             if not words:
                 continue
             last_word, last_at = words[-1]
@@ -465,14 +498,14 @@ def _kind(
     key = _fold(name)
     n_words = len(name.split())
     words_l = {w.lower() for w in name.split()}
-    speaks = re.match(
-        r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed|insisted|warned)\b",
-        text[where.end : where.end + 30],
-    )
+    speaks = _SPEAKS.match(text, where.end)
     prev = text[max(0, where.start - 12) : where.start]
     locative = re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
     if key in countries:
         return "state", "gazetteer"
+    thing = _thing(name)
+    if thing:
+        return "thing", thing
     if words_l & ORG_WORDS or key in KNOWN_MEDIA:
         if words_l & MEDIA_WORDS or key in KNOWN_MEDIA:
             return "media", "organisation word"
@@ -485,13 +518,44 @@ def _kind(
         return "organisation", "organisation word"
     if re.fullmatch(r"[A-Z]{2,6}", name):
         return "organisation", "acronym"
+    if key in states:  # "Ohio said" is rarer than a mistaken speaker
+        return "place", "gazetteer"
     if speaks:
         return "person", "speech verb"
     if name.split()[-1].lower() in PLACE_WORDS and n_words > 1:
         return "place", "place word"
-    if key in states or (key in cities and (n_words > 1 or locative)):
+    if key in cities and (n_words > 1 or locative):
         return "place", "gazetteer"
     return ("person" if (title or n_words > 1) else "unknown"), ("title" if title else "name")
+
+
+_GLUED = re.compile(r"[a-z]{3,}(?:Flag|Share|Like|Reply|Associate|Follow|Post|Reporter|Editor|Staff|Photo)")
+
+
+def _thing(name: str) -> str:
+    """Why a capitalised name that no registry knows is no actor (a thing, a group of people, a
+    headline, words run together from a web page), or ''."""
+    words = [strip_possessive(w) for w in name.split()]
+    lowered = [w.lower().strip(".,") for w in words]
+    if len(words) > 1 and lowered[-1] in THING_HEADS:
+        return "a thing's name (" + words[-1] + ")"
+    if lowered[-1] in GROUP_WORDS:
+        return "a group of people"
+    if len(words) == 1 and lowered[0] in GENERIC_ONE_WORD:
+        return "a common noun"
+    if all(w in TITLES for w in lowered):  # "Secretary", "Inspector General"
+        return "a title"
+    if (len(words) >= 5 and not set(lowered) & ORG_WORDS) or set(lowered[1:]) & HEADLINE_WORDS or lowered[0] == "make":
+        return "a headline"
+    if len(words) >= 3 and all(w.isupper() for w in words):
+        return "a headline in capitals"
+    if _GLUED.search(name):  # "Laura BassettFlagShareLikeReply", a page's buttons after a byline
+        return "words run together"
+    if re.search(r"-(?:leaning|based|born|controlled|backed|led|style)$", lowered[-1]):
+        return "an adjective"
+    if len(words) > 1 and len(set(lowered)) == 1:
+        return "a word written twice"
+    return ""
 
 
 def _known(name: str, found: _Found, registry: Registry) -> bool:

@@ -129,6 +129,11 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
         ),
         ("By Laura BassettFlagShareLikeReply staff\n\nThe vote was close.", set(), {"Laura BassettFlagShareLikeReply"}),
         ("Talks went on. Quint said on Tuesday that the deal was near.", {"Quint"}, set()),
+        (
+            "Figures from the Bureau of Labor Statistics showed a rise on Lake Synth, Jo Ann said.",
+            {"Bureau of Labor Statistics", "Jo Ann"},
+            {"Bureau", "Labor Statistics", "Lake Synth"},
+        ),
     ],
 )  # fmt: skip
 def test_things_groups_headlines_and_page_buttons_are_not_proposed(

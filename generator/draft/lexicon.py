@@ -96,7 +96,8 @@ ORG_WORDS = (
         union association bank university college school corp corp. inc inc. company organization
         organisation institute foundation campaign fund group police service center centre command
         movement alliance coalition league federation board reserve exchange club church tribunal
-        consulate airlines airways motors holdings partners capital review initiative
+        consulate airlines airways motors holdings partners capital review initiative nations
+    society
         """
     )
 )
@@ -107,7 +108,7 @@ PLACE_WORDS = word_set(
     square river street avenue road boulevard hotel palace airport bridge mountain mountains
     mount sea ocean lake island islands province region county city valley base port harbour
     harbor bay gulf desert peninsula strait canal district quarter plaza park station border
-    coast state beach east
+    coast state beach east heights
     """
 )
 
@@ -121,6 +122,7 @@ THING_HEADS = word_set(
     games cup series festival award awards prize poll polls survey index plan policy doctrine
     strategy scandal case trial hearing speech address rally tour war wars crisis codes chat
     t-shirts shirts shirt hats tower towers pipeline building hall show eve wall development
+    partnership bowl
     images photo photos video hour hours week weekend month year era season
     """
 )

@@ -180,7 +180,11 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
             if _capital(nxt.group()):
                 j += 1
             elif (
-                nxt.group().lower() in PARTICLES
+                (
+                    nxt.group().lower() in PARTICLES
+                    # "Bureau of Labor Statistics", "Center for Nonproliferation Studies"
+                    or (nxt.group() in ("of", "for", "on") and words[j].group().lower() in ORG_WORDS)
+                )
                 and j + 2 < len(words)
                 and _capital(words[j + 2].group())
                 and text[nxt.end() : words[j + 2].start()] == " "
@@ -268,6 +272,7 @@ _MONTHS_DAYS = word_set(
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
+_PLACE_FIRST = frozenset({"lake", "fort", "mount", "mt.", "cape", "camp", "lac"})  # "Lake Erie", "Fort Hood"
 _LINKING = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "&"})
 
 
@@ -522,7 +527,7 @@ def _kind(
         return "place", "gazetteer"
     if speaks:
         return "person", "speech verb"
-    if name.split()[-1].lower() in PLACE_WORDS and n_words > 1:
+    if n_words > 1 and (name.split()[-1].lower() in PLACE_WORDS or name.split()[0].lower() in _PLACE_FIRST):
         return "place", "place word"
     if key in cities and (n_words > 1 or locative):
         return "place", "gazetteer"

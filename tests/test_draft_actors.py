@@ -130,6 +130,12 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
         ("By Laura BassettFlagShareLikeReply staff\n\nThe vote was close.", set(), {"Laura BassettFlagShareLikeReply"}),
         ("Talks went on. Quint said on Tuesday that the deal was near.", {"Quint"}, set()),
         (
+            "Mara Quint: Harbour Deal Takes Synthland Back To Work\n\nThe deal takes effect today.",
+            {"Mara Quint"},
+            {"Mara Quint Harbour Deal", "Harbour Deal Takes Synthland Back To Work", "Harbour Deal Takes Synthland"},
+        ),
+        ("Turkish President said so. POTUS agreed. It was OK.", set(), {"Turkish President", "POTUS", "OK"}),
+        (
             "Figures from the Bureau of Labor Statistics showed a rise on Lake Synth, Jo Ann said.",
             {"Bureau of Labor Statistics", "Jo Ann"},
             {"Bureau", "Labor Statistics", "Lake Synth"},

@@ -154,7 +154,7 @@ GENERIC_ONE_WORD = word_set(
     """
     department office company university college school agency ministry committee court
     government administration campaign party group tv brief union board institute foundation
-    center centre service bureau commission council justice defense defence inc
+    center centre service bureau commission council justice defense defence inc presidential
     """
 )
 

@@ -402,10 +402,14 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
 
     credited = credits(text)
     for sentence in sentences:
+        headline = _headline(text[sentence.start : sentence.end])
         for span, at_start in runs(text, sentence):
             if overlaps_taken(span) or any(c.start < span.end and span.start < c.end for c in credited):
                 continue
             words = _name_words(text, span, at_start, lowered, inside, countries, found, registry)
+            if headline:  # "Warren Prompts VP Speculation": a word the text also writes in lower case ends a name
+                k = next((k for k, (w, _) in enumerate(words) if k and _plain(w) in lowered | COMMON), len(words))
+                words = words[:k]
             cut = next(
                 (k + 1 for k, (w, _) in enumerate(words[:-1]) if re.search(r"[’']s$", w)),
                 None,
@@ -548,8 +552,8 @@ def _thing(name: str) -> str:
         return "a group of people"
     if len(words) == 1 and lowered[0] in GENERIC_ONE_WORD:
         return "a common noun"
-    if all(w in TITLES for w in lowered):  # "Secretary", "Inspector General"
-        return "a title"
+    if all(w in TITLES or demonym(w.capitalize(), frozenset()) for w in lowered) or name in _NO_ACRONYMS:
+        return "a title"  # "Secretary", "Inspector General", "Turkish President", "POTUS"
     if (len(words) >= 5 and not set(lowered) & ORG_WORDS) or set(lowered[1:]) & HEADLINE_WORDS or lowered[0] == "make":
         return "a headline"
     if len(words) >= 3 and all(w.isupper() for w in words):
@@ -561,6 +565,22 @@ def _thing(name: str) -> str:
     if len(words) > 1 and len(set(lowered)) == 1:
         return "a word written twice"
     return ""
+
+
+_NO_ACRONYMS = frozenset({"OK", "VIP", "LGBT", "CEO", "CFO", "PM", "AM", "FAQ", "DIY", "RIP", "LOL", "POTUS", "FLOTUS"})
+_FUNCTION = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "vs", "vs."})
+
+
+def _plain(word: str) -> str:
+    return strip_possessive(word).lower().strip(".,:;!?’'\"")
+
+
+def _headline(sentence: str) -> bool:
+    """A line of five words or more with every word but the small ones capitalised and no comma:
+    a headline (of this article or of a linked one), not a sentence."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", sentence)
+    content = [w for w in words if w.lower() not in _FUNCTION]
+    return len(words) >= 5 and all(w[0].isupper() for w in content) and "," not in sentence
 
 
 def _known(name: str, found: _Found, registry: Registry) -> bool:

@@ -97,7 +97,7 @@ ORG_WORDS = (
         organisation institute foundation campaign fund group police service center centre command
         movement alliance coalition league federation board reserve exchange club church tribunal
         consulate airlines airways motors holdings partners capital review initiative nations
-    society
+    society pac
         """
     )
 )

@@ -28,6 +28,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
 _VERB_AFTER = re.compile(r"\s*(?:,[^,_]{1,60},\s*)?(?:also\s+|later\s+|has\s+|had\s+|then\s+)?" + _VERB + r"\b")
 _VERB_BEFORE = re.compile(_VERB + r"\b[\s,]*(?:by\s+)?$")
 
+WINDOW = 400  # characters either side of a quote where its candidates are looked for
 WHERE = {  # how a speaker the rules did not choose is explained (Said.how "ranked:<key>")
     "same": "named in the quote's sentence",
     "prev": "named in the sentence before the quote",
@@ -93,12 +94,18 @@ def candidates(
         add(Said(previous.entity, previous.mention, "carried forward"), "previous speaker", where="previous speaker")
     if neighbour is not None:
         add(Said(neighbour.entity, neighbour.mention, "same paragraph"), "neighbour speaker", where="neighbour speaker")
-    first, last = a.sentence_index(q.start), a.sentence_index(max(q.start, q.end - 1))  # a quote may hold several
-    around = [(j, "same") for j in range(first, last + 1)] + [(first - 1, "prev"), (last + 1, "next")]
+    # the sentences where the quote opens and ends (a quote may hold several), and one on either
+    # side, each read only within WINDOW characters of the quote (a sentence may be a whole page)
+    first, last = a.sentence_index(q.start), a.sentence_index(max(q.start, q.end - 1))
+    around = dict.fromkeys([(first, "same"), (last, "same"), (first - 1, "prev"), (last + 1, "next")])
+    lo, hi = q.start - WINDOW, q.end + WINDOW
     for j, where in around:
         if not 0 <= j < len(a.sentences):
             continue
-        sentence = a.sentences[j]
+        whole = a.sentences[j]
+        sentence = Span(max(whole.start, lo), min(whole.end, hi))
+        if sentence.start >= sentence.end:
+            continue
         for v in _VERB_RE.finditer(a.masked, sentence.start, sentence.end):
             subject = a._subject_before(v.start(), sentence.start)
             if subject is not None:

@@ -136,6 +136,12 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
         ),
         ("Turkish President said so. POTUS agreed. It was OK.", set(), {"Turkish President", "POTUS", "OK"}),
         (
+            "Migrants from Central America reached Washington D.C. this week, said Synth Research, and "
+            "Islamic State-linked groups warned of Radical Synthetic Extremism.",
+            {"Synth Research"},
+            {"Central America", "Washington D.C", "Islamic State-linked", "Radical Synthetic Extremism"},
+        ),
+        (
             "Figures from the Bureau of Labor Statistics showed a rise on Lake Synth, Jo Ann said.",
             {"Bureau of Labor Statistics", "Jo Ann"},
             {"Bureau", "Labor Statistics", "Lake Synth"},
@@ -149,3 +155,5 @@ def test_things_groups_headlines_and_page_buttons_are_not_proposed(
     actors = {e.name for e in a.entities if not e.place and e.kind not in NOT_ACTORS}
     assert proposed <= actors, actors
     assert not (not_proposed & actors), actors
+    kinds = {e.name: e.kind for e in a.entities}
+    assert kinds.get("Synth Research", "organisation") == "organisation"

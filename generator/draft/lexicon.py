@@ -97,7 +97,9 @@ ORG_WORDS = (
         organisation institute foundation campaign fund group police service center centre command
         movement alliance coalition league federation board reserve exchange club church tribunal
         consulate airlines airways motors holdings partners capital review initiative nations
-    society pac
+    society pac enterprises industries technologies systems communications promotions research
+    consulting solutions strategies labs associates llp ltd plc gmbh brands foods
+    pharmaceuticals petroleum insurance securities investments ventures properties realty
         """
     )
 )

@@ -272,6 +272,7 @@ _MONTHS_DAYS = word_set(
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "latin", "middle", "far", "southeast", "northeast"})
 _PLACE_FIRST = frozenset({"lake", "fort", "mount", "mt.", "cape", "camp", "lac"})  # "Lake Erie", "Fort Hood"
 _LINKING = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "&"})
 
@@ -533,6 +534,10 @@ def _kind(
         return "person", "speech verb"
     if n_words > 1 and (name.split()[-1].lower() in PLACE_WORDS or name.split()[0].lower() in _PLACE_FIRST):
         return "place", "place word"
+    if n_words == 2 and name.split()[0].lower() in _COMPASS and name.split()[1].lower() in REGIONS | {"east"}:
+        return "place", "a region"  # "Central America", "North Africa", "Middle East"
+    if re.search(r"\bD\.?C\.?$", name):
+        return "place", "place word"  # "Washington D.C"
     if key in cities and (n_words > 1 or locative):
         return "place", "gazetteer"
     return ("person" if (title or n_words > 1) else "unknown"), ("title" if title else "name")
@@ -560,8 +565,10 @@ def _thing(name: str) -> str:
         return "a headline in capitals"
     if _GLUED.search(name):  # "Laura BassettFlagShareLikeReply", a page's buttons after a byline
         return "words run together"
-    if re.search(r"-(?:leaning|based|born|controlled|backed|led|style)$", lowered[-1]):
+    if re.search(r"-(?:leaning|based|born|controlled|backed|led|style|linked|affiliated|aligned|inspired)$", name):
         return "an adjective"
+    if len(words) > 1 and len(lowered[-1]) > 5 and lowered[-1].endswith("ism"):
+        return "an idea's name"  # "Radical Islamic Terrorism", "American Exceptionalism"
     if len(words) > 1 and len(set(lowered)) == 1:
         return "a word written twice"
     return ""

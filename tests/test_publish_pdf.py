@@ -211,6 +211,46 @@ def test_rerun_renders_only_what_changed(tmp_path: Path) -> None:
     assert run() == (1, 1)
 
 
+def test_workers_are_replaced_as_they_go_and_every_pdf_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint's memory grows with each document, so a long build replaces its workers every
+    RECYCLE PDFs; no PDF is lost or given another's bytes on the way."""
+    import concurrent.futures
+
+    from generator.publish import pdf
+
+    root = copy_project(tmp_path / "p")
+    for n in range(4):
+        write(
+            root,
+            f"briefings/2024-06-2{n}-b{n}.yaml",
+            f"title: Brief {n}\ndate: 2024-06-2{n}\nsources: [{{title: S}}]\n",
+        )
+    project = Project(root)
+    corpus = link(load(project.briefings))
+    pools: list[object] = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            pools.append(self)
+
+    monkeypatch.setattr(pdf, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(pdf, "BATCH", 1)
+    monkeypatch.setattr(pdf, "RECYCLE", 1)
+    made: dict[str, bytes] = {}
+    _, stats = build_pdfs(
+        briefing_jobs(project, corpus, corpus.briefings), project.pdf_cache, workers=2, sink=made.__setitem__
+    )
+    assert stats.rendered == len(corpus.briefings) == 5
+    assert len(pools) == 3  # 2 PDFs a pool, then a fresh one
+    for name, data in made.items():
+        bid = name.removesuffix(".pdf")
+        text = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+        assert corpus.briefings[bid].title.split()[0] in text
+    _, again = build_pdfs(briefing_jobs(project, corpus, corpus.briefings), project.pdf_cache, workers=2)
+    assert (again.rendered, len(pools)) == (0, 3)  # nothing to render: no pool is started
+
+
 def test_letter_paper_and_pdf_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "--root", str(project), "pdf", "--paper", "Letter")
     assert code == 0

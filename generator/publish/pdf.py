@@ -7,7 +7,6 @@ their HTML, so a rerun with nothing changed renders nothing.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import os
@@ -127,6 +126,7 @@ class PdfStats:
 
 
 BATCH = 64  # PDFs per worker made between two writes: what a build holds at once
+RECYCLE = 6 * BATCH  # PDFs a worker renders before it is replaced (WeasyPrint's memory grows with each)
 
 
 def build_pdfs(
@@ -163,21 +163,29 @@ def build_pdfs(
         if progress and total:
             progress(done, total)
 
-    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else contextlib.nullcontext() as pool:
-        batch: list[Job] = []
+    pool: ProcessPoolExecutor | None = None  # made when a PDF is first to be rendered
+    in_pool = 0  # PDFs its workers have rendered
+    batch: list[Job] = []
 
-        def render_batch() -> None:
-            nonlocal made
-            htmls = [j.html for j in batch]
-            chunk = max(1, len(batch) // (workers * 4))
-            results = pool.map(render_pdf, htmls, chunksize=chunk) if pool is not None else map(render_pdf, htmls)
-            for job, data in zip(batch, results, strict=True):
-                writer.write_bytes(job.name, data)
-                writer.write_bytes(f"{job.name}.sha256", job.key.encode())
-                give(job.name, data)
-                made += 1
-            batch.clear()
+    def render_batch() -> None:
+        nonlocal made, pool, in_pool
+        if workers > 1 and pool is None:
+            pool = ProcessPoolExecutor(max_workers=workers)
+        htmls = [j.html for j in batch]
+        chunk = max(1, len(batch) // (workers * 4))
+        results = pool.map(render_pdf, htmls, chunksize=chunk) if pool is not None else map(render_pdf, htmls)
+        for job, data in zip(batch, results, strict=True):
+            writer.write_bytes(job.name, data)
+            writer.write_bytes(f"{job.name}.sha256", job.key.encode())
+            give(job.name, data)
+            made += 1
+        in_pool += len(batch)
+        batch.clear()
+        if pool is not None and in_pool >= RECYCLE * workers:
+            pool.shutdown()  # WeasyPrint keeps about 0.25 MB of each document it renders: fresh workers
+            pool, in_pool = None, 0
 
+    try:
         for job in jobs:
             names.add(job.name)
             pdf, stamp = cache / job.name, cache / f"{job.name}.sha256"
@@ -190,6 +198,9 @@ def build_pdfs(
                 render_batch()
         if batch:
             render_batch()
+    finally:
+        if pool is not None:
+            pool.shutdown()
     if prune:  # forget PDFs of briefings that are gone
         writer.remove_except({n for name in names for n in (name, f"{name}.sha256")})
     return out, PdfStats(made, cached, time.perf_counter() - started)

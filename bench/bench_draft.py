@@ -69,6 +69,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
+NO_NAME = COMMON | GROUP_WORDS | TITLES  # words that alone name no source ("Democrats", "some officials")
 _SOURCE_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of|for|and|the|de|al|von|van|[A-Z][\w’'.\-]*)){0,5}")
 
 
@@ -77,9 +78,10 @@ def named_sources(sources: list[str]) -> list[frozenset[str]]:
     written as a name ("Joel Pollak of Breitbart California", "the Washington Post"), not a
     description ("those who have crossed the river")."""
     out = set()
+    countries = known_places()[0]
     for w in sources:
         words = _surnames(w)
-        common = {x for x in words if x in COMMON | GROUP_WORDS | TITLES or demonym(x.capitalize(), known_places()[0])}
+        common = {x for x in words if x in NO_NAME or demonym(x.capitalize(), countries)}
         if _SOURCE_NAME.fullmatch(w.strip()) and words - common:  # "Democrats", "some Chinese": no name
             out.add(frozenset(words))
     return sorted(out, key=sorted)

@@ -409,7 +409,10 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
                 continue
             words = _name_words(text, span, at_start, lowered, inside, countries, found, registry)
             if headline:  # "Warren Prompts VP Speculation": a word the text also writes in lower case ends a name
-                k = next((k for k, (w, _) in enumerate(words) if k and _plain(w) in lowered | COMMON), len(words))
+                k = next(
+                    (k for k, (w, _) in enumerate(words) if k and (_plain(w) in lowered or _plain(w) in COMMON)),
+                    len(words),
+                )
                 words = words[:k]
             cut = next(
                 (k + 1 for k, (w, _) in enumerate(words[:-1]) if re.search(r"[’']s$", w)),

@@ -46,10 +46,6 @@ class Candidate:
     features: set[str] = field(default_factory=set)
     where: str = ""
 
-    def key(self) -> tuple[int, int] | None:
-        m = self.said.mention
-        return (m.start, m.end) if m is not None else None
-
 
 @cache
 def shipped_weights() -> dict[str, float]:
@@ -176,7 +172,7 @@ def _bucket(gap: int) -> str:
 
 
 def train(
-    examples: Iterable[tuple[list[Candidate], list[bool]]], epochs: int = 15, rate: float = 0.1, l2: float = 1e-4
+    examples: Iterable[tuple[list[Candidate], list[bool]]], epochs: int = 5, rate: float = 0.1, l2: float = 1e-4
 ) -> dict[str, float]:
     """Weights for `choose`, by stochastic gradient on the softmax over each quote's candidates
     (a conditional logit), from quotes whose right candidates are marked. Quotes with no right

@@ -8,9 +8,7 @@ import datetime as dt
 import json
 import os
 import re
-import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 from . import __version__
 from .core.errors import BriefingsError, display_path
 from .core.lock import holding
+from .core.signals import stop_as_on_ctrl_c
 from .core.writer import Writer, WriterError
 from .load.catalogue import TEMPLATE
 from .load.files import load
@@ -527,10 +526,6 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 # The commands that write docs/generated/, site/ or build/: one at a time in a project.
 WRITERS = ("build", "serve", "pdf", "clean")
 
@@ -543,8 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         argcomplete.autocomplete(top)
     args = top.parse_args(argv)
-    if threading.current_thread() is threading.main_thread():  # stopped (CI, a timeout): clean up as on Ctrl-C
-        signal.signal(signal.SIGTERM, _interrupt)
+    stop_as_on_ctrl_c()
     try:
         if args.command == "init":  # there is no project yet
             return _init(args)

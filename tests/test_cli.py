@@ -205,7 +205,10 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
     table = project / "docs/generated/export/quotes.csv"  # the export of the last build stays too
     table.parent.mkdir(parents=True)
     table.write_text("briefing,number\n", encoding="utf-8")
-    server, port = start_serve(project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    temp = project.parent / "temp"  # where MkDocs' server keeps the site it serves
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    server, port = start_serve(project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     base = f"http://127.0.0.1:{port}/"
     url = f"{base}generated/briefings/{SAMPLE_ID}/"
 
@@ -255,9 +258,11 @@ def test_serve_regenerates_when_a_yaml_file_changes(project: Path) -> None:
         assert pdf.is_file()  # the PDF of the last build is still there
         assert table.read_text(encoding="utf-8") == "briefing,number\n"
         assert server.poll() is None
+        assert any(temp.iterdir())  # the site being served
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=20)
+    assert not any(temp.iterdir())  # stopped, the preview leaves nothing behind
     assert "no such day: '2024-06-31'" in output
     assert "the preview keeps the last good pages" in output
     assert "changed pages again" in output  # MkDocs built only the pages the edits changed

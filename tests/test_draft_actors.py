@@ -118,7 +118,8 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
         ("Turnout fell on Election Day in Synthville, Jon Bek said.", {"Jon Bek"}, {"Election Day"}),
         ("Polls of Latino Republicans were mixed, Jon Bek said.", {"Jon Bek"}, {"Latino Republicans"}),
         ("It was, said Republican Bob Dale, a fair fight.", {"Bob Dale"}, {"Republican Bob Dale"}),
-        ("Follow Jane Dorr on Twitter. The vote was close, officials said.", {"Jane Dorr"}, {"Follow Jane Dorr"}),
+        ("Follow Jane Dorr on Twitter. The vote was close, officials said.", set(), {"Follow Jane Dorr", "Jane Dorr"}),
+        ("The vote, said Jane Dorr, was close. Follow Jane Dorr on Twitter.", {"Jane Dorr"}, {"Follow Jane Dorr"}),
         ("Classes at Synth Valley College Saturday were cancelled.", {"Synth Valley College"}, set()),
         ("Aides to Marta Quill's Synthville office said the trip was off.", {"Marta Quill"}, set()),
         ("The Inspector General said the audit was done.", set(), {"Inspector General"}),
@@ -130,7 +131,7 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
         ("By Laura BassettFlagShareLikeReply staff\n\nThe vote was close.", set(), {"Laura BassettFlagShareLikeReply"}),
         ("Talks went on. Quint said on Tuesday that the deal was near.", {"Quint"}, set()),
         (
-            "Mara Quint: Harbour Deal Takes Synthland Back To Work\n\nThe deal takes effect today.",
+            "Mara Quint: Harbour Deal Takes Synthland Back To Work\n\nThe deal takes effect today, Quint said.",
             {"Mara Quint"},
             {"Mara Quint Harbour Deal", "Harbour Deal Takes Synthland Back To Work", "Harbour Deal Takes Synthland"},
         ),
@@ -146,6 +147,44 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
             {"Bureau of Labor Statistics", "Jo Ann"},
             {"Bureau", "Labor Statistics", "Lake Synth"},
         ),
+        ("Obama spoke at the White House on Tuesday, Jon Bek said.", {"White House"}, {"White House on"}),
+        (
+            "The vote was close, Jon Bek said.\n\n— White House Correspondent Jane Dorr.\n",
+            {"Jon Bek"},
+            {"Jane Dorr", "Jane"},
+        ),
+        (
+            "New Polls Show Double-Digit Gaps in Synth Contest\n\nThe vote was close, Jon Bek said.",
+            {"Jon Bek"},
+            {"Polls Show Double-Digit Gaps", "Synth Contest"},
+        ),
+        ("How Ivo Marsh Thinks About Synthland\n\nMarsh said the vote was close.", {"Ivo Marsh"}, {"Ivo Marsh Thinks"}),
+        (
+            "Quint May Not Have Won, But He Fully Supported One\n\nThe vote was close, Jon Bek said.",
+            {"Jon Bek"},
+            {"Fully Supported One"},
+        ),
+        (
+            "From Day One, super PAC money and DNA tests were the issue, Jon Bek said.",
+            {"Jon Bek"},
+            {"Day One", "PAC", "DNA"},
+        ),
+        (
+            "We met at the Golden Synth restaurant by the Old Synth Office building, Jon Bek said.",
+            {"Jon Bek"},
+            {"Golden Synth", "Old Synth Office"},
+        ),
+        ("Biden spent Thursday in St. Synth, Minnesota, where Jon Bek said he spoke.", {"Jon Bek"}, {"St. Synth"}),
+        ("Voters in Synth Hill were angry, as in Ayn Synth's book, Jon Bek said.", {"Ayn Synth"}, {"Synth Hill"}),
+        (
+            "Kevin Brady, chairman of the House Ways and Means Committee, said so. Dean Baker of the Center for "
+            "Economic and Policy Research agreed. The Department of Justice and Hillary Clinton declined.",
+            {"House Ways and Means Committee", "Center for Economic and Policy Research", "Department of Justice",
+             "Hillary Clinton"},
+            {"House Ways", "Policy Research"},
+        ),
+        ("Newest | OldestAni Vrabel 5pts moderator. Madame Chair, delegates, Jon Bek said.", {"Jon Bek"},
+         {"OldestAni Vrabel", "Madame Chair"}),
     ],
 )  # fmt: skip
 def test_things_groups_headlines_and_page_buttons_are_not_proposed(
@@ -157,3 +196,16 @@ def test_things_groups_headlines_and_page_buttons_are_not_proposed(
     assert not (not_proposed & actors), actors
     kinds = {e.name: e.kind for e in a.entities}
     assert kinds.get("Synth Research", "organisation") == "organisation"
+
+
+def test_a_newspaper_a_corps_and_a_legislature_are_proposed_as_what_they_are() -> None:
+    text = (
+        "The Synth Examiner reported that the Synth Marine Corps and the Synth Legislature disagreed, "
+        "according to ProPublica and the Synthville Register."
+    )
+    kinds = {e.name: e.kind for e in analyse(text).entities}
+    assert kinds["Synth Examiner"] == "media"
+    assert kinds["ProPublica"] == "media"
+    assert kinds["Synthville Register"] == "media"
+    assert kinds["Synth Marine Corps"] == "armed-group"
+    assert kinds["Synth Legislature"] == "government-body"

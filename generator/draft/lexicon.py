@@ -58,6 +58,7 @@ TITLES = word_set(
     aide author journalist correspondent editor reporter host anchor actor actress singer coach
     father mother pastor bishop cardinal imam rabbi president-elect commissioner staff
     committeeman committeewoman
+    madame madam
     """
 )
 
@@ -67,6 +68,7 @@ MEDIA_WORDS = word_set(
     """
     times post journal news network media press telegraph tribune herald gazette magazine
     channel radio tv television broadcasting
+    examiner observer chronicle inquirer courier dispatch bulletin monitor daily wire register
     """
 )
 
@@ -74,14 +76,14 @@ MEDIA_WORDS = word_set(
 PARTY_WORDS = word_set("party")
 
 
-ARMED_WORDS = word_set("army navy force forces guard guards brigade battalion militia front")
+ARMED_WORDS = word_set("army navy force forces guard guards brigade battalion militia front corps")
 
 
 GOV_WORDS = word_set(
     """
     ministry council committee agency department commission court senate congress house
     parliament assembly government administration cabinet kremlin pentagon embassy bureau
-    authority office security
+    authority office security legislature
     """
 )
 
@@ -100,6 +102,7 @@ ORG_WORDS = (
     society pac enterprises industries technologies systems communications promotions research
     consulting solutions strategies labs associates llp ltd plc gmbh brands foods
     pharmaceuticals petroleum insurance securities investments ventures properties realty
+    academy institution forum
         """
     )
 )
@@ -111,6 +114,7 @@ PLACE_WORDS = word_set(
     mount sea ocean lake island islands province region county city valley base port harbour
     harbor bay gulf desert peninsula strait canal district quarter plaza park station border
     coast state beach east heights
+    arena stadium restaurant cafe casino prison jail mall theater theatre auditorium cemetery campus resort
     """
 )
 
@@ -126,6 +130,7 @@ THING_HEADS = word_set(
     t-shirts shirts shirt hats tower towers pipeline building hall show eve wall development
     partnership bowl
     images photo photos video hour hours week weekend month year era season
+    standards standard dream world text
     """
 )
 
@@ -164,6 +169,7 @@ GENERIC_ONE_WORD = word_set(
 KNOWN_MEDIA = word_set(
     """
     reuters ap afp cnn nbc abc cbs msnbc fox bbc politico axios bloomberg breitbart
+    propublica buzzfeed huffpost npr pbs cnbc vox slate drudge
     """
 )
 

@@ -172,6 +172,7 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
             i += 1
             continue
         j = i
+        linked = False  # the run went on through "of" or "for" after an organisation's word
         while j + 1 < len(words):
             nxt = words[j + 1]
             gap = text[words[j].end() : nxt.start()]
@@ -179,6 +180,8 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
                 break
             if _capital(nxt.group()):
                 j += 1
+            elif nxt.group() == "and" and (k := _and_name(text, words, j + 1, linked)):
+                j = k  # "House Ways and Means Committee", "Center for Economic and Policy Research"
             elif (
                 (
                     nxt.group().lower() in PARTICLES
@@ -189,6 +192,7 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
                 and _capital(words[j + 2].group())
                 and text[nxt.end() : words[j + 2].start()] == " "
             ):
+                linked = linked or nxt.group() in ("of", "for")
                 j += 2
             else:
                 break
@@ -204,6 +208,22 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
         out.append((Span(start, end), at_start))
         i = j + 1
     return out
+
+
+def _and_name(text: str, words: list[re.Match[str]], at: int, linked: bool) -> int:
+    """Where an organisation's name goes on through "and" at words[at] (the index of its last
+    word), or 0: when the capitalised words after it (at most three) end with an organisation's
+    word ("Ways and Means Committee") or, after "of" or "for", with a plural ("Academy of Motion
+    Picture Arts and Sciences"); "the Department of Justice and Hillary Clinton" stays two."""
+    k = at + 1
+    if k >= len(words) or not _capital(words[k].group()) or text[words[at].end() : words[k].start()] != " ":
+        return 0
+    while k + 1 < len(words) and k < at + 3 and _capital(words[k + 1].group()):
+        if text[words[k].end() : words[k + 1].start()] != " ":
+            break
+        k += 1
+    last = words[k].group().lower().rstrip(".,")
+    return k if last in ORG_WORDS or (linked and len(last) > 4 and last.endswith("s")) else 0
 
 
 def _capital(word: str) -> bool:
@@ -265,7 +285,15 @@ _BYLINE = re.compile(
     + r"[ \t]*$",
     re.M,
 )
-_CREDIT = re.compile(r"\(" + _AGENCY + r"\)")
+_CREDIT = re.compile(
+    r"\("
+    + _AGENCY
+    + r"\)"
+    # a reporter's credit on a line of its own: "— White House Correspondent Julie Pace."
+    + r"|^[ \t]*[—–][ \t]*(?:By[ \t]+[A-Z][^\n]{2,60}|[A-Z][^\n]{0,60}?\b(?:[Cc]orrespondent|[Ww]riter"
+    + r"|[Rr]eporter|[Ee]ditor|[Pp]hotographer)[ \t]+[A-Z][^\n]{2,40})$",
+    re.M,
+)
 _MONTHS_DAYS = word_set(
     """
     january february march april may june july august september october november december
@@ -290,7 +318,55 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
     for e in found:
         if e.kind == "unknown" and any(_SPEAKS.match(text, m.end) for m in e.mentions):
             e.kind, e.evidence = "person", "speech verb"  # "Obama said that ...", wherever it comes
-    return found
+        elif e.kind == "person" and e.evidence == "name" and all(_in_a_place(text, m) for m in e.mentions):
+            e.kind, e.place, e.evidence = "place", True, "always in or at it"  # "in St. Paul", "at Boca West"
+    return _headlines_only(text, sentences, found)
+
+
+_IN_A_PLACE = re.compile(r"\b(?:(?:in|near|outside|inside|across)\s+(?:the\s+)?|at\s+the\s+)\Z")
+
+
+def _in_a_place(text: str, mention: Span) -> bool:
+    """Named as where something is: "in St. Paul", "at the Spartanburg Marriott" (not "shots at
+    Marco Rubio", nor "in Ayn Rand's book")."""
+    return _IN_A_PLACE.search(text[max(0, mention.start - 16) : mention.start]) is not None and text[
+        mention.end : mention.end + 1
+    ] not in ("'", "’")
+
+
+def _headlines_only(text: str, sentences: list[Span], found: list[Entity]) -> list[Entity]:
+    """Names only in headlines are no actors ("New Polls Show Double-Digit Gaps"): an actor is
+    named in the text too. One that the text names by one of its words is that person, named in
+    full in the headline ("How Paul Ryan Thinks About ..." and "Ryan said": Paul Ryan)."""
+    headlines = [s for s in sentences if _headline(text[s.start : s.end])]
+    if not headlines:
+        return found
+    alone = {_fold(e.name): e for e in found if not e.actor and " " not in e.name and e.kind in ("unknown", "person")}
+    merged_into: set[int] = set()
+    for e in found:
+        if e.actor is not None or e.place or e.kind in ("state", *NOT_ACTORS):
+            continue
+        words = e.name.split()
+        body = [m for m in e.mentions if not any(h.start <= m.start < h.end for h in headlines)]
+        if body:
+            said = {_fold(strip_possessive(text[m.start : m.end])) for m in body}
+            short = [k for k, w in enumerate(words[:-1]) if k and {_fold(strip_possessive(w))} == said]
+            if short and any(h.start <= e.first < h.end for h in headlines):  # "How Ivo Marsh Thinks", "Marsh said"
+                e.name = " ".join(words[: short[0] + 1])
+                e.mentions = [m if m in body else Span(m.start, m.start + len(e.name)) for m in e.mentions]
+            continue
+        k = next((k for k in range(len(words) - 1, 0, -1) if _fold(strip_possessive(words[k])) in alone), 0)
+        other = alone.get(_fold(strip_possessive(words[k]))) if k else None
+        if other is None or other is e or id(other) in merged_into:
+            e.kind, e.evidence = "thing", "named only in a headline"
+            continue
+        e.name = " ".join(words[:k]) + " " + strip_possessive(words[k])
+        e.kind, e.evidence = "person", "named in full in a headline"
+        e.mentions = sorted(
+            [Span(m.start, m.start + len(e.name)) for m in e.mentions] + other.mentions, key=lambda m: m.start
+        )
+        merged_into.add(id(other))
+    return [e for e in found if id(e) not in merged_into]
 
 
 _SPEAKS = re.compile(
@@ -421,6 +497,8 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
             words = words[:cut]  # "Trump's July visit", "Rubio's Miami": the name ends at the possessive
             while len(words) > 1 and words[-1][0].lower().strip(".,") in _MONTHS_DAYS - {"may"}:  # Theresa May
                 words = words[:-1]  # "St. Anselm College Saturday"
+                while len(words) > 1 and words[-1][0] in _LINKING:
+                    words = words[:-1]  # "the White House on Tuesday"
             if not words:
                 continue
             full = " ".join(w for w, _ in words)
@@ -516,6 +594,8 @@ def _kind(
     locative = re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
     if key in countries:
         return "state", "gazetteer"
+    if _FACILITY_AFTER.match(text, where.end):
+        return "place", "a building's name"  # "the Golden Bear restaurant", "the Old Post Office building"
     thing = _thing(name)
     if thing:
         return "thing", thing
@@ -535,6 +615,9 @@ def _kind(
         return "place", "gazetteer"
     if speaks:
         return "person", "speech verb"
+    after = _IN_STATE.match(text, where.end)
+    if not title and after and _fold(after.group(1)) in states | countries:
+        return "place", "a town and its state"  # "St. Paul, Minnesota"
     if n_words > 1 and (name.split()[-1].lower() in PLACE_WORDS or name.split()[0].lower() in _PLACE_FIRST):
         return "place", "place word"
     if n_words == 2 and name.split()[0].lower() in _COMPASS and name.split()[1].lower() in REGIONS | {"east"}:
@@ -546,7 +629,16 @@ def _kind(
     return ("person" if (title or n_words > 1) else "unknown"), ("title" if title else "name")
 
 
-_GLUED = re.compile(r"[a-z]{3,}(?:Flag|Share|Like|Reply|Associate|Follow|Post|Reporter|Editor|Staff|Photo)")
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:restaurant|building|hotel|arena|stadium|mall|prison|jail|airport|casino|cafe|campus|hospital)s?\b"
+)
+_IN_STATE = re.compile(r",\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,.;:)]|$)")
+
+
+_GLUED = re.compile(
+    r"[a-z]{3,}(?:Flag|Share|Like|Reply|Associate|Follow|Post|Reporter|Editor|Staff|Photo)"
+    r"|^(?:Oldest|Newest|Comments?|Reply|Share|Tweet|Email|Print|Advertisement|Related|Menu|Close)[A-Z][a-z]"
+)
 
 
 def _thing(name: str) -> str:
@@ -574,10 +666,16 @@ def _thing(name: str) -> str:
         return "an idea's name"  # "Radical Islamic Terrorism", "American Exceptionalism"
     if len(words) > 1 and len(set(lowered)) == 1:
         return "a word written twice"
+    if set(lowered) & _NUMBER_WORDS or re.search(r"\w-in-\w", name):
+        return "a number"  # "Day One", "Three-in-five GOP insiders"
     return ""
 
 
-_NO_ACRONYMS = frozenset({"OK", "VIP", "LGBT", "CEO", "CFO", "PM", "AM", "FAQ", "DIY", "RIP", "LOL", "POTUS", "FLOTUS"})
+_NO_ACRONYMS = frozenset(
+    {"OK", "VIP", "LGBT", "CEO", "CFO", "PM", "AM", "FAQ", "DIY", "RIP", "LOL", "POTUS", "FLOTUS"}
+    | {"DNA", "PAC", "GDP", "HIV", "AIDS", "TPP", "NAFTA", "TTIP", "ID", "TV", "PDF", "GPS", "SUV", "ATM", "IQ"}
+)  # (acronyms of things: a treaty, a measure, a device)
+_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten twelve twenty hundred")
 _FUNCTION = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "vs", "vs."})
 
 
@@ -586,11 +684,15 @@ def _plain(word: str) -> str:
 
 
 def _headline(sentence: str) -> bool:
-    """A line of five words or more with every word but the small ones capitalised and no comma:
-    a headline (of this article or of a linked one), not a sentence."""
+    """A line of five words or more with every word but the small ones capitalised: a headline
+    (of this article or of a linked one), not a sentence. With a comma, only when two of its
+    capitalised words are words of a sentence ("..., But He Fully Supported One"), not a list
+    of names ("Ted Cruz, John Kasich and Marco Rubio")."""
     words = re.findall(r"[^\W\d_][\w’'\-]*", sentence)
     content = [w for w in words if w.lower() not in _FUNCTION]
-    return len(words) >= 5 and all(w[0].isupper() for w in content) and "," not in sentence
+    if len(words) < 5 or not all(w[0].isupper() for w in content):
+        return False
+    return "," not in sentence or sum(w.lower() in COMMON or w.lower() in HEADLINE_WORDS for w in content[1:]) >= 2
 
 
 def _known(name: str, found: _Found, registry: Registry) -> bool:

@@ -185,6 +185,37 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
         ),
         ("Newest | OldestAni Vrabel 5pts moderator. Madame Chair, delegates, Jon Bek said.", {"Jon Bek"},
          {"OldestAni Vrabel", "Madame Chair"}),
+        (
+            "He told ABC\u2019s \u201cGood Synth America\u201d and ''Synth Girls.'' of a 'Mad Synth' movie, "
+            "Jon Bek said.",
+            {"Jon Bek"},
+            {"Good Synth America", "Synth Girls", "Mad Synth"},
+        ),
+        (
+            "The vote was close, Jon Bek said.\n\nJane Dorr/Getty Images\n\n"
+            "Contributing: Ivo Marsh and Ada Lind, USA TODAY.",
+            {"Jon Bek"},
+            {"Jane Dorr", "Ivo Marsh", "Ada Lind"},
+        ),
+        (
+            "Since World War II and the Great Recession, the Scarborough Shoal was a Twilight Zone, Jon Bek said.",
+            {"Jon Bek"},
+            {"World War II", "World War", "Great Recession", "Scarborough Shoal", "Twilight Zone"},
+        ),
+        (
+            "Dublin-based Synth Pharma and the Synth Trade Research Council agreed. Fox Business Network and "
+            "Fox News did not.",
+            {"Synth Pharma", "Synth Trade Research Council", "Fox Business Network", "Fox News"},
+            {"Dublin-based Synth Pharma", "Fox Business Network and Fox News"},
+        ),
+        ("Suddenly I had an epiphany on Capitol Hill about the Asia Pacific, Jon Bek said.", {"Jon Bek"},
+         {"Suddenly I", "Suddenly", "Capitol Hill", "Asia Pacific"}),
+        (
+            "DECATUR, Ill. \u2014 The Puerto Rican governor was there, Jon Bek said.",
+            {"Jon Bek"},
+            {"Ill", "Puerto Rican"},
+        ),
+        ("Synthland backed Obama twice. President Obama won.", {"Obama"}, set()),
     ],
 )  # fmt: skip
 def test_things_groups_headlines_and_page_buttons_are_not_proposed(

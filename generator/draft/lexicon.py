@@ -102,7 +102,7 @@ ORG_WORDS = (
     society pac enterprises industries technologies systems communications promotions research
     consulting solutions strategies labs associates llp ltd plc gmbh brands foods
     pharmaceuticals petroleum insurance securities investments ventures properties realty
-    academy institution forum
+    academy institution forum klan
         """
     )
 )
@@ -115,6 +115,7 @@ PLACE_WORDS = word_set(
     harbor bay gulf desert peninsula strait canal district quarter plaza park station border
     coast state beach east heights
     arena stadium restaurant cafe casino prison jail mall theater theatre auditorium cemetery campus resort
+    shoal atoll reef gym zone
     """
 )
 
@@ -131,6 +132,7 @@ THING_HEADS = word_set(
     partnership bowl
     images photo photos video hour hours week weekend month year era season
     standards standard dream world text
+    recession depression
     """
 )
 
@@ -162,6 +164,7 @@ GENERIC_ONE_WORD = word_set(
     department office company university college school agency ministry committee court
     government administration campaign party group tv brief union board institute foundation
     center centre service bureau commission council justice defense defence inc presidential
+    television
     """
 )
 
@@ -169,7 +172,7 @@ GENERIC_ONE_WORD = word_set(
 KNOWN_MEDIA = word_set(
     """
     reuters ap afp cnn nbc abc cbs msnbc fox bbc politico axios bloomberg breitbart
-    propublica buzzfeed huffpost npr pbs cnbc vox slate drudge
+    propublica buzzfeed huffpost npr pbs cnbc vox slate drudge forbes
     """
 )
 

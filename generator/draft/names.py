@@ -212,13 +212,15 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
 
 def _and_name(text: str, words: list[re.Match[str]], at: int, linked: bool) -> int:
     """Where an organisation's name goes on through "and" at words[at] (the index of its last
-    word), or 0: when the capitalised words after it (at most three) end with an organisation's
+    word), or 0: when the capitalised words after it (at most two) end with an organisation's
     word ("Ways and Means Committee") or, after "of" or "for", with a plural ("Academy of Motion
     Picture Arts and Sciences"); "the Department of Justice and Hillary Clinton" stays two."""
     k = at + 1
     if k >= len(words) or not _capital(words[k].group()) or text[words[at].end() : words[k].start()] != " ":
         return 0
-    while k + 1 < len(words) and k < at + 3 and _capital(words[k + 1].group()):
+    if words[at - 1].group().lower().rstrip(".,") in ORG_WORDS:
+        return 0  # a whole name before "and": "Fox Business Network and Fox News" are two
+    while k + 1 < len(words) and k < at + 2 and _capital(words[k + 1].group()):
         if text[words[k].end() : words[k + 1].start()] != " ":
             break
         k += 1
@@ -253,7 +255,9 @@ def _leading(words: list[tuple[str, int]]) -> int:
     """How many words open a run before the name itself ("Republican Donald Trump"): none when
     what follows is an organisation ("Republican National Committee")."""
     n = 0
-    while n < len(words) - 1 and strip_possessive(words[n][0]).lower() in _PREFIXES:
+    while n < len(words) - 1 and (
+        strip_possessive(words[n][0]).lower() in _PREFIXES or re.search(r"\w-[a-z]+$", words[n][0])
+    ):  # ("Oscar-winner Sarandon", "Dublin-based Shire", "Rubio-backing Conservative Solutions")
         n += 1
     rest = {w.lower().strip(".,") for w, _ in words[n:]}
     return n if n and not rest & ORG_WORDS else 0
@@ -291,7 +295,9 @@ _CREDIT = re.compile(
     + r"\)"
     # a reporter's credit on a line of its own: "— White House Correspondent Julie Pace."
     + r"|^[ \t]*[—–][ \t]*(?:By[ \t]+[A-Z][^\n]{2,60}|[A-Z][^\n]{0,60}?\b(?:[Cc]orrespondent|[Ww]riter"
-    + r"|[Rr]eporter|[Ee]ditor|[Pp]hotographer)[ \t]+[A-Z][^\n]{2,40})$",
+    + r"|[Rr]eporter|[Ee]ditor|[Pp]hotographer)[ \t]+[A-Z][^\n]{2,40})$"
+    # "Contributing: Jane Doe and John Roe, USA TODAY.", a photo's credit "John Moore/Getty Images"
+    + r"|^[ \t]*Contributing:[^\n]*$|\b[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}/(?:Getty|AP|AFP|Reuters|EPA)\b",
     re.M,
 )
 _MONTHS_DAYS = word_set(
@@ -318,12 +324,32 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
     for e in found:
         if e.kind == "unknown" and any(_SPEAKS.match(text, m.end) for m in e.mentions):
             e.kind, e.evidence = "person", "speech verb"  # "Obama said that ...", wherever it comes
+        elif e.kind == "unknown" and any(_titled(text, m) for m in e.mentions):
+            e.kind, e.evidence = "person", "a title where named again"  # "... Obama ..." and later "President Obama"
         elif e.kind == "person" and e.evidence == "name" and all(_in_a_place(text, m) for m in e.mentions):
             e.kind, e.place, e.evidence = "place", True, "always in or at it"  # "in St. Paul", "at Boca West"
+        if e.actor is None and not e.place and all(_in_quotes(text, m) for m in e.mentions):
+            e.kind, e.evidence = "thing", "a title in quotes"  # “Good Morning America”, ''Gilmore Girls.''
     return _headlines_only(text, sentences, found)
 
 
+def _titled(text: str, mention: Span) -> bool:
+    """A title before the name: "President Obama", "Mr. Trump" (not "Secretary of State Kerry")."""
+    before = re.search(r"([A-Za-z][a-z]*\.?)\s+\Z", text[max(0, mention.start - 16) : mention.start])
+    return before is not None and before.group(1)[0].isupper() and before.group(1).lower() in TITLES
+
+
 _IN_A_PLACE = re.compile(r"\b(?:(?:in|near|outside|inside|across)\s+(?:the\s+)?|at\s+the\s+)\Z")
+
+
+_QUOTED = re.compile(r"[.,!?]?[\"”’']")
+
+
+def _in_quotes(text: str, mention: Span) -> bool:
+    """The name is all that is in quotes: the title of a show, a film or a book."""
+    before = text[max(0, mention.start - 2) : mention.start]
+    opened = before[-1:] in ('"', "“", "‘") or before == "''" or (before[-1:] == "'" and before[:1] in (" ", "\n", ""))
+    return opened and _QUOTED.match(text, mention.end) is not None
 
 
 def _in_a_place(text: str, mention: Span) -> bool:
@@ -495,6 +521,8 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
                 None,
             )
             words = words[:cut]  # "Trump's July visit", "Rubio's Miami": the name ends at the possessive
+            if len(words) > 1 and words[-1][0] == "I" and re.match(r" [a-z]", text[span.end : span.end + 2]):
+                words = words[:-1]  # "Suddenly I had": the pronoun
             while len(words) > 1 and words[-1][0].lower().strip(".,") in _MONTHS_DAYS - {"may"}:  # Theresa May
                 words = words[:-1]  # "St. Anselm College Saturday"
                 while len(words) > 1 and words[-1][0] in _LINKING:
@@ -535,7 +563,7 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
                 re.match(r"\s+[a-z]", text[end : end + 30])
                 and key not in countries
                 and person is None  # "Cuban said", after "Mark Cuban": his surname
-                and demonym(name.split()[-1], countries | REGIONS)
+                and (demonym(name.split()[-1], countries | REGIONS) or demonym_of(name, countries) is not None)
             ):
                 continue  # "Russian president", "North Korean state media": an adjective
             if person is not None:
@@ -594,6 +622,14 @@ def _kind(
     locative = re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
     if key in countries:
         return "state", "gazetteer"
+    if key in _KNOWN_PLACES or (n_words > 1 and words_l <= REGIONS | _OCEANS):
+        return "place", "place word"  # "Capitol Hill", "Asia Pacific"
+    if (
+        key in _AP_STATES
+        and text[where.end : where.end + 1] == "."
+        and text[max(0, where.start - 2) : where.start] == ", "
+    ):
+        return "place", "a state's abbreviation"  # "DECATUR, Ill. —"
     if _FACILITY_AFTER.match(text, where.end):
         return "place", "a building's name"  # "the Golden Bear restaurant", "the Old Post Office building"
     thing = _thing(name)
@@ -629,6 +665,15 @@ def _kind(
     return ("person" if (title or n_words > 1) else "unknown"), ("title" if title else "name")
 
 
+_KNOWN_PLACES = frozenset(
+    {"capitol hill", "oval office", "foggy bottom", "west wing", "situation room", "east room", "rose garden"}
+    | {"ground zero", "wall street", "main street", "silicon valley", "deep south", "rust belt", "big apple"}
+)  # (places that are named like people or bodies)
+_OCEANS = frozenset({"pacific", "atlantic", "indian", "arctic"})
+_AP_STATES = word_set(
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa"
+    " tenn vt va wash wis wyo"
+)  # the news agencies' abbreviations of US states, in a dateline
 _FACILITY_AFTER = re.compile(
     r"\s+(?:restaurant|building|hotel|arena|stadium|mall|prison|jail|airport|casino|cafe|campus|hospital)s?\b"
 )
@@ -648,6 +693,8 @@ def _thing(name: str) -> str:
     lowered = [w.lower().strip(".,") for w in words]
     if len(words) > 1 and lowered[-1] in THING_HEADS:
         return "a thing's name (" + words[-1] + ")"
+    if len(words) > 2 and lowered[-2] in THING_HEADS and re.fullmatch(r"[IVX]+", words[-1]):
+        return "a thing's name (" + words[-2] + ")"  # "World War II"
     if lowered[-1] in GROUP_WORDS:
         return "a group of people"
     if len(words) == 1 and lowered[0] in GENERIC_ONE_WORD:

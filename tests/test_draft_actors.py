@@ -216,6 +216,31 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
             {"Ill", "Puerto Rican"},
         ),
         ("Synthland backed Obama twice. President Obama won.", {"Obama"}, set()),
+        (
+            "Exit polls by Edison Synth Research for The Associated Press came in. Pastors Ivo Marsh and Jon Bek "
+            "prayed. Just last week, J.J. MacSynth said so.",
+            {"Edison Synth Research", "Associated Press", "Ivo Marsh", "J.J. MacSynth"},
+            {"Edison Synth Research for The Associated Press", "Pastors Ivo Marsh", "J.J"},
+        ),
+        (
+            "I'll fight for AZ, not DC, on the State IG report and my DVR, Jon Bek said. The Pacific Rim, the Gulf "
+            "States and Western Europe agreed.",
+            {"Jon Bek"},
+            {"AZ", "DC", "IG", "DVR", "Pacific Rim", "Gulf States", "Western Europe"},
+        ),
+        (
+            "Nick Daniloff, a reporter for U.S. News & World Report, read the U.S. Constitution on The Tonight Show "
+            "Starring Jimmy Fallon. Radical Islamic groups and Southern Europeans were there.",
+            {"Nick Daniloff", "U.S. News & World Report"},
+            {"World Report", "U.S. Constitution", "Show Starring Jimmy Fallon", "Radical Islamic",
+             "Southern Europeans"},
+        ),
+        (
+            "Texas Gov. Hears About Synth Grab, Launches EPIC 4-Word Warning To White House\n\n"
+            "It was close, Jon Bek said.",
+            {"Jon Bek"},
+            {"Word Warning To White House", "White House"},
+        ),
     ],
 )  # fmt: skip
 def test_things_groups_headlines_and_page_buttons_are_not_proposed(
@@ -240,3 +265,16 @@ def test_a_newspaper_a_corps_and_a_legislature_are_proposed_as_what_they_are() -
     assert kinds["Synthville Register"] == "media"
     assert kinds["Synth Marine Corps"] == "armed-group"
     assert kinds["Synth Legislature"] == "government-body"
+
+
+def test_media_and_companies_named_without_an_organisation_word() -> None:
+    text = (
+        "Ivo Marsh told El Synthal newspaper and Fox Business that CNN Worldwide was wrong. Twitter's Jon Bek said "
+        "Human Rights Watch agreed."
+    )
+    kinds = {e.name: e.kind for e in analyse(text).entities}
+    assert kinds["El Synthal"] == "media"
+    assert kinds["Fox Business"] == "media"
+    assert kinds["CNN Worldwide"] == "media"
+    assert kinds["Twitter"] == "organisation"
+    assert kinds["Human Rights Watch"] == "organisation"

@@ -102,7 +102,7 @@ ORG_WORDS = (
     society pac enterprises industries technologies systems communications promotions research
     consulting solutions strategies labs associates llp ltd plc gmbh brands foods
     pharmaceuticals petroleum insurance securities investments ventures properties realty
-    academy institution forum klan
+    academy institution forum klan watch
         """
     )
 )
@@ -116,6 +116,7 @@ PLACE_WORDS = word_set(
     coast state beach east heights
     arena stadium restaurant cafe casino prison jail mall theater theatre auditorium cemetery campus resort
     shoal atoll reef gym zone
+    rim states
     """
 )
 
@@ -133,6 +134,7 @@ THING_HEADS = word_set(
     images photo photos video hour hours week weekend month year era season
     standards standard dream world text
     recession depression
+    constitution
     """
 )
 
@@ -144,7 +146,7 @@ GROUP_WORDS = word_set(
     liberals progressive progressives evangelical evangelicals american
     americans members scientists voters supporters officials leaders women men people muslims
     muslim christians christian jews jewish latinos latino latina hispanics hispanic immigrants
-    catholics catholic millennials veterans students workers activists fathers
+    catholics catholic millennials veterans students workers activists fathers islamic
     """
 )
 
@@ -154,6 +156,7 @@ HEADLINE_WORDS = word_set(
     """
     if when is are was were will would can could should be has have had not no how why what who
     laughs blasts wins slams says calls celebrating highlight highlights posed unprotected make
+    starring
     """
 )
 
@@ -164,7 +167,7 @@ GENERIC_ONE_WORD = word_set(
     department office company university college school agency ministry committee court
     government administration campaign party group tv brief union board institute foundation
     center centre service bureau commission council justice defense defence inc presidential
-    television
+    television magazine
     """
 )
 
@@ -172,7 +175,16 @@ GENERIC_ONE_WORD = word_set(
 KNOWN_MEDIA = word_set(
     """
     reuters ap afp cnn nbc abc cbs msnbc fox bbc politico axios bloomberg breitbart
-    propublica buzzfeed huffpost npr pbs cnbc vox slate drudge forbes
+    propublica buzzfeed huffpost npr pbs cnbc vox slate drudge forbes variety
+    """
+)
+
+
+# Companies named without a company word, which the news names often.
+KNOWN_COMPANIES = word_set(
+    """
+    twitter facebook google youtube instagram apple microsoft netflix uber airbnb wikileaks wikipedia
+    reddit linkedin snapchat tiktok whatsapp telegram
     """
 )
 

@@ -26,6 +26,7 @@ from .lexicon import (
     GOV_WORDS,
     GROUP_WORDS,
     HEADLINE_WORDS,
+    KNOWN_COMPANIES,
     KNOWN_MEDIA,
     MEDIA_WORDS,
     ORG_WORDS,
@@ -176,6 +177,9 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
         while j + 1 < len(words):
             nxt = words[j + 1]
             gap = text[words[j].end() : nxt.start()]
+            if gap == " & " and _capital(nxt.group()):
+                j += 1  # "U.S. News & World Report", "Procter & Gamble"
+                continue
             if gap not in (" ", "") and not (gap == " " or gap == "-"):
                 break
             if _capital(nxt.group()):
@@ -190,6 +194,7 @@ def runs(text: str, sentence: Span) -> list[tuple[Span, bool]]:
                 )
                 and j + 2 < len(words)
                 and _capital(words[j + 2].group())
+                and words[j + 2].group() != "The"  # "Edison Research for The Associated Press"
                 and text[nxt.end() : words[j + 2].start()] == " "
             ):
                 linked = linked or nxt.group() in ("of", "for")
@@ -240,8 +245,8 @@ def split_title(words: list[str]) -> list[str]:
     """The words of a title before a name: "Russian President Vladimir Putin" -> ["Russian", "President"]."""
     last = -1
     for k, w in enumerate(words[:-1]):
-        if w.lower().rstrip(".") in TITLES or w.lower() in TITLES:
-            last = k
+        if w.lower().rstrip(".") in TITLES or w.lower() in TITLES or (w[-1:] == "s" and w.lower()[:-1] in TITLES):
+            last = k  # ("Pastors David Jeremiah and Kenneth Copeland")
     return words[: last + 1]
 
 
@@ -306,7 +311,10 @@ _MONTHS_DAYS = word_set(
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
-_COMPASS = frozenset({"north", "south", "east", "west", "central", "latin", "middle", "far", "southeast", "northeast"})
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "central", "latin", "middle", "far", "southeast", "northeast"}
+    | {"western", "eastern", "northern", "southern", "upstate", "downstate"}
+)
 _PLACE_FIRST = frozenset({"lake", "fort", "mount", "mt.", "cape", "camp", "lac"})  # "Lake Erie", "Fort Hood"
 _LINKING = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "&"})
 
@@ -635,6 +643,13 @@ def _kind(
     thing = _thing(name)
     if thing:
         return "thing", thing
+    first = name.split()[0].lower()
+    if key in KNOWN_COMPANIES:
+        return "organisation", "a known name"
+    if first in KNOWN_MEDIA or _MEDIA_AFTER.match(text, where.end):
+        return "media", "organisation word"  # "Fox Business", "CNN Worldwide", "El Universal newspaper"
+    if re.fullmatch(r"[A-Z]{2}", name) and key in _US_STATES:
+        return "place", "a state's abbreviation"  # "for AZ, not DC"
     if words_l & ORG_WORDS or key in KNOWN_MEDIA:
         if words_l & MEDIA_WORDS or key in KNOWN_MEDIA:
             return "media", "organisation word"
@@ -674,6 +689,11 @@ _AP_STATES = word_set(
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa"
     " tenn vt va wash wis wyo"
 )  # the news agencies' abbreviations of US states, in a dateline
+_US_STATES = word_set(
+    "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or"
+    " pa ri sc sd tn tx ut vt va wa wv wi wy dc"
+)  # the postal abbreviations of US states
+_MEDIA_AFTER = re.compile(r"\s+(?:newspaper|magazine|tabloid|website|broadcaster|daily|weekly|news agency)\b")
 _FACILITY_AFTER = re.compile(
     r"\s+(?:restaurant|building|hotel|arena|stadium|mall|prison|jail|airport|casino|cafe|campus|hospital)s?\b"
 )
@@ -695,8 +715,8 @@ def _thing(name: str) -> str:
         return "a thing's name (" + words[-1] + ")"
     if len(words) > 2 and lowered[-2] in THING_HEADS and re.fullmatch(r"[IVX]+", words[-1]):
         return "a thing's name (" + words[-2] + ")"  # "World War II"
-    if lowered[-1] in GROUP_WORDS:
-        return "a group of people"
+    if lowered[-1] in GROUP_WORDS or (lowered[-1].endswith("s") and demonym(lowered[-1][:-1], frozenset())):
+        return "a group of people"  # ("Southern Europeans")
     if len(words) == 1 and lowered[0] in GENERIC_ONE_WORD:
         return "a common noun"
     if all(w in TITLES or demonym(w.capitalize(), frozenset()) for w in lowered) or name in _NO_ACRONYMS:
@@ -719,7 +739,7 @@ def _thing(name: str) -> str:
 
 
 _NO_ACRONYMS = frozenset(
-    {"OK", "VIP", "LGBT", "CEO", "CFO", "PM", "AM", "FAQ", "DIY", "RIP", "LOL", "POTUS", "FLOTUS"}
+    {"OK", "VIP", "LGBT", "CEO", "CFO", "PM", "AM", "FAQ", "DIY", "RIP", "LOL", "POTUS", "FLOTUS", "IG", "DVR"}
     | {"DNA", "PAC", "GDP", "HIV", "AIDS", "TPP", "NAFTA", "TTIP", "ID", "TV", "PDF", "GPS", "SUV", "ATM", "IQ"}
 )  # (acronyms of things: a treaty, a measure, a device)
 _NUMBER_WORDS = word_set("one two three four five six seven eight nine ten twelve twenty hundred")
@@ -732,14 +752,19 @@ def _plain(word: str) -> str:
 
 def _headline(sentence: str) -> bool:
     """A line of five words or more with every word but the small ones capitalised: a headline
-    (of this article or of a linked one), not a sentence. With a comma, only when two of its
-    capitalised words are words of a sentence ("..., But He Fully Supported One"), not a list
-    of names ("Ted Cruz, John Kasich and Marco Rubio")."""
+    (of this article or of a linked one), not a sentence. With a comma, only when one of its
+    capitalised words (not the first) is a word of a sentence ("..., But He Fully Supported
+    One"), not a list of names ("Ted Cruz, John Kasich and Marco Rubio", "Mr. Obama, Mrs. Clinton")."""
     words = re.findall(r"[^\W\d_][\w’'\-]*", sentence)
     content = [w for w in words if w.lower() not in _FUNCTION]
     if len(words) < 5 or not all(w[0].isupper() for w in content):
         return False
-    return "," not in sentence or sum(w.lower() in COMMON or w.lower() in HEADLINE_WORDS for w in content[1:]) >= 2
+    return "," not in sentence or any(_sentence_word(w) for w in content[1:])
+
+
+def _sentence_word(word: str) -> bool:
+    w = word.lower()
+    return (w in COMMON or w in HEADLINE_WORDS) and w not in TITLES
 
 
 def _known(name: str, found: _Found, registry: Registry) -> bool:

@@ -100,7 +100,11 @@ def sentences(text: str, para: Span) -> list[Span]:
     out, start = [], para.start
     for m in _END.finditer(text, para.start, para.end):
         word = re.search(r"([\w.]+)$", text[start : m.start()])
-        if word and m.group(0)[0] == "." and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+        if (
+            word
+            and m.group(0)[0] == "."
+            and (word.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*\w", word.group(1)))
+        ):  # "Sen.", "J." and "J.J." (initials) end no sentence
             continue
         end = m.end()
         out.append(Span(start, end))

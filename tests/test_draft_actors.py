@@ -241,6 +241,19 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
             {"Jon Bek"},
             {"Word Warning To White House", "White House"},
         ),
+        (
+            "The vote was close, Jon Bek said.\n\n- Ada Lind.\n\nTranslated by Ivo Marsh.\n\n"
+            "(Additional reporting by Mara Quint in Synthville)\n\nOn Twitter follow Jane Dorr https://x.test/jd",
+            {"Jon Bek"},
+            {"Ada Lind", "Ivo Marsh", "Mara Quint", "Jane Dorr"},
+        ),
+        ("Candidates:\n\n- Ada Lind\n- Ivo Marsh\n", {"Ada Lind", "Ivo Marsh"}, set()),
+        (
+            "Golf courses here in South Florida are closing; Florida is a microcosm, said the Democratic National "
+            "Committee\u2019s chair at the Convention.",
+            {"Democratic National Committee"},
+            {"South Florida", "National Committee", "Convention"},
+        ),
     ],
 )  # fmt: skip
 def test_things_groups_headlines_and_page_buttons_are_not_proposed(

@@ -134,7 +134,7 @@ THING_HEADS = word_set(
     images photo photos video hour hours week weekend month year era season
     standards standard dream world text
     recession depression
-    constitution
+    constitution enforcement
     """
 )
 
@@ -146,7 +146,8 @@ GROUP_WORDS = word_set(
     liberals progressive progressives evangelical evangelicals american
     americans members scientists voters supporters officials leaders women men people muslims
     muslim christians christian jews jewish latinos latino latina hispanics hispanic immigrants
-    catholics catholic millennials veterans students workers activists fathers islamic
+    catholics catholic millennials veterans students workers activists fathers islamic yorkers
+    streeters
     """
 )
 
@@ -167,7 +168,7 @@ GENERIC_ONE_WORD = word_set(
     department office company university college school agency ministry committee court
     government administration campaign party group tv brief union board institute foundation
     center centre service bureau commission council justice defense defence inc presidential
-    television magazine
+    television magazine convention
     """
 )
 

@@ -264,7 +264,7 @@ def _leading(words: list[tuple[str, int]]) -> int:
         strip_possessive(words[n][0]).lower() in _PREFIXES or re.search(r"\w-[a-z]+$", words[n][0])
     ):  # ("Oscar-winner Sarandon", "Dublin-based Shire", "Rubio-backing Conservative Solutions")
         n += 1
-    rest = {w.lower().strip(".,") for w, _ in words[n:]}
+    rest = {strip_possessive(w).lower().strip(".,") for w, _ in words[n:]}
     return n if n and not rest & ORG_WORDS else 0
 
 
@@ -302,7 +302,10 @@ _CREDIT = re.compile(
     + r"|^[ \t]*[—–][ \t]*(?:By[ \t]+[A-Z][^\n]{2,60}|[A-Z][^\n]{0,60}?\b(?:[Cc]orrespondent|[Ww]riter"
     + r"|[Rr]eporter|[Ee]ditor|[Pp]hotographer)[ \t]+[A-Z][^\n]{2,40})$"
     # "Contributing: Jane Doe and John Roe, USA TODAY.", a photo's credit "John Moore/Getty Images"
-    + r"|^[ \t]*Contributing:[^\n]*$|\b[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}/(?:Getty|AP|AFP|Reuters|EPA)\b",
+    + r"|^[ \t]*(?:Contributing:|Translated by|\(?Additional reporting by|On Twitter,? follow)[^\n]*$"
+    # a name alone after a dash on its own line, with a full stop: "- Elise Viebeck." (not a list's item)
+    + r"|^[ \t]*[-—–][ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}\.[ \t]*$"
+    + r"|\b[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}/(?:Getty|AP|AFP|Reuters|EPA)\b",
     re.M,
 )
 _MONTHS_DAYS = word_set(
@@ -671,8 +674,12 @@ def _kind(
         return "place", "a town and its state"  # "St. Paul, Minnesota"
     if n_words > 1 and (name.split()[-1].lower() in PLACE_WORDS or name.split()[0].lower() in _PLACE_FIRST):
         return "place", "place word"
-    if n_words == 2 and name.split()[0].lower() in _COMPASS and name.split()[1].lower() in REGIONS | {"east"}:
-        return "place", "a region"  # "Central America", "North Africa", "Middle East"
+    if (
+        n_words == 2
+        and name.split()[0].lower() in _COMPASS
+        and _fold(name.split()[1]) in REGIONS | states | countries | {"east"}
+    ):
+        return "place", "a region"  # "Central America", "North Africa", "Middle East", "South Florida"
     if re.search(r"\bD\.?C\.?$", name):
         return "place", "place word"  # "Washington D.C"
     if key in cities and (n_words > 1 or locative):

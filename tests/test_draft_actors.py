@@ -254,6 +254,11 @@ def test_a_states_ministry_is_proposed_as_part_of_its_state_and_the_draft_passes
             {"Democratic National Committee"},
             {"South Florida", "National Committee", "Convention"},
         ),
+        (
+            "Sherrilyn Ifill, head of the NAACP Synth Defense and Educational Fund, said so.",
+            {"NAACP Synth Defense and Educational Fund", "Sherrilyn Ifill"},
+            {"and Educational Fund"},
+        ),
     ],
 )  # fmt: skip
 def test_things_groups_headlines_and_page_buttons_are_not_proposed(
@@ -291,3 +296,17 @@ def test_media_and_companies_named_without_an_organisation_word() -> None:
     assert kinds["CNN Worldwide"] == "media"
     assert kinds["Twitter"] == "organisation"
     assert kinds["Human Rights Watch"] == "organisation"
+
+
+def test_teams_firms_and_groups_the_news_names_without_an_organisations_word() -> None:
+    text = (
+        "The Denver Broncos, the New York Times, Warner Music and Planned Parenthood said so, and Boko Haram "
+        "and Hamas did not, Jon Bek said."
+    )
+    kinds = {e.name: e.kind for e in analyse(text).entities}
+    assert kinds["Denver Broncos"] == "organisation"
+    assert kinds["New York Times"] == "media"
+    assert kinds["Warner Music"] == "organisation"
+    assert kinds["Planned Parenthood"] == "organisation"
+    assert kinds["Boko Haram"] == "armed-group"
+    assert kinds["Hamas"] == "armed-group"

@@ -102,6 +102,7 @@ ORG_WORDS = (
     society pac enterprises industries technologies systems communications promotions research
     consulting solutions strategies labs associates llp ltd plc gmbh brands foods
     pharmaceuticals petroleum insurance securities investments ventures properties realty
+    music brothers bros footwear apparel records studios pictures entertainment energy oil trust
     academy institution forum klan watch
         """
     )
@@ -187,6 +188,43 @@ KNOWN_COMPANIES = word_set(
     twitter facebook google youtube instagram apple microsoft netflix uber airbnb wikileaks wikipedia
     reddit linkedin snapchat tiktok whatsapp telegram
     """
+)
+
+
+# Organisations and armed groups the news names without an organisation's word (casefolded).
+KNOWN_ORGANISATIONS = frozenset(
+    {
+        "planned parenthood",
+        "black lives matter",
+        "citizens united",
+        "greenpeace",
+        "amnesty international",
+        "human rights watch",
+        "doctors without borders",
+        "red cross",
+        "red crescent",
+        "opec",
+        "interpol",
+        "europol",
+    }
+)
+KNOWN_ARMED_GROUPS = frozenset(
+    {
+        "hamas",
+        "hezbollah",
+        "hizbollah",
+        "taliban",
+        "al-qaeda",
+        "al-qaida",
+        "al qaeda",
+        "boko haram",
+        "al-shabaab",
+        "al-shabab",
+        "houthis",
+        "wagner",
+        "islamic state",
+        "daesh",
+    }
 )
 
 

@@ -26,8 +26,10 @@ from .lexicon import (
     GOV_WORDS,
     GROUP_WORDS,
     HEADLINE_WORDS,
+    KNOWN_ARMED_GROUPS,
     KNOWN_COMPANIES,
     KNOWN_MEDIA,
+    KNOWN_ORGANISATIONS,
     MEDIA_WORDS,
     ORG_WORDS,
     PARTICLES,
@@ -543,6 +545,8 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
             full = " ".join(w for w, _ in words)
             whole = registry.actors.get(_fold(strip_possessive(full)))
             title = split_title([w for w, _ in words])
+            if title and words[len(title)][0][:1].islower():
+                title = []  # "NAACP Legal Defense and Educational Fund": a title's word inside a name
             if whole is None and title:
                 words = words[len(title) :]
             if whole is None:
@@ -627,7 +631,8 @@ def _kind(
     countries, states, cities = places
     key = _fold(name)
     n_words = len(name.split())
-    words_l = {w.lower() for w in name.split()}
+    words = name.lower().split()
+    words_l = set(words)
     speaks = _SPEAKS.match(text, where.end)
     prev = text[max(0, where.start - 12) : where.start]
     locative = re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
@@ -647,8 +652,10 @@ def _kind(
     if thing:
         return "thing", thing
     first = name.split()[0].lower()
-    if key in KNOWN_COMPANIES:
+    if key in KNOWN_COMPANIES or key in KNOWN_ORGANISATIONS:
         return "organisation", "a known name"
+    if key in KNOWN_ARMED_GROUPS:
+        return "armed-group", "a known name"
     if first in KNOWN_MEDIA or _MEDIA_AFTER.match(text, where.end):
         return "media", "organisation word"  # "Fox Business", "CNN Worldwide", "El Universal newspaper"
     if re.fullmatch(r"[A-Z]{2}", name) and key in _US_STATES:
@@ -663,6 +670,8 @@ def _kind(
         if words_l & GOV_WORDS:
             return "government-body", "organisation word"
         return "organisation", "organisation word"
+    if n_words > 1 and re.fullmatch(r"[A-Z][a-z]+s", name.split()[-1]) and " ".join(words[:-1]) in cities | states:
+        return "organisation", "a team's name"  # "Denver Broncos", "North Carolina Panthers"
     if re.fullmatch(r"[A-Z]{2,6}", name):
         return "organisation", "acronym"
     if key in states:  # "Ohio said" is rarer than a mistaken speaker

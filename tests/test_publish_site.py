@@ -291,6 +291,11 @@ def test_rebuild_renders_only_changed_pages_and_never_edits_the_old_site_in_plac
     assert main(["--root", str(built_copy), "build", "--strict", "--no-pdf"]) == 0
     assert not page.exists()
     assert not (site / "generated/actors/philip-ingram/index.html").exists()  # named by that briefing only
+    assert not (site / f"generated/briefings/{SAMPLE_ID}").exists()  # (its folder too)
+    for gone in ("generated/pdf", "generated/export"):  # files other than pages leave with theirs
+        left = {p.relative_to(site).as_posix() for p in (site / gone).rglob("*") if p.is_file() and p.suffix != ".html"}
+        there = {p.relative_to(built_copy / "docs").as_posix() for p in (built_copy / "docs" / gone).rglob("*")}
+        assert left <= there, left - there
     capsys.readouterr()
     assert main(["--root", str(built_copy), "build", "--strict", "--no-pdf", "--full"]) == 0
     assert "changed pages only" not in capsys.readouterr().out

@@ -94,8 +94,8 @@ def build_site(
                 outcome="the previous site/ is left as it was",
             )
         # (no -q: MkDocs counts warnings for --strict only when it logs them)
-        if dirty and before[2:3] != [names]:  # some page came or went since the last build
-            _remove_stale_pages(tmp, project.docs)
+        if dirty and recorded is not None:  # files gone from docs/ since the last build leave the site too
+            _remove_stale_files(tmp, sorted(recorded.keys() - docs_now.keys()))
         started = time.perf_counter()
         searched = index_search(
             tmp,
@@ -308,15 +308,18 @@ def _dest(md: Path) -> Path:
     return md.with_suffix("") / "index.html"
 
 
-def _remove_stale_pages(site: Path, docs: Path) -> None:
-    """Pages under generated/ whose Markdown is gone (a removed briefing, actor, ...)."""
-    expected = {_dest(p.relative_to(docs)) for p in (docs / "generated").rglob("*.md")}
-    for page in sorted((site / "generated").rglob("index.html")):
-        if page.relative_to(site) not in expected:
-            page.unlink()
-    for folder in sorted((site / "generated").rglob("*"), reverse=True):
-        if folder.is_dir() and not any(folder.iterdir()):
+def _remove_stale_files(site: Path, removed: list[str]) -> None:
+    """The files of a site copied from the previous one whose source in docs/ is gone (`removed`,
+    paths inside docs/): a page whose Markdown is gone (a removed briefing, actor, ...), and any
+    other file (a PDF, an export) removed from docs/, with the folders they leave empty. Found
+    from the manifests, not by walking the site, so the work grows with what was removed."""
+    for rel in removed:
+        target = site / (_dest(Path(rel)) if rel.endswith(".md") else Path(rel))
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != site and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
+            folder = folder.parent
 
 
 def _remove_leftovers(project: Project) -> None:

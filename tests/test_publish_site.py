@@ -9,6 +9,8 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -17,6 +19,7 @@ import feedparser
 import pytest
 
 from generator.cli import main
+from generator.core.trash import TRASH_PREFIX, discard
 
 from .conftest import SAMPLE_ID, copy_project, write
 
@@ -313,10 +316,26 @@ def test_same_input_gives_the_same_site_bytes_on_any_day(built_sample: Path, tmp
 
 
 def test_leftovers_of_an_interrupted_build_are_cleaned_up(built_copy: Path) -> None:
+    """A new site, the old one mid-swap and search scratch folders go; so does the site a build
+    replaces (deleted in the background, out of the project: core/trash.py)."""
     (built_copy / ".site-abc123/generated").mkdir(parents=True)
+    (built_copy / ".search-abc123/site").mkdir(parents=True)
     (built_copy / "site.old").mkdir()
     assert main(["--root", str(built_copy), "build", "--no-pdf", "--full"]) == 0
-    assert [p.name for p in built_copy.iterdir() if p.name.startswith((".site-", "site.old"))] == []
+    assert [p.name for p in built_copy.iterdir() if p.name.startswith((".site-", ".search-", "site."))] == []
+
+
+def test_a_discarded_folder_leaves_its_place_at_once_and_is_deleted_in_the_background(tmp_path: Path) -> None:
+    folder = tmp_path / "old-site"
+    (folder / "generated/briefings/a").mkdir(parents=True)
+    (folder / "generated/briefings/a/index.html").write_text("a page", encoding="utf-8")
+    before = set(Path(tempfile.gettempdir()).glob(TRASH_PREFIX + "*"))
+    discard(folder)
+    assert not folder.exists()
+    deadline = time.monotonic() + 60
+    while set(Path(tempfile.gettempdir()).glob(TRASH_PREFIX + "*")) - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert set(Path(tempfile.gettempdir()).glob(TRASH_PREFIX + "*")) - before == set()
 
 
 def test_pages_read_one_at_a_time_are_the_pages_mkdocs_itself_writes(built_sample: Path, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..core.errors import BriefingsError, Problem, display_path
+from ..core.trash import discard
 
 # What Pagefind indexes: the about page and the page of each briefing, actor, event,
 # place and topic (lists would only repeat them); of each, the article without permalinks, jump
@@ -232,7 +233,7 @@ def index_search(
         )
     finally:
         for folder in built.values():
-            shutil.rmtree(folder.parent, ignore_errors=True)
+            discard(folder.parent)  # (each shard's scratch folder of links)
     return SearchStats(n, len(dirty), {"shards": n, "settings": settings_now, "pages": now})
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..core import optional
 from ..core.errors import BriefingsError, Problem, display_path
+from ..core.trash import discard
 from ..core.writer import Writer
 from ..load.project import LANGUAGE_ENV, SITE_URL_ENV, Project, check_mkdocs_settings, fixed_theme_language
 from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, Manifest, changed, read_manifest, scan
@@ -114,7 +115,7 @@ def build_site(
         writer.write_bytes(MANIFEST, json.dumps(searched.manifest, separators=(",", ":")).encode("utf-8"))
         writer.write_bytes(DOCS_MANIFEST, json.dumps(docs_now, separators=(",", ":")).encode("utf-8"))
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        discard(tmp)  # (a build that failed: it was not swapped in)
         (project.root / ZENSICAL_CONFIG).unlink(missing_ok=True)
     return SiteStats(dirty, mkdocs_seconds, search_seconds, shards=(searched.indexed, searched.shards))
 
@@ -323,20 +324,22 @@ def _remove_stale_files(site: Path, removed: list[str]) -> None:
 
 
 def _remove_leftovers(project: Project) -> None:
-    """Folders an interrupted build may have left behind (a new site, or the old one mid-swap)."""
-    for leftover in project.root.glob(".site-*"):
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
+    """Folders an interrupted build may have left behind (a new site, the old one mid-swap, the
+    search index's scratch folders)."""
+    for pattern in (".site-*", ".search-*"):
+        for leftover in project.root.glob(pattern):
+            discard(leftover)
     old = project.site.with_name(project.site.name + ".old")
     if old.is_dir() and project.site.is_dir():
-        shutil.rmtree(old, ignore_errors=True)
+        discard(old)
 
 
 def _swap(new: Path, site: Path) -> None:
-    """Put `new` where `site` is, keeping the old site until the new one is in place."""
+    """Put `new` where `site` is, keeping the old site until the new one is in place; the old one
+    is then deleted in the background (core/trash.py)."""
     old = site.with_name(site.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old)
     if site.exists():
         site.rename(old)
     new.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old)

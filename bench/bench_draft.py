@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.draft.analyse import Analysis, analyse  # noqa: E402
+from generator.draft.entity import NOT_ACTORS  # noqa: E402
 from generator.draft.lexicon import COMMON, GROUP_WORDS, ORG_WORDS, TITLES, demonym  # noqa: E402
-from generator.draft.names import NOT_ACTORS, Registry, known_places  # noqa: E402
+from generator.draft.names import Registry, known_places  # noqa: E402
 
 STOP = TITLES | {"the", "a", "an", "of", "and", "mr.", "mrs.", "ms.", "former", "campaign", "spokesman", "spokeswoman"}
 

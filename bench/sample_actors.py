@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.draft.analyse import analyse  # noqa: E402
-from generator.draft.names import NOT_ACTORS  # noqa: E402
+from generator.draft.entity import NOT_ACTORS  # noqa: E402
 
 
 def proposals(corpus: Path, gold: Path) -> list[tuple[str, str, str, str]]:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.draft.analyse import analyse
-from generator.draft.names import NOT_ACTORS
+from generator.draft.entity import NOT_ACTORS
 
 ARTICLE = (
     "Envoys meet over port dispute\n\n"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from . import names as names_
 from . import rank
 from .attribute import Attributor, Said, is_title_of_work, speech_in_sentence
+from .entity import Entity
 from .quotes import Quoted, find, words
 from .text import Span, paragraphs, sentences
 
@@ -23,7 +24,7 @@ class FoundQuote:
     paragraph: int
 
     @property
-    def speaker(self) -> names_.Entity | None:
+    def speaker(self) -> Entity | None:
         return self.said.entity
 
 
@@ -32,7 +33,7 @@ class Analysis:
     text: str
     paragraphs: list[Span]
     sentences: list[Span]
-    entities: list[names_.Entity]
+    entities: list[Entity]
     quotes: list[FoundQuote]  # the quotes kept: attributed, not titles or scare quotes
     left_out: list[tuple[Quoted, str]] = field(default_factory=list)  # and why
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .entity import Entity
 from .lexicon import word_set
-from .names import Entity
 from .quotes import Quoted
 from .subjects import ABBREV, AUX, Subjects
 from .text import Span

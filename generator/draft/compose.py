@@ -15,8 +15,8 @@ from typing import Any
 from ..model.fields import MAX_ID, MAX_ITEMS, MAX_TEXT, RESERVED_IDS
 from ..text.words import slugify
 from .analyse import Analysis, FoundQuote
+from .entity import NOT_ACTORS, Entity
 from .events import Dated
-from .names import NOT_ACTORS, Entity
 from .rank import WHERE
 from .source import Article
 from .text import Span

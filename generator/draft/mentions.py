@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from .entity import Entity
 from .lexicon import PRONOUNS
-from .names import Entity
 from .quotes import Quoted
 from .text import Span, merged
 

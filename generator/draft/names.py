@@ -19,24 +19,14 @@ from importlib import resources
 from ..core import optional
 from ..core.errors import BriefingsError, Problem
 from ..link.near_misses import MIN_FUZZY, Names, letters
+from .entity import SPEAKS, Entity, fold, strip_possessive
+from .headlines import credits, headline, headlines_only
+from .kinds import kind_of
 from .lexicon import (
-    ARMED_WORDS,
     COMMON,
-    GENERIC_ONE_WORD,
-    GOV_WORDS,
-    GROUP_WORDS,
-    HEADLINE_WORDS,
-    KNOWN_ARMED_GROUPS,
-    KNOWN_COMPANIES,
-    KNOWN_MEDIA,
-    KNOWN_ORGANISATIONS,
-    MEDIA_WORDS,
     ORG_WORDS,
     PARTICLES,
-    PARTY_WORDS,
-    PLACE_WORDS,
     REGIONS,
-    THING_HEADS,
     TITLES,
     demonym,
     demonym_of,
@@ -44,25 +34,7 @@ from .lexicon import (
 )
 from .text import Span, merged
 
-NOT_ACTORS = frozenset({"unknown", "thing"})  # kinds of names a draft never proposes as actors
 _WORD = re.compile(r"[^\W\d_](?:[\w'’\-.]*[\w])?\.?")
-
-
-@dataclass(slots=True)
-class Entity:
-    """One named thing, however often and however it is named."""
-
-    name: str  # its fullest name in the text
-    kind: str  # person, state, organisation, ..., or place
-    mentions: list[Span] = field(default_factory=list)
-    actor: str | None = None  # the registry id it matched, if any
-    place: bool = False  # a place (listed under places, not actors)
-    evidence: str = ""  # why it is this kind: "registry", "title", "speech verb", ...
-    part_of: str | None = None  # a state's body: its state's name, casefolded ("russia")
-
-    @property
-    def first(self) -> int:
-        return self.mentions[0].start if self.mentions else 0
 
 
 @dataclass
@@ -74,11 +46,11 @@ class Registry:
 
     def add_actor(self, actor_id: str, name: str, kind: str, aliases: list[str]) -> None:
         for n in (name, *aliases):
-            self.actors.setdefault(_fold(n), (actor_id, name, kind))
+            self.actors.setdefault(fold(n), (actor_id, name, kind))
 
     def add_place(self, name: str, aliases: list[str]) -> None:
         for n in (name, *aliases):
-            self.places.setdefault(_fold(n), name)
+            self.places.setdefault(fold(n), name)
 
     @functools.cached_property
     def _spellings(self) -> Names:
@@ -103,10 +75,6 @@ class Registry:
         for entries in out.values():
             entries.sort(key=lambda e: -len(e[0]))
         return out
-
-
-def _fold(name: str) -> str:
-    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
 
 
 def registry_mentions(text: str, registry: Registry) -> list[tuple[Span, str]]:
@@ -239,10 +207,6 @@ def _capital(word: str) -> bool:
     return word[:1].isupper() or (len(word) > 2 and word[:2] in ("O'", "O’", "d'", "d’") and word[2:3].isupper())
 
 
-def strip_possessive(name: str) -> str:
-    return re.sub(r"[’']s?$", "", name)
-
-
 def split_title(words: list[str]) -> list[str]:
     """The words of a title before a name: "Russian President Vladimir Putin" -> ["Russian", "President"]."""
     last = -1
@@ -287,55 +251,20 @@ class _Found:
         return entity
 
 
-_AGENCY = r"(?:AFP|AP|Reuters|dpa|EFE|ANSA|PA|UPI|Xinhua|TASS|Kyodo|Yonhap|Anadolu|Bloomberg)"
-# A byline near the top ("By ANNA KELLER AFP", "By Jane Doe, Reuters") and an agency's credit in a
-# dateline ("Brussels (AFP) -"): the writer and the agency are not in the story.
-_BYLINE = re.compile(
-    r"^[ \t]*(?:By|BY)[ \t]+[^\n]{2,120}$|^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}[ \t]*[,/]?[ \t]*"
-    + _AGENCY
-    + r"[ \t]*$",
-    re.M,
-)
-_CREDIT = re.compile(
-    r"\("
-    + _AGENCY
-    + r"\)"
-    # a reporter's credit on a line of its own: "— White House Correspondent Julie Pace."
-    + r"|^[ \t]*[—–][ \t]*(?:By[ \t]+[A-Z][^\n]{2,60}|[A-Z][^\n]{0,60}?\b(?:[Cc]orrespondent|[Ww]riter"
-    + r"|[Rr]eporter|[Ee]ditor|[Pp]hotographer)[ \t]+[A-Z][^\n]{2,40})$"
-    # "Contributing: Jane Doe and John Roe, USA TODAY.", a photo's credit "John Moore/Getty Images"
-    + r"|^[ \t]*(?:Contributing:|Translated by|\(?Additional reporting by|On Twitter,? follow)[^\n]*$"
-    # a name alone after a dash on its own line, with a full stop: "- Elise Viebeck." (not a list's item)
-    + r"|^[ \t]*[-—–][ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}\.[ \t]*$"
-    + r"|\b[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}/(?:Getty|AP|AFP|Reuters|EPA)\b",
-    re.M,
-)
 _MONTHS_DAYS = word_set(
     """
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """
 )
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "central", "latin", "middle", "far", "southeast", "northeast"}
-    | {"western", "eastern", "northern", "southern", "upstate", "downstate"}
-)
-_PLACE_FIRST = frozenset({"lake", "fort", "mount", "mt.", "cape", "camp", "lac"})  # "Lake Erie", "Fort Hood"
 _LINKING = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "&"})
-
-
-def credits(text: str) -> list[Span]:
-    """Where the article credits its writer or agency (a byline in its first lines, "(AFP)")."""
-    head = text[:600]
-    spans = [Span(m.start(), m.end()) for m in _BYLINE.finditer(head)]
-    return spans + [Span(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
 def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
     """Every name in the text, grouped into entities, in order of first mention."""
     found = _bodies(text, _with_spellings(_with_acronyms(_entities(text, sentences, registry))))
     for e in found:
-        if e.kind == "unknown" and any(_SPEAKS.match(text, m.end) for m in e.mentions):
+        if e.kind == "unknown" and any(SPEAKS.match(text, m.end) for m in e.mentions):
             e.kind, e.evidence = "person", "speech verb"  # "Obama said that ...", wherever it comes
         elif e.kind == "unknown" and any(_titled(text, m) for m in e.mentions):
             e.kind, e.evidence = "person", "a title where named again"  # "... Obama ..." and later "President Obama"
@@ -343,7 +272,7 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             e.kind, e.place, e.evidence = "place", True, "always in or at it"  # "in St. Paul", "at Boca West"
         if e.actor is None and not e.place and all(_in_quotes(text, m) for m in e.mentions):
             e.kind, e.evidence = "thing", "a title in quotes"  # “Good Morning America”, ''Gilmore Girls.''
-    return _headlines_only(text, sentences, found)
+    return headlines_only(text, sentences, found)
 
 
 def _titled(text: str, mention: Span) -> bool:
@@ -371,47 +300,6 @@ def _in_a_place(text: str, mention: Span) -> bool:
     return _IN_A_PLACE.search(text[max(0, mention.start - 16) : mention.start]) is not None and text[
         mention.end : mention.end + 1
     ] not in ("'", "’")
-
-
-def _headlines_only(text: str, sentences: list[Span], found: list[Entity]) -> list[Entity]:
-    """Names only in headlines are no actors ("New Polls Show Double-Digit Gaps"): an actor is
-    named in the text too. One that the text names by one of its words is that person, named in
-    full in the headline ("How Paul Ryan Thinks About ..." and "Ryan said": Paul Ryan)."""
-    headlines = [s for s in sentences if _headline(text[s.start : s.end])]
-    if not headlines:
-        return found
-    alone = {_fold(e.name): e for e in found if not e.actor and " " not in e.name and e.kind in ("unknown", "person")}
-    merged_into: set[int] = set()
-    for e in found:
-        if e.actor is not None or e.place or e.kind in ("state", *NOT_ACTORS):
-            continue
-        words = e.name.split()
-        body = [m for m in e.mentions if not any(h.start <= m.start < h.end for h in headlines)]
-        if body:
-            said = {_fold(strip_possessive(text[m.start : m.end])) for m in body}
-            short = [k for k, w in enumerate(words[:-1]) if k and {_fold(strip_possessive(w))} == said]
-            if short and any(h.start <= e.first < h.end for h in headlines):  # "How Ivo Marsh Thinks", "Marsh said"
-                e.name = " ".join(words[: short[0] + 1])
-                e.mentions = [m if m in body else Span(m.start, m.start + len(e.name)) for m in e.mentions]
-            continue
-        k = next((k for k in range(len(words) - 1, 0, -1) if _fold(strip_possessive(words[k])) in alone), 0)
-        other = alone.get(_fold(strip_possessive(words[k]))) if k else None
-        if other is None or other is e or id(other) in merged_into:
-            e.kind, e.evidence = "thing", "named only in a headline"
-            continue
-        e.name = " ".join(words[:k]) + " " + strip_possessive(words[k])
-        e.kind, e.evidence = "person", "named in full in a headline"
-        e.mentions = sorted(
-            [Span(m.start, m.start + len(e.name)) for m in e.mentions] + other.mentions, key=lambda m: m.start
-        )
-        merged_into.add(id(other))
-    return [e for e in found if id(e) not in merged_into]
-
-
-_SPEAKS = re.compile(
-    r",?\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|asked|wrote|argued|noted|explained|claimed"
-    r"|insisted|warned)\b"
-)
 
 
 def _with_spellings(found: list[Entity]) -> list[Entity]:
@@ -447,17 +335,17 @@ def _bodies(text: str, found: list[Entity]) -> list[Entity]:
         owner, adj = m.group("owner"), m.group("adj")
         if m.start() < taken:
             continue
-        if owner is not None and _fold(owner) not in countries:
+        if owner is not None and fold(owner) not in countries:
             continue
-        state = _fold(owner) if owner is not None else demonym_of(adj or "", countries)
+        state = fold(owner) if owner is not None else demonym_of(adj or "", countries)
         if owner is None and state is None:
             continue
         span = Span(m.start("all"), m.end("all"))
         taken = span.end
         name = re.sub(r"\s+", " ", m.group("all"))
-        body = bodies.get(_fold(name))
+        body = bodies.get(fold(name))
         if body is None:
-            body = bodies[_fold(name)] = Entity(
+            body = bodies[fold(name)] = Entity(
                 name, "government-body", evidence="state and organisation word", part_of=state
             )
         body.mentions.append(span)
@@ -504,7 +392,7 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
     for span, key in registry_mentions(text, registry):
         if key.startswith("place:"):
             name = registry.places[key.removeprefix("place:")]
-            found.add("place:" + _fold(name), name, "place", span, place=True, evidence="registry")
+            found.add("place:" + fold(name), name, "place", span, place=True, evidence="registry")
         else:
             actor_id, actor_name, kind = registry.actors[key]
             found.add(actor_id, actor_name, kind, span, actor=actor_id, evidence="registry")
@@ -518,12 +406,12 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
 
     credited = credits(text)
     for sentence in sentences:
-        headline = _headline(text[sentence.start : sentence.end])
+        in_headline = headline(text[sentence.start : sentence.end])
         for span, at_start in runs(text, sentence):
             if overlaps_taken(span) or any(c.start < span.end and span.start < c.end for c in credited):
                 continue
             words = _name_words(text, span, at_start, lowered, inside, countries, found, registry)
-            if headline:  # "Warren Prompts VP Speculation": a word the text also writes in lower case ends a name
+            if in_headline:  # "Warren Prompts VP Speculation": a word the text also writes in lower case ends a name
                 k = next(
                     (k for k, (w, _) in enumerate(words) if k and (_plain(w) in lowered or _plain(w) in COMMON)),
                     len(words),
@@ -543,7 +431,7 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
             if not words:
                 continue
             full = " ".join(w for w, _ in words)
-            whole = registry.actors.get(_fold(strip_possessive(full)))
+            whole = registry.actors.get(fold(strip_possessive(full)))
             title = split_title([w for w, _ in words])
             if title and words[len(title)][0][:1].islower():
                 title = []  # "NAACP Legal Defense and Educational Fund": a title's word inside a name
@@ -560,7 +448,7 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
             start = words[0][1]
             end = last_at + len(clean_last)
             name = text[start:end]
-            key = _fold(name)
+            key = fold(name)
             if whole is None:
                 hit = registry.actors.get(key) or registry.spelt_like(name)
             else:
@@ -584,7 +472,7 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
             if person is not None:
                 person.mentions.append(where)
                 continue
-            kind, evidence = _kind(text, name, Span(start, end), bool(title), places)
+            kind, evidence = kind_of(text, name, Span(start, end), bool(title), places)
             place = kind == "place"
             found.add(("place:" if place else "") + key, name, kind, where, place=place, evidence=evidence)
     # a one-word name used before the full name ("Ingram" ... "Philip Ingram" later) is rare;
@@ -617,170 +505,15 @@ def _name_words(
         and at_start
         and strip_possessive(words[0][0]) not in inside
         and not _known(words[0][0], found, registry)
-        and _fold(strip_possessive(words[0][0])) not in countries
+        and fold(strip_possessive(words[0][0])) not in countries
         and not re.match(r",?\s+(?:said|says|told|added|asked|wrote)\b", text[span.end : span.end + 12])
     ):
         return []  # "Signs", "Estimates", "Surveying" open a sentence; a name is used mid-sentence too
     return words
 
 
-def _kind(
-    text: str, name: str, where: Span, title: bool, places: tuple[frozenset[str], frozenset[str], frozenset[str]]
-) -> tuple[str, str]:
-    """The kind of a name that is not in the registry ("place" for a place), and the evidence."""
-    countries, states, cities = places
-    key = _fold(name)
-    n_words = len(name.split())
-    words = name.lower().split()
-    words_l = set(words)
-    speaks = _SPEAKS.match(text, where.end)
-    prev = text[max(0, where.start - 12) : where.start]
-    locative = re.search(r"\b(?:in|at|to|from|near|outside|into|across|toward|towards|around|of)\s+(?:the\s+)?$", prev)
-    if key in countries:
-        return "state", "gazetteer"
-    if key in _KNOWN_PLACES or (n_words > 1 and words_l <= REGIONS | _OCEANS):
-        return "place", "place word"  # "Capitol Hill", "Asia Pacific"
-    if (
-        key in _AP_STATES
-        and text[where.end : where.end + 1] == "."
-        and text[max(0, where.start - 2) : where.start] == ", "
-    ):
-        return "place", "a state's abbreviation"  # "DECATUR, Ill. —"
-    if _FACILITY_AFTER.match(text, where.end):
-        return "place", "a building's name"  # "the Golden Bear restaurant", "the Old Post Office building"
-    thing = _thing(name)
-    if thing:
-        return "thing", thing
-    first = name.split()[0].lower()
-    if key in KNOWN_COMPANIES or key in KNOWN_ORGANISATIONS:
-        return "organisation", "a known name"
-    if key in KNOWN_ARMED_GROUPS:
-        return "armed-group", "a known name"
-    if first in KNOWN_MEDIA or _MEDIA_AFTER.match(text, where.end):
-        return "media", "organisation word"  # "Fox Business", "CNN Worldwide", "El Universal newspaper"
-    if re.fullmatch(r"[A-Z]{2}", name) and key in _US_STATES:
-        return "place", "a state's abbreviation"  # "for AZ, not DC"
-    if words_l & ORG_WORDS or key in KNOWN_MEDIA:
-        if words_l & MEDIA_WORDS or key in KNOWN_MEDIA:
-            return "media", "organisation word"
-        if words_l & PARTY_WORDS:
-            return "political-party", "organisation word"
-        if words_l & ARMED_WORDS:
-            return "armed-group", "organisation word"
-        if words_l & GOV_WORDS:
-            return "government-body", "organisation word"
-        return "organisation", "organisation word"
-    if n_words > 1 and re.fullmatch(r"[A-Z][a-z]+s", name.split()[-1]) and " ".join(words[:-1]) in cities | states:
-        return "organisation", "a team's name"  # "Denver Broncos", "North Carolina Panthers"
-    if re.fullmatch(r"[A-Z]{2,6}", name):
-        return "organisation", "acronym"
-    if key in states:  # "Ohio said" is rarer than a mistaken speaker
-        return "place", "gazetteer"
-    if speaks:
-        return "person", "speech verb"
-    after = _IN_STATE.match(text, where.end)
-    if not title and after and _fold(after.group(1)) in states | countries:
-        return "place", "a town and its state"  # "St. Paul, Minnesota"
-    if n_words > 1 and (name.split()[-1].lower() in PLACE_WORDS or name.split()[0].lower() in _PLACE_FIRST):
-        return "place", "place word"
-    if (
-        n_words == 2
-        and name.split()[0].lower() in _COMPASS
-        and _fold(name.split()[1]) in REGIONS | states | countries | {"east"}
-    ):
-        return "place", "a region"  # "Central America", "North Africa", "Middle East", "South Florida"
-    if re.search(r"\bD\.?C\.?$", name):
-        return "place", "place word"  # "Washington D.C"
-    if key in cities and (n_words > 1 or locative):
-        return "place", "gazetteer"
-    return ("person" if (title or n_words > 1) else "unknown"), ("title" if title else "name")
-
-
-_KNOWN_PLACES = frozenset(
-    {"capitol hill", "oval office", "foggy bottom", "west wing", "situation room", "east room", "rose garden"}
-    | {"ground zero", "wall street", "main street", "silicon valley", "deep south", "rust belt", "big apple"}
-)  # (places that are named like people or bodies)
-_OCEANS = frozenset({"pacific", "atlantic", "indian", "arctic"})
-_AP_STATES = word_set(
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa"
-    " tenn vt va wash wis wyo"
-)  # the news agencies' abbreviations of US states, in a dateline
-_US_STATES = word_set(
-    "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or"
-    " pa ri sc sd tn tx ut vt va wa wv wi wy dc"
-)  # the postal abbreviations of US states
-_MEDIA_AFTER = re.compile(r"\s+(?:newspaper|magazine|tabloid|website|broadcaster|daily|weekly|news agency)\b")
-_FACILITY_AFTER = re.compile(
-    r"\s+(?:restaurant|building|hotel|arena|stadium|mall|prison|jail|airport|casino|cafe|campus|hospital)s?\b"
-)
-_IN_STATE = re.compile(r",\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,.;:)]|$)")
-
-
-_GLUED = re.compile(
-    r"[a-z]{3,}(?:Flag|Share|Like|Reply|Associate|Follow|Post|Reporter|Editor|Staff|Photo)"
-    r"|^(?:Oldest|Newest|Comments?|Reply|Share|Tweet|Email|Print|Advertisement|Related|Menu|Close)[A-Z][a-z]"
-)
-
-
-def _thing(name: str) -> str:
-    """Why a capitalised name that no registry knows is no actor (a thing, a group of people, a
-    headline, words run together from a web page), or ''."""
-    words = [strip_possessive(w) for w in name.split()]
-    lowered = [w.lower().strip(".,") for w in words]
-    if len(words) > 1 and lowered[-1] in THING_HEADS:
-        return "a thing's name (" + words[-1] + ")"
-    if len(words) > 2 and lowered[-2] in THING_HEADS and re.fullmatch(r"[IVX]+", words[-1]):
-        return "a thing's name (" + words[-2] + ")"  # "World War II"
-    if lowered[-1] in GROUP_WORDS or (lowered[-1].endswith("s") and demonym(lowered[-1][:-1], frozenset())):
-        return "a group of people"  # ("Southern Europeans")
-    if len(words) == 1 and lowered[0] in GENERIC_ONE_WORD:
-        return "a common noun"
-    if all(w in TITLES or demonym(w.capitalize(), frozenset()) for w in lowered) or name in _NO_ACRONYMS:
-        return "a title"  # "Secretary", "Inspector General", "Turkish President", "POTUS"
-    if (len(words) >= 5 and not set(lowered) & ORG_WORDS) or set(lowered[1:]) & HEADLINE_WORDS or lowered[0] == "make":
-        return "a headline"
-    if len(words) >= 3 and all(w.isupper() for w in words):
-        return "a headline in capitals"
-    if _GLUED.search(name):  # "Laura BassettFlagShareLikeReply", a page's buttons after a byline
-        return "words run together"
-    if re.search(r"-(?:leaning|based|born|controlled|backed|led|style|linked|affiliated|aligned|inspired)$", name):
-        return "an adjective"
-    if len(words) > 1 and len(lowered[-1]) > 5 and lowered[-1].endswith("ism"):
-        return "an idea's name"  # "Radical Islamic Terrorism", "American Exceptionalism"
-    if len(words) > 1 and len(set(lowered)) == 1:
-        return "a word written twice"
-    if set(lowered) & _NUMBER_WORDS or re.search(r"\w-in-\w", name):
-        return "a number"  # "Day One", "Three-in-five GOP insiders"
-    return ""
-
-
-_NO_ACRONYMS = frozenset(
-    {"OK", "VIP", "LGBT", "CEO", "CFO", "PM", "AM", "FAQ", "DIY", "RIP", "LOL", "POTUS", "FLOTUS", "IG", "DVR"}
-    | {"DNA", "PAC", "GDP", "HIV", "AIDS", "TPP", "NAFTA", "TTIP", "ID", "TV", "PDF", "GPS", "SUV", "ATM", "IQ"}
-)  # (acronyms of things: a treaty, a measure, a device)
-_NUMBER_WORDS = word_set("one two three four five six seven eight nine ten twelve twenty hundred")
-_FUNCTION = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "vs", "vs."})
-
-
 def _plain(word: str) -> str:
     return strip_possessive(word).lower().strip(".,:;!?’'\"")
-
-
-def _headline(sentence: str) -> bool:
-    """A line of five words or more with every word but the small ones capitalised: a headline
-    (of this article or of a linked one), not a sentence. With a comma, only when one of its
-    capitalised words (not the first) is a word of a sentence ("..., But He Fully Supported
-    One"), not a list of names ("Ted Cruz, John Kasich and Marco Rubio", "Mr. Obama, Mrs. Clinton")."""
-    words = re.findall(r"[^\W\d_][\w’'\-]*", sentence)
-    content = [w for w in words if w.lower() not in _FUNCTION]
-    if len(words) < 5 or not all(w[0].isupper() for w in content):
-        return False
-    return "," not in sentence or any(_sentence_word(w) for w in content[1:])
-
-
-def _sentence_word(word: str) -> bool:
-    w = word.lower()
-    return (w in COMMON or w in HEADLINE_WORDS) and w not in TITLES
 
 
 def _known(name: str, found: _Found, registry: Registry) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .entity import Entity
 from .lexicon import PRONOUNS
 from .mentions import Mentions
-from .names import Entity
 from .text import Span
 
 AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|previously|again|recently|repeatedly|just|simply)\s+)*"

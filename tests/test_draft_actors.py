@@ -272,41 +272,45 @@ def test_things_groups_headlines_and_page_buttons_are_not_proposed(
     assert kinds.get("Synth Research", "organisation") == "organisation"
 
 
-def test_a_newspaper_a_corps_and_a_legislature_are_proposed_as_what_they_are() -> None:
-    text = (
-        "The Synth Examiner reported that the Synth Marine Corps and the Synth Legislature disagreed, "
-        "according to ProPublica and the Synthville Register."
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Synth Examiner reported that the Synth Marine Corps and the Synth Legislature disagreed, "
+            "according to ProPublica and the Synthville Register.",
+            {
+                "Synth Examiner": "media",
+                "ProPublica": "media",
+                "Synthville Register": "media",
+                "Synth Marine Corps": "armed-group",
+                "Synth Legislature": "government-body",
+            },
+        ),
+        (  # media and companies named without an organisation's word
+            "Ivo Marsh told El Synthal newspaper and Fox Business that CNN Worldwide was wrong. Twitter's Jon Bek "
+            "said Human Rights Watch agreed.",
+            {
+                "El Synthal": "media",
+                "Fox Business": "media",
+                "CNN Worldwide": "media",
+                "Twitter": "organisation",
+                "Human Rights Watch": "organisation",
+            },
+        ),
+        (  # teams, firms and groups the news names without an organisation's word
+            "The Denver Broncos, the New York Times, Warner Music and Planned Parenthood said so, and Boko Haram "
+            "and Hamas did not, Jon Bek said.",
+            {
+                "Denver Broncos": "organisation",
+                "New York Times": "media",
+                "Warner Music": "organisation",
+                "Planned Parenthood": "organisation",
+                "Boko Haram": "armed-group",
+                "Hamas": "armed-group",
+            },
+        ),
+    ],
+)
+def test_organisations_are_proposed_as_the_kind_they_are(text: str, expected: dict[str, str]) -> None:
     kinds = {e.name: e.kind for e in analyse(text).entities}
-    assert kinds["Synth Examiner"] == "media"
-    assert kinds["ProPublica"] == "media"
-    assert kinds["Synthville Register"] == "media"
-    assert kinds["Synth Marine Corps"] == "armed-group"
-    assert kinds["Synth Legislature"] == "government-body"
-
-
-def test_media_and_companies_named_without_an_organisation_word() -> None:
-    text = (
-        "Ivo Marsh told El Synthal newspaper and Fox Business that CNN Worldwide was wrong. Twitter's Jon Bek said "
-        "Human Rights Watch agreed."
-    )
-    kinds = {e.name: e.kind for e in analyse(text).entities}
-    assert kinds["El Synthal"] == "media"
-    assert kinds["Fox Business"] == "media"
-    assert kinds["CNN Worldwide"] == "media"
-    assert kinds["Twitter"] == "organisation"
-    assert kinds["Human Rights Watch"] == "organisation"
-
-
-def test_teams_firms_and_groups_the_news_names_without_an_organisations_word() -> None:
-    text = (
-        "The Denver Broncos, the New York Times, Warner Music and Planned Parenthood said so, and Boko Haram "
-        "and Hamas did not, Jon Bek said."
-    )
-    kinds = {e.name: e.kind for e in analyse(text).entities}
-    assert kinds["Denver Broncos"] == "organisation"
-    assert kinds["New York Times"] == "media"
-    assert kinds["Warner Music"] == "organisation"
-    assert kinds["Planned Parenthood"] == "organisation"
-    assert kinds["Boko Haram"] == "armed-group"
-    assert kinds["Hamas"] == "armed-group"
+    assert {name: kinds.get(name) for name in expected} == expected

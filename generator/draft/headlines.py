@@ -62,11 +62,11 @@ def _sentence_word(word: str) -> bool:
     return (w in COMMON or w in HEADLINE_WORDS) and w not in TITLES
 
 
-def headlines_only(text: str, sentences: list[Span], found: list[Entity]) -> list[Entity]:
+def headlines_only(text: str, headlines: list[Span], found: list[Entity]) -> list[Entity]:
     """Names only in headlines are no actors ("New Polls Show Double-Digit Gaps"): an actor is
     named in the text too. One that the text names by one of its words is that person, named in
-    full in the headline ("How Paul Ryan Thinks About ..." and "Ryan said": Paul Ryan)."""
-    headlines = [s for s in sentences if headline(text[s.start : s.end])]
+    full in the headline ("How Paul Ryan Thinks About ..." and "Ryan said": Paul Ryan).
+    `headlines`: the sentences that are headlines (see headline)."""
     if not headlines:
         return found
     alone = {fold(e.name): e for e in found if not e.actor and " " not in e.name and e.kind in ("unknown", "person")}

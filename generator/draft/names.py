@@ -262,7 +262,8 @@ _LINKING = frozenset({"of", "the", "and", "for", "on", "de", "du", "des", "la", 
 
 def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
     """Every name in the text, grouped into entities, in order of first mention."""
-    found = _bodies(text, _with_spellings(_with_acronyms(_entities(text, sentences, registry))))
+    headlines = [s for s in sentences if headline(text[s.start : s.end])]
+    found = _bodies(text, _with_spellings(_with_acronyms(_entities(text, sentences, headlines, registry))))
     for e in found:
         if e.kind == "unknown" and any(SPEAKS.match(text, m.end) for m in e.mentions):
             e.kind, e.evidence = "person", "speech verb"  # "Obama said that ...", wherever it comes
@@ -272,7 +273,7 @@ def entities(text: str, sentences: list[Span], registry: Registry) -> list[Entit
             e.kind, e.place, e.evidence = "place", True, "always in or at it"  # "in St. Paul", "at Boca West"
         if e.actor is None and not e.place and all(_in_quotes(text, m) for m in e.mentions):
             e.kind, e.evidence = "thing", "a title in quotes"  # “Good Morning America”, ''Gilmore Girls.''
-    return headlines_only(text, sentences, found)
+    return headlines_only(text, headlines, found)
 
 
 def _titled(text: str, mention: Span) -> bool:
@@ -382,7 +383,7 @@ def _with_acronyms(found: list[Entity]) -> list[Entity]:
     return out
 
 
-def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Entity]:
+def _entities(text: str, sentences: list[Span], headlines: list[Span], registry: Registry) -> list[Entity]:
     places = known_places()
     countries = places[0]
     lowered = {w.lower() for w in re.findall(r"\b[a-z][\w'’]*", text)}
@@ -405,8 +406,9 @@ def _entities(text: str, sentences: list[Span], registry: Registry) -> list[Enti
         return k >= 0 and stretches[k][1] > span.start
 
     credited = credits(text)
+    heads = set(headlines)
     for sentence in sentences:
-        in_headline = headline(text[sentence.start : sentence.end])
+        in_headline = sentence in heads
         for span, at_start in runs(text, sentence):
             if overlaps_taken(span) or any(c.start < span.end and span.start < c.end for c in credited):
                 continue

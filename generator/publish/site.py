@@ -63,7 +63,7 @@ def build_site(
         note = f"note: {display_path(project.cache / DOCS_MANIFEST)} could not be used: every page of the site is built"
         print(note, file=sys.stderr)
     docs_now = scan(project.docs, recorded)
-    inputs, names = _inputs(docs_now)
+    inputs = _inputs(docs_now)
     dirty = (
         incremental
         and engine == "mkdocs"
@@ -107,7 +107,7 @@ def build_site(
         search_seconds = time.perf_counter() - started
         if finish is not None:
             finish(tmp)
-        stamp_text = f"{stamp}\n{inputs}\n{names}\n"
+        stamp_text = f"{stamp}\n{inputs}\n"
         os.chmod(tmp, 0o755)
         _swap(tmp, project.site)
         writer = Writer(project.cache)
@@ -222,14 +222,13 @@ class SiteStats:
     shards: tuple[int, int] = (0, 0)  # search index shards indexed again, of how many
 
 
-def _inputs(docs: Manifest) -> tuple[str, str]:
-    """Digests of the files under docs/ (from their manifest, see docs_changes.py): by name and
-    content, and by name alone (what pages there are)."""
-    digest, names = hashlib.sha256(), hashlib.sha256()
+def _inputs(docs: Manifest) -> str:
+    """A digest of the files under docs/, by name and content (from their manifest, see
+    docs_changes.py)."""
+    digest = hashlib.sha256()
     for rel in sorted(docs):
         digest.update(f"{rel}\0{docs[rel][3]}\n".encode())
-        names.update(f"{rel}\n".encode())
-    return digest.hexdigest(), names.hexdigest()
+    return digest.hexdigest()
 
 
 STAMP_FILE = "site.stamp"  # in build/cache/: what the site in site/ was built from

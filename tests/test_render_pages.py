@@ -370,6 +370,50 @@ def test_pages_touched_by_additions_are_all_that_change(
         old, before = new, after
 
 
+def test_a_briefing_added_in_this_year_renders_only_this_years_period_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each period page shows every year and the pages of its own year (its jump bar): a briefing
+    added in the newest month, or in a month of the newest year that had no page yet, renders
+    that year's period pages at most, never the other years' (hundreds at 100,000 briefings);
+    the pages are those of a full render."""
+    from bench.synthetic import make_corpus
+    from generator.pipeline import incremental, registry_changes
+    from generator.render import pages as render
+
+    for limit in ("LIST_MAX", "TIMELINE_MAX", "QUOTES_MAX"):  # pages by month, and by runs of days
+        monkeypatch.setattr(render, limit, 4)
+    monkeypatch.setattr(incremental, "LIST_MAX", 4)
+    root = make_corpus(tmp_path, 60)
+    old = link(load(root))
+    before = render_pages(old)
+    newest = max(e.date for e in old.events.values() if len(e.date) == 10)  # (a day, not a month)
+    year = newest[:4]
+    months = {e.date[:7] for e in old.events.values()}
+    empty_month = next(f"{year}-{m:02d}" for m in range(1, 13) if f"{year}-{m:02d}" not in months)
+    for name, day in (("the newest day", newest), ("a month with no page yet", f"{empty_month}-15")):
+        (root / f"{day}-added.yaml").write_text(
+            f"title: SYNTHETIC added on {day}\ndate: '{day}'\nsources:\n- title: SYNTHETIC\n"
+            f"actors:\n- actor: synthetic-actor-0\nevents:\n- id: added-{day}\n  date: '{day}'\n"
+            "  title: SYNTHETIC added event\n  actors: [synthetic-actor-0]\n",
+            encoding="utf-8",
+        )
+        new = link(load(root))
+        added = registry_changes.registry_additions(old, new, set(incremental.briefing_paths(new).values()))
+        changed = {bid for bid in new.briefings if new.digest_of(bid) != old.digest_of(bid)}
+        only = touched_by(old, new, changed, added)
+        assert only is not None, name
+        partial = render_pages(new, only=only)
+        after = render_pages(new)
+        kept = {page: text for page, text in before.items() if not only(page)}
+        assert {**kept, **partial} == after, name
+        periods = [p for p in after if p.startswith("timeline/") and p != "timeline/index.md"]
+        assert any(p.startswith(f"timeline/{year}") for p in partial), name
+        assert [p for p in partial if p in periods and not p.startswith(f"timeline/{year}")] == [], name
+        assert any(not p.startswith(f"timeline/{year}") for p in periods), name  # (other years have pages)
+        old, before = new, after
+
+
 PLACE_EDIT = "kind: town\n  description: SYNTHETIC, described since."
 
 

@@ -16,12 +16,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..core.errors import display_path
 from ..link.corpus import Corpus
 from ..render import feeds, views
 from ..render.pages import ALSO_IN_MAX, LIST_MAX, Options, quotes_periods, timeline_periods
+from ..render.paging import Period
 from ..render.related import Related, related_after_edit, related_briefings
 from ..render.templating import DEFAULT_TEMPLATES
 from .registry_changes import Added, registry_additions
@@ -199,7 +201,7 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
             touched["places"].update(_holders_of(new, new, places, [pid]))
 
     # Pages of periods (timeline, quotes, briefings by year): those that hold a touched event or
-    # a changed briefing, or whose members changed; all of them if the periods themselves did.
+    # a changed briefing, or whose members or jump bar changed, and those that came or went.
     lists = {kind: _changed_periods(old, new, kind, touched["events"], changed) for kind in _PERIODS}
 
     # An entity's pages of periods (a busy actor's years): only those whose entries changed, or
@@ -211,9 +213,9 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
 
     def wanted(path: str) -> bool:
         parts = _stem(path).split("/")
-        for kind, keys in lists.items():
+        for kind, shown in lists.items():
             if path.startswith(kind + "/") and parts[-1] != "index" and path.count("/") == kind.count("/") + 1:
-                return keys is None or parts[-1] in keys
+                return parts[-1] in shown
         if parts[0] in touched and len(parts) > 1 and parts[1] not in LIST_FOLDERS:
             if parts[1] not in touched[parts[0]]:
                 return False
@@ -267,25 +269,45 @@ def _stem(path: str) -> str:
     return path
 
 
-def _period_members(corpus: Corpus, kind: str) -> dict[str, frozenset[str]]:
-    """The pages of periods of one kind, as render_pages makes them, and the ids on each."""
+def _period_members(corpus: Corpus, kind: str) -> dict[str, tuple[frozenset[str], tuple[object, ...]]]:
+    """The pages of periods of one kind, as render_pages makes them: the ids on each, and what
+    its jump bar shows."""
+    found: list[Period[Any]]
     if kind == "timeline":
-        return {p.key: frozenset(e.id for e in p.items) for p in timeline_periods(corpus)}
-    if kind == "quotes":
-        return {p.key: frozenset(f"{r.briefing}#{r.index}" for r in p.items) for p in quotes_periods(corpus)}
-    every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
-    listing = views.listing("briefings/year", every, LIST_MAX)
-    return {p.key: frozenset(e.ref for e in p.items) for p in listing.periods} if listing.split else {}
+        found = timeline_periods(corpus)
+        ids = {p.key: frozenset(e.id for e in p.items) for p in found}
+    elif kind == "quotes":
+        found = quotes_periods(corpus)
+        ids = {p.key: frozenset(f"{r.briefing}#{r.index}" for r in p.items) for p in found}
+    else:
+        every = [views.Entry("briefing", b.date, bid) for bid, b in corpus.briefings.items()]
+        listing = views.listing("briefings/year", every, LIST_MAX)
+        found = listing.periods if listing.split else []
+        ids = {p.key: frozenset(e.ref for e in p.items) for p in found}
+    bars = _jump_bars(found)
+    return {key: (members, bars[key]) for key, members in ids.items()}
 
 
-def _changed_periods(old: Corpus, new: Corpus, kind: str, events: set[str], changed: set[str]) -> set[str] | None:
+def _jump_bars(periods: list[Period[Any]]) -> dict[str, tuple[object, ...]]:
+    """What the jump bar of each period's page shows (macros.md.j2, jump_bar): every year, linked
+    to its first page, and the pages of the page's own year."""
+    years: dict[int, str] = {}
+    pages: dict[int, list[tuple[object, ...]]] = {}
+    for p in periods:
+        years.setdefault(p.year, p.key)
+        pages.setdefault(p.year, []).append((p.key, p.label, p.span, p.unknown, p.part))
+    shown = tuple(years.items())
+    return {p.key: (shown, tuple(pages[p.year])) for p in periods}
+
+
+def _changed_periods(old: Corpus, new: Corpus, kind: str, events: set[str], changed: set[str]) -> set[str]:
+    """The period pages of one kind to render (or, gone, to remove): those that came or went,
+    whose members or jump bar changed, or that hold a touched event or a changed briefing."""
     before, after = _period_members(old, kind), _period_members(new, kind)
-    if list(before) != list(after):
-        return None
-    wanted = set()
-    for key, members in after.items():
+    wanted = set(before.keys() - after.keys())
+    for key, (members, bar) in after.items():
         ids = members if kind != "quotes" else {m.split("#")[0] for m in members}
-        if members != before[key] or ids & (events if kind == "timeline" else changed):
+        if key not in before or before[key] != (members, bar) or ids & (events if kind == "timeline" else changed):
             wanted.add(key)
     return wanted
 

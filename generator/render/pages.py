@@ -405,18 +405,19 @@ class _Pages:
             yield self.page(
                 "timeline/index.md", "timeline.md.j2", periods=timeline, chart=timeline_pages.chart(timeline)
             )
+        names: dict[str, dict[str, str]] | None = None  # (worked out for the first page wanted)
         for year in timeline:
             if not self.wanted(f"timeline/{year.key}.md") or not self.mine():
                 continue  # its filter is costly to work out
+            if names is None:
+                names = timeline_pages.facet_names(self.corpus, self.pre.places, self.pre.topics, self.options.messages)
             yield self.page(
                 f"timeline/{year.key}.md",
                 "timeline_period.md.j2",
                 p=year,
                 periods=timeline,
                 facets=facets,
-                filters=timeline_pages.filters(
-                    year.items, facets, self.corpus, self.pre.places, self.pre.topics, self.options.messages
-                ),
+                filters=timeline_pages.filters(year.items, facets, names, self.options.messages),
             )
 
     def quotes(self) -> Iterator[PageJob]:

@@ -62,22 +62,26 @@ class Filter:
     options: list[tuple[str, str, int]]  # value, label, events on this page
 
 
-def filters(
-    events: list[Any],
-    facets: dict[str, dict[str, str]],
-    corpus: Corpus,
-    places: dict[str, views.Term],
-    topics: dict[str, views.Term],
-    messages: Messages = ENGLISH,
-) -> list[Filter]:
-    """The drop-downs of a timeline page's filter, from the facets of its events."""
-    term, m = wording.terms(messages), messages
-    names = {
+def facet_names(
+    corpus: Corpus, places: dict[str, views.Term], topics: dict[str, views.Term], messages: Messages = ENGLISH
+) -> dict[str, dict[str, str]]:
+    """What each value of a timeline filter is called, by facet: worked out once for all the
+    timeline's pages (there are hundreds at 100,000 briefings, and the registries are big)."""
+    term = wording.terms(messages)
+    return {
         "actors": {aid: a.name for aid, a in corpus.actors.items()},
         "places": {t.slug: t.name for t in places.values()},
         "topics": {t.slug: t.name for t in topics.values()},
         "kind": {k: term(k) for k in EVENT_KINDS},
     }
+
+
+def filters(
+    events: list[Any], facets: dict[str, dict[str, str]], names: dict[str, dict[str, str]], messages: Messages = ENGLISH
+) -> list[Filter]:
+    """The drop-downs of a timeline page's filter, from the facets of its events (`names`: see
+    facet_names)."""
+    m = messages
     out = []
     labels = {
         "actors": m.gettext("Actor"),

@@ -45,19 +45,44 @@ def checkout(inputs: Path, dest: Path) -> Path:
     return dest
 
 
-def typical_change(root: Path) -> None:
-    """One new briefing that names two new actors and one new event (defined in it)."""
+def newest_day(root: Path) -> str:
+    """The newest day a briefing of the corpus is dated (from the file names, YYYY-MM-DD-...)."""
+    days = (m.group() for p in (root / "briefings").rglob("*.yaml") if (m := re.match(r"\d{4}-\d{2}-\d{2}", p.name)))
+    return max(days, default="2030-01-01")
+
+
+def typical_change(root: Path, day: str | None = None) -> None:
+    """One new briefing that names two new actors and one new event (defined in it), dated the
+    corpus's newest day as the day's news is (so in a month the timeline has already; see
+    new_year_change for the first briefing of a year)."""
+    day = day or newest_day(root)
     (root / "briefings/actors").mkdir(exist_ok=True)
     (root / "briefings/actors/bench-new.yaml").write_text(
         f"actors:\n  - id: bench-new-envoy-a\n    name: {MARK} Envoy Alpha\n    kind: person\n"
         f"  - id: bench-new-envoy-b\n    name: {MARK} Envoy Bravo\n    kind: person\n",
         encoding="utf-8",
     )
-    (root / "briefings/2030-01-01-bench-new.yaml").write_text(
-        f"title: {MARK} envoys meet\ndate: 2030-01-01\nsources:\n  - title: {MARK} article\n"
+    (root / f"briefings/{day}-bench-new.yaml").write_text(
+        f"title: {MARK} envoys meet\ndate: {day}\nsources:\n  - title: {MARK} article\n"
         f"summary: Two {MARK} envoys met.\nactors:\n  - actor: bench-new-envoy-a\n  - actor: bench-new-envoy-b\n"
-        "events:\n  - id: bench-new-meeting\n    date: 2030-01-01\n    title: Envoys meet\n"
+        f"events:\n  - id: bench-new-meeting\n    date: {day}\n    title: Envoys meet\n"
         "    actors: [bench-new-envoy-a, bench-new-envoy-b]\n",
+        encoding="utf-8",
+    )
+
+
+def new_year_change(root: Path) -> None:
+    """The typical change's like, dated the first day of a year the corpus has no briefing in yet:
+    every period page's jump bar gains the year, so every one is rendered again (once a year)."""
+    year = int(newest_day(root)[:4]) + 1
+    (root / "briefings/actors").mkdir(exist_ok=True)
+    (root / "briefings/actors/bench-year.yaml").write_text(
+        f"actors:\n  - id: bench-year-envoy\n    name: {MARK} Envoy Charlie\n    kind: person\n", encoding="utf-8"
+    )
+    (root / f"briefings/{year}-01-01-bench-year.yaml").write_text(
+        f"title: {MARK} new year\ndate: {year}-01-01\nsources:\n  - title: {MARK} article\n"
+        f"actors:\n  - actor: bench-year-envoy\nevents:\n  - id: bench-year-meeting\n    date: {year}-01-01\n"
+        "    title: Envoy meets\n    actors: [bench-year-envoy]\n",
         encoding="utf-8",
     )
 

@@ -3,10 +3,12 @@
 For each N, a synthetic corpus (bench/synthetic.py, every record marked SYNTHETIC) in a fresh
 project, then, each step its own `briefings` process as a user runs it: check with no cache;
 the first build (generate and site, no PDFs, --strict); the typical change (one new briefing
-naming two new actors and one new event, as bench_ci.py makes it) built; a title edit built; a
-build with nothing changed. Each step's peak resident memory is the largest of any one process
-it ran (the generator, MkDocs, Pagefind). With --no-site, builds stop at the Markdown (--no-site),
-to measure the generator alone at sizes where a site takes hours.
+naming two new actors and one new event, dated the corpus's newest day, as bench_ci.py makes
+it) built; a title edit built; a build with nothing changed; the first briefing of a new year
+built (every period page's jump bar gains the year: the worst regular change, once a year).
+Each step's peak resident memory is the largest of any one process it ran (the generator,
+MkDocs, Pagefind). With --no-site, builds stop at the Markdown (--no-site), to measure the
+generator alone at sizes where a site takes hours.
 
 Prints a row per N and, for the last N, each figure's ratio to the first N's.
 """
@@ -25,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_ci import typical_change
+from bench.bench_ci import new_year_change, typical_change
 from bench.synthetic import site_project
 
 BIN = Path(sys.executable).parent / "briefings"
@@ -66,6 +68,7 @@ def measure(n: int, work: Path, site: bool) -> dict[str, float]:
         ("typical change", typical_change, build),
         ("title edit", _edit_title, build),
         ("nothing changed", None, build),
+        ("new year", new_year_change, build),
     ):
         if prepare is not None:
             prepare(project)
@@ -99,12 +102,13 @@ def main() -> None:
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    keys = ["check cold", "first build", "typical change", "title edit", "nothing changed", "peak memory", "site size"]
+    keys = ["check cold", "first build", "typical change", "title edit", "nothing changed", "new year"]
+    keys += ["peak memory", "site size"]
     what = "Markdown" if args.no_site else "site"
     print(f"| briefings | {' | '.join(keys[:-1])} | {what} size |")
     print("| ---: |" + " ---: |" * len(keys))
     for n, row in rows.items():
-        cells = [f"{row[k]:.1f} s" for k in keys[:5]] + [f"{row['peak memory']:,.0f} MB", f"{row['site size']:,.0f} MB"]
+        cells = [f"{row[k]:.1f} s" for k in keys[:6]] + [f"{row['peak memory']:,.0f} MB", f"{row['site size']:,.0f} MB"]
         print(f"| {n:,} | {' | '.join(cells)} |")
     if len(rows) > 1:
         first, last = rows[args.sizes[0]], rows[args.sizes[-1]]

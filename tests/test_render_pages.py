@@ -414,6 +414,35 @@ def test_a_briefing_added_in_this_year_renders_only_this_years_period_pages(
         old, before = new, after
 
 
+def test_the_next_generation_parses_only_the_edited_summaries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain text of each summary (the export's, every page's description) is kept with the
+    snapshot: the next generation parses the Markdown of the edited briefing's summary only, and
+    writes the same files as a full generation."""
+    from bench.synthetic import site_project
+    from generator.load.project import open_project
+    from generator.model import records
+    from generator.pipeline import stages as pipeline
+
+    proj = open_project(site_project(tmp_path / "p", 30))
+    pipeline.generate(proj, pipeline.check(proj))
+    path = sorted(proj.briefings.rglob("*-synthetic-*.yaml"))[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("*Not real.*", "*Edited, not real.*", 1), "utf-8")
+    parsed: list[str] = []
+    real = records.plain_text
+    monkeypatch.setattr(records, "plain_text", lambda markdown: parsed.append(markdown) or real(markdown))
+    pipeline.generate(proj, pipeline.check(proj))
+    assert len(parsed) == 1
+    assert "*Edited, not real.*" in parsed[0]
+
+    def files() -> dict[Path, bytes]:
+        return {p.relative_to(proj.generated): p.read_bytes() for p in proj.generated.rglob("*") if p.is_file()}
+
+    incremental = files()
+    assert "Edited, not real." in (proj.generated / "export/briefings.csv").read_text(encoding="utf-8")
+    pipeline.generate(proj, pipeline.check(proj), full=True)
+    assert files() == incremental
+
+
 PLACE_EDIT = "kind: town\n  description: SYNTHETIC, described since."
 
 

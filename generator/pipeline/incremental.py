@@ -364,6 +364,17 @@ def since(old: Snapshot | None, key: str, corpus: Corpus) -> Added | None:
     return registry_additions(old.corpus, corpus, set(briefing_paths(corpus).values()))
 
 
+def adopt_plain_summaries(old: Snapshot, corpus: Corpus) -> None:
+    """Give each briefing whose file is the same as in `old` the plain text of its summary worked
+    out then (the Markdown is parsed again only when the briefing is edited: at 100,000
+    briefings, parsing them all took 15 s of every build). Only for a snapshot of the same key
+    (the same code and settings: see since)."""
+    for bid, b in corpus.briefings.items():
+        known = old.corpus.briefings[bid].__dict__ if bid in old.corpus.briefings else {}
+        if "summary_text" in known and corpus.digest_of(bid) == old.corpus.digest_of(bid):
+            b.__dict__["summary_text"] = known["summary_text"]
+
+
 def pages_to_render(
     old: Snapshot | None, added: Added | None, corpus: Corpus, on_disk: Path
 ) -> Callable[[str], bool] | None:

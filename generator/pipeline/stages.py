@@ -167,6 +167,8 @@ def generate(
     else:
         old = incremental.read(snapshot_file)
     added = incremental.since(old, key, corpus)
+    if old is not None and added is not None:
+        incremental.adopt_plain_summaries(old, corpus)
     only = incremental.pages_to_render(old, added, corpus, project.generated)
     if serving and only is not None:  # the preview's feeds are those of its first generation
         only = _not_feeds(only)

@@ -65,6 +65,8 @@ def render_into(
     """
     options = options or Options()
     env = environment(options.templates, messages=options.messages)
+    for b in corpus.briefings.values():  # here, not in a worker: kept with the corpus (and its snapshot)
+        b.summary_text  # noqa: B018 (a cached property: the export and every description read it)
     workers = min(2, os.cpu_count() or 1)
     two = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
     if only is None and two and len(corpus.briefings) * PAGES_PER_BRIEFING >= PARALLEL_PAGES:

@@ -443,6 +443,40 @@ def test_the_next_generation_parses_only_the_edited_summaries(tmp_path: Path, mo
     assert files() == incremental
 
 
+def test_a_generation_with_the_same_inputs_reads_no_snapshot_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing changed since the last generation (its stamp says so, and its pages are all
+    there): the snapshot is not read and nothing is written. A page gone, or an input edited,
+    goes through the snapshot again, and the pages are right."""
+    from bench.synthetic import site_project
+    from generator.load.project import open_project
+    from generator.pipeline import incremental
+    from generator.pipeline import stages as pipeline
+
+    proj = open_project(site_project(tmp_path / "p", 30))
+    pipeline.generate(proj, pipeline.check(proj))
+    real_read = incremental.read
+    reads: list[Path] = []
+    monkeypatch.setattr(incremental, "read", lambda path: reads.append(path) or real_read(path))
+    stats, _ = pipeline.generate(proj, pipeline.check(proj))
+    assert (reads, stats.written) == ([], 0)
+
+    page = next(proj.generated.glob("briefings/*.md"))
+    text = page.read_bytes()
+    page.unlink()
+    pipeline.generate(proj, pipeline.check(proj))
+    assert len(reads) == 1
+    assert page.read_bytes() == text
+
+    path = sorted(proj.briefings.rglob("*-synthetic-*.yaml"))[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("SYNTHETIC briefing", "SYNTHETIC edited", 1), "utf-8")
+    stats, _ = pipeline.generate(proj, pipeline.check(proj))
+    assert len(reads) == 2
+    assert stats.written > 0
+    assert "SYNTHETIC edited" in (proj.generated / "briefings" / f"{path.stem}.md").read_text(encoding="utf-8")
+
+
 PLACE_EDIT = "kind: town\n  description: SYNTHETIC, described since."
 
 

@@ -34,6 +34,7 @@ from .registry_changes import Added
 PARSE_CACHE = "parsed"  # a folder of shards (parse.py)
 OLD_PARSE_CACHE = "parsed.json"
 SNAPSHOT = "generated.pickle"  # what the last generation rendered (incremental.py)
+STAMP = "generated.stamp"  # the digest of its inputs and its pages: nothing changed, nothing to read
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,9 @@ def generate(
     """Render the pages (and PDFs) in memory, then write what changed into docs/generated/.
 
     When only briefing files changed since the last generation (see incremental.py), only the
-    pages they can change are rendered; the others are left on disk as they are. `full` renders
+    pages they can change are rendered; the others are left on disk as they are. When nothing
+    changed (the stamp of its inputs is the same, and its pages are all there), nothing is
+    rendered and its snapshot is not even read. `full` renders
     every page. A caller that generates again and again (serve) passes `memory`: the snapshot
     stays there instead of going through build/cache/, whose copy is voided. When `serving`,
     PDFs from the last build stay where they are (pages keep linking to them), and so does the
@@ -159,20 +162,22 @@ def generate(
     if not serving:  # the preview skips git: pages carry the briefings' own days
         corpus.history = history.read(project.root, {bid: Path(p) for bid, p in paths.items()})
     key = incremental.render_key(corpus, options, set(paths.values()), f"paper {settings.paper}" if pdfs else "")
-    snapshot_file = project.cache / SNAPSHOT
-    if full:
+    stamp, generated = incremental.inputs_stamp(key, corpus), project.generated
+    same = None  # the pages of the last generation, when it had the same inputs: nothing to render or read
+    if not full and memory is None:
+        same = incremental.read_stamp(project.cache / STAMP, stamp, generated)
+    if full or same is not None:
         old = None
     elif memory is not None:
         old = memory[0] if memory else None
     else:
-        old = incremental.read(snapshot_file)
+        old = incremental.read(project.cache / SNAPSHOT)
     added = incremental.since(old, key, corpus)
     if old is not None and added is not None:
         incremental.adopt_plain_summaries(old, corpus)
-    only = incremental.pages_to_render(old, added, corpus, project.generated)
+    only = incremental.pages_to_render(old, added, corpus, generated) if same is None else incremental.nothing
     if serving and only is not None:  # the preview's feeds are those of its first generation
         only = _not_feeds(only)
-    generated = project.generated
 
     def write(part: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
         """Write a slice of the pages where it was rendered: the paths given, those written."""
@@ -184,7 +189,7 @@ def generate(
     if only is not incremental.nothing and memory is None:
         # Until this generation's snapshot is written, none: a run that dies half-way (leaving a
         # page half-written) makes the next one render every page again.
-        Writer(project.cache).remove([SNAPSHOT])
+        Writer(project.cache).remove([SNAPSHOT, STAMP])
     with paused_gc():
         parts = [] if only is incremental.nothing else render_into(corpus, write, options, only)
     rendered = {rel for given, _ in parts for rel in given}
@@ -192,11 +197,11 @@ def generate(
     stats = None
     writer = Writer(generated)
     if pdfs:
-        made, stats = _make_pdfs(project, corpus, old, added, writer)
+        made, stats = _make_pdfs(project, corpus, old, added, writer, same=same is not None)
         rendered |= made
         kept |= {f"{PDF_DIR}/{bid}.pdf" for bid in corpus.briefings} - rendered  # left as they were
     wrote += writer.wrote
-    pages = _prune(writer, old, only, rendered, kept)
+    pages = same if same is not None else _prune(writer, old, only, rendered, kept)
     written = WriteStats(
         len(wrote), len(rendered) - len(wrote), len(writer.deleted), tuple(wrote), tuple(writer.deleted)
     )
@@ -204,18 +209,28 @@ def generate(
     if memory is not None:
         memory[:] = [snapshot]
         Writer(project.cache).write_bytes(SNAPSHOT, b"")  # the next build starts afresh
-    elif only is not incremental.nothing:  # (else the stored snapshot holds this generation already)
+        Writer(project.cache).remove([STAMP])
+        return written, stats
+    if only is not incremental.nothing:  # (else the stored snapshot holds this generation already)
         Writer(project.cache).write_bytes(SNAPSHOT, incremental.dumps(snapshot))
+    if same is None:
+        Writer(project.cache).write_bytes(STAMP, incremental.stamp_text(stamp, pages))
     return written, stats
 
 
 def _make_pdfs(
-    project: Project, corpus: Corpus, old: incremental.Snapshot | None, added: Added | None, writer: Writer
+    project: Project,
+    corpus: Corpus,
+    old: incremental.Snapshot | None,
+    added: Added | None,
+    writer: Writer,
+    *,
+    same: bool = False,
 ) -> tuple[set[str], PdfStats]:
     """Make again only the PDFs that can have changed since the last generation (their settings
     are in the key), and the digest; the others stay where they are. The paths written, and how
     many PDFs were made and how many were up to date."""
-    redo = incremental.pdfs_to_make(old, added, corpus)
+    redo = set() if same else incremental.pdfs_to_make(old, added, corpus)
     again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(writer.out_dir, bid)]
 
     def jobs() -> Iterator[Job]:  # (each job's HTML is made when it is reached)

@@ -235,8 +235,8 @@ def touched_by(old: Corpus, new: Corpus, changed: set[str], added: Added | None 
     # a changed briefing, or whose members or jump bar changed, and those that came or went.
     lists = {kind: _changed_periods(old, new, kind, touched["events"], changed) for kind in _PERIODS}
 
-    # An entity's pages of periods (a busy actor's years): only those whose entries changed, or
-    # that hold an entry of a changed briefing or a touched event; all if its periods moved.
+    # An entity's pages of periods (a busy actor's years): only those whose entries or jump bar
+    # changed, that hold an entry of a changed briefing or a touched event, or that came or went.
     entity_periods: dict[tuple[str, str], set[str] | None] = {}
     for folder in ("actors", "events", "places", "topics"):
         for ident in touched[folder]:
@@ -361,7 +361,9 @@ def _entry_key(e: views.Entry) -> tuple[str, str, int]:
 def _entity_periods(
     old: Corpus, new: Corpus, folder: str, ident: str, changed: set[str], events: set[str]
 ) -> set[str] | None:
-    """The period pages of one entity to render again; None for all of them."""
+    """The period pages of one entity to render again (or, gone, to remove): those that came or
+    went, whose entries or jump bar changed, or that hold a changed briefing or touched event;
+    None for all of them."""
     if folder == "events" and _edited(old, new, ident):
         return None  # an event defined in a changed briefing: its title heads every page
     lists = []
@@ -371,18 +373,16 @@ def _entity_periods(
             return None
         lists.append(views.listing(f"{folder}/{ident}", entries, LIST_MAX))
     before, after = lists
-    if not after.split:
-        return set()  # everything is on the entity's own page
-    keys = [p.key for p in after.periods]
-    if not before.split or [p.key for p in before.periods] != keys:
-        return None
-    wanted = set()
-    for p, q in zip(before.periods, after.periods, strict=True):
+    old_pages = {p.key: p for p in before.periods} if before.split else {}
+    new_pages = {p.key: p for p in after.periods} if after.split else {}
+    bars_before, bars_after = _jump_bars(list(old_pages.values())), _jump_bars(list(new_pages.values()))
+    wanted = set(old_pages.keys() - new_pages.keys())  # pages that go
+    for key, q in new_pages.items():
         members = [_entry_key(e) for e in q.items]
-        if members != [_entry_key(e) for e in p.items] or any(
-            (kind == "event" and ref in events) or (kind != "event" and ref in changed) for kind, ref, _ in members
-        ):
-            wanted.add(q.key)
+        p = old_pages.get(key)
+        holds = any(ref in (events if kind == "event" else changed) for kind, ref, _ in members)
+        if p is None or bars_before[key] != bars_after[key] or members != [_entry_key(e) for e in p.items] or holds:
+            wanted.add(key)
     return wanted
 
 

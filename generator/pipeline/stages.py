@@ -29,7 +29,6 @@ from ..render.pages import EXPORT_DIR, PDF_DIR, Options
 from ..render.workers import render_into
 from ..text.words import plural
 from . import incremental
-from .registry_changes import Added
 
 PARSE_CACHE = "parsed"  # a folder of shards (parse.py)
 OLD_PARSE_CACHE = "parsed.json"
@@ -176,6 +175,12 @@ def generate(
     if old is not None and added is not None:
         incremental.adopt_plain_summaries(old, corpus)
     only = incremental.pages_to_render(old, added, corpus, generated) if same is None else incremental.nothing
+    redo_pdfs = set() if same is not None else incremental.pdfs_to_make(old, added, corpus) if pdfs else None
+    if only is None and old is not None:  # every page is rendered: the last corpus (as big as this) is let go
+        old = None
+        if memory is not None:
+            memory.clear()
+        gc.collect()
     if serving and only is not None:  # the preview's feeds are those of its first generation
         only = _not_feeds(only)
 
@@ -197,7 +202,7 @@ def generate(
     stats = None
     writer = Writer(generated)
     if pdfs:
-        made, stats = _make_pdfs(project, corpus, old, added, writer, same=same is not None)
+        made, stats = _make_pdfs(project, corpus, redo_pdfs, writer)
         rendered |= made
         kept |= {f"{PDF_DIR}/{bid}.pdf" for bid in corpus.briefings} - rendered  # left as they were
     wrote += writer.wrote
@@ -218,19 +223,10 @@ def generate(
     return written, stats
 
 
-def _make_pdfs(
-    project: Project,
-    corpus: Corpus,
-    old: incremental.Snapshot | None,
-    added: Added | None,
-    writer: Writer,
-    *,
-    same: bool = False,
-) -> tuple[set[str], PdfStats]:
-    """Make again only the PDFs that can have changed since the last generation (their settings
-    are in the key), and the digest; the others stay where they are. The paths written, and how
-    many PDFs were made and how many were up to date."""
-    redo = set() if same else incremental.pdfs_to_make(old, added, corpus)
+def _make_pdfs(project: Project, corpus: Corpus, redo: set[str] | None, writer: Writer) -> tuple[set[str], PdfStats]:
+    """Make again only the PDFs that can have changed since the last generation (`redo`, see
+    incremental.pdfs_to_make; None: all of them), and the digest; the others stay where they
+    are. The paths written, and how many PDFs were made and how many were up to date."""
     again = [bid for bid in corpus.briefings if redo is None or bid in redo or not _has_pdf(writer.out_dir, bid)]
 
     def jobs() -> Iterator[Job]:  # (each job's HTML is made when it is reached)

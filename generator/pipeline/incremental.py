@@ -75,9 +75,9 @@ def inputs_stamp(key: str, corpus: Corpus) -> str:
 
 
 def read_stamp(path: Path, stamp: str, on_disk: Path) -> list[str] | None:
-    """The pages of the last generation when its stamp (written by write_stamp) is `stamp` and
-    every one of them is still on disk; None otherwise. Then nothing is to be rendered, and the
-    snapshot need not even be read (at 100,000 briefings reading it takes 17 s)."""
+    """The pages of the last generation when its stamp (stored as stamp_text makes it) is
+    `stamp` and every one of them is still on disk; None otherwise. Then nothing is to be
+    rendered, and the snapshot need not even be read (at 100,000 briefings reading it takes 17 s)."""
     try:
         first, *pages = path.read_text(encoding="utf-8").split("\n")
     except (OSError, ValueError):
@@ -89,7 +89,7 @@ def read_stamp(path: Path, stamp: str, on_disk: Path) -> list[str] | None:
 
 
 def stamp_text(stamp: str, pages: list[str]) -> bytes:
-    """What write_stamp stores: the stamp, then the pages, a line each."""
+    """What a generation stores beside its snapshot: the stamp, then the pages, a line each."""
     return "\n".join([stamp, *pages]).encode("utf-8")
 
 

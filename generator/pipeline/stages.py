@@ -131,12 +131,12 @@ def generate(
     When only briefing files changed since the last generation (see incremental.py), only the
     pages they can change are rendered; the others are left on disk as they are. When nothing
     changed (the stamp of its inputs is the same, and its pages are all there), nothing is
-    rendered and its snapshot is not even read. `full` renders
-    every page. A caller that generates again and again (serve) passes `memory`: the snapshot
-    stays there instead of going through build/cache/, whose copy is voided. When `serving`,
-    PDFs from the last build stay where they are (pages keep linking to them), and so does the
-    preview's problem report (SERVE_SCRIPT); after its first generation, the preview renders no
-    feed again and writes no export (a build does).
+    rendered and its snapshot is not even read. `full` renders every page. A caller that
+    generates again and again (serve) passes `memory`: the snapshot stays there instead of going
+    through build/cache/, whose copy is voided. When `serving`, PDFs from the last build stay
+    where they are (pages keep linking to them), and so does the preview's problem report
+    (SERVE_SCRIPT); after its first generation, the preview renders no feed again and writes no
+    export (a build does).
     """
     kept: set[str] = set()
     if serving:

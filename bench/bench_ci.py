@@ -55,34 +55,35 @@ def typical_change(root: Path, day: str | None = None) -> None:
     """One new briefing that names two new actors and one new event (defined in it), dated the
     corpus's newest day as the day's news is (so in a month the timeline has already; see
     new_year_change for the first briefing of a year)."""
-    day = day or newest_day(root)
-    (root / "briefings/actors").mkdir(exist_ok=True)
-    (root / "briefings/actors/bench-new.yaml").write_text(
-        f"actors:\n  - id: bench-new-envoy-a\n    name: {MARK} Envoy Alpha\n    kind: person\n"
-        f"  - id: bench-new-envoy-b\n    name: {MARK} Envoy Bravo\n    kind: person\n",
-        encoding="utf-8",
-    )
-    (root / f"briefings/{day}-bench-new.yaml").write_text(
-        f"title: {MARK} envoys meet\ndate: {day}\nsources:\n  - title: {MARK} article\n"
-        f"summary: Two {MARK} envoys met.\nactors:\n  - actor: bench-new-envoy-a\n  - actor: bench-new-envoy-b\n"
-        f"events:\n  - id: bench-new-meeting\n    date: {day}\n    title: Envoys meet\n"
-        "    actors: [bench-new-envoy-a, bench-new-envoy-b]\n",
-        encoding="utf-8",
-    )
+    _new_briefing(root, "new", day or newest_day(root), {"a": "Alpha", "b": "Bravo"}, f"Two {MARK} envoys met.")
 
 
 def new_year_change(root: Path) -> None:
     """The typical change's like, dated the first day of a year the corpus has no briefing in yet:
     every period page's jump bar gains the year, so every one is rendered again (once a year)."""
-    year = int(newest_day(root)[:4]) + 1
+    _new_briefing(root, "year", f"{int(newest_day(root)[:4]) + 1}-01-01", {"a": "Charlie"})
+
+
+def _new_briefing(root: Path, tag: str, day: str, envoys: dict[str, str], summary: str | None = None) -> None:
+    """briefings/actors/bench-TAG.yaml with new envoys, and a briefing of `day` that names them
+    and defines an event they meet at."""
+    ids = [f"bench-{tag}-envoy-{k}" for k in envoys]
     (root / "briefings/actors").mkdir(exist_ok=True)
-    (root / "briefings/actors/bench-year.yaml").write_text(
-        f"actors:\n  - id: bench-year-envoy\n    name: {MARK} Envoy Charlie\n    kind: person\n", encoding="utf-8"
+    (root / f"briefings/actors/bench-{tag}.yaml").write_text(
+        "actors:\n"
+        + "".join(
+            f"  - id: {aid}\n    name: {MARK} Envoy {name}\n    kind: person\n"
+            for aid, name in zip(ids, envoys.values(), strict=True)
+        ),
+        encoding="utf-8",
     )
-    (root / f"briefings/{year}-01-01-bench-year.yaml").write_text(
-        f"title: {MARK} new year\ndate: {year}-01-01\nsources:\n  - title: {MARK} article\n"
-        f"actors:\n  - actor: bench-year-envoy\nevents:\n  - id: bench-year-meeting\n    date: {year}-01-01\n"
-        "    title: Envoy meets\n    actors: [bench-year-envoy]\n",
+    (root / f"briefings/{day}-bench-{tag}.yaml").write_text(
+        f"title: {MARK} envoys meet\ndate: {day}\nsources:\n  - title: {MARK} article\n"
+        + (f"summary: {summary}\n" if summary else "")
+        + "actors:\n"
+        + "".join(f"  - actor: {aid}\n" for aid in ids)
+        + f"events:\n  - id: bench-{tag}-meeting\n    date: {day}\n    title: Envoys meet\n"
+        f"    actors: [{', '.join(ids)}]\n",
         encoding="utf-8",
     )
 

@@ -130,6 +130,8 @@ def engine(request: pytest.FixtureRequest) -> str:
         ("People's Army", "generated/actors/korean-peoples-army/"),  # an apostrophe
         ("innermost repressed thoughts", f"generated/briefings/{SAMPLE_ID}/"),  # words of a quote
         ("nuclear technology", f"generated/briefings/{SAMPLE_ID}/"),  # a topic
+        ("Ryugyong Hotel", "generated/places/ryugyong-hotel/"),  # a place (indexed in a record)
+        ("objection to Mark Rutte", "generated/events/hungary-withdraws-objection-to-rutte/"),  # an event's title
     ],
 )
 def test_search_lists_the_right_page_and_opens_it(
@@ -141,6 +143,22 @@ def test_search_lists_the_right_page_and_opens_it(
     page.locator(f'a.md-search-result__link[href="{matching[0]}"]').first.click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path == "/" + expected
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kim Jong Un", "generated/actors/kim-jong-un/"),
+        ("Pyongyang", "generated/places/pyongyang/"),
+    ],
+)
+def test_search_lists_the_page_of_a_name_first(page: Page, server: str, query: str, expected: str, engine: str) -> None:
+    """A name that the briefing uses over and over still gives its own page first: actors, events,
+    places and topics are indexed in records, whose headings that hold every word come first."""
+    hrefs = search(page, server, query, engine)
+    assert urlsplit(hrefs[0]).path == "/" + expected, hrefs
+    assert len(hrefs) == len(set(hrefs)) > 1
     assert page.errors == []  # type: ignore[attr-defined]
 
 
@@ -457,11 +475,13 @@ def test_preview_shows_a_broken_edit_on_the_page_until_it_is_fixed(browser: Brow
 def test_search_merges_the_shards_of_a_big_index(
     browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A site whose index comes in shards (the sample's 40 pages in shards of 10) finds pages of
-    every shard, as one search."""
-    from generator.publish.search import SHARD_PAGES_ENV, shard_of
+    """A site whose index comes in shards (the sample's 2 pages and 11 records of actors, events,
+    places and topics in 4 shards) finds pages of every shard, as one search."""
+    from generator.publish.search import SHARD_PAGES_ENV, entity_pages, shard_of
+    from generator.publish.search_records import RECORD_PAGES_ENV, record_count, record_path, section_of
 
-    monkeypatch.setenv(SHARD_PAGES_ENV, "10")
+    monkeypatch.setenv(SHARD_PAGES_ENV, "4")
+    monkeypatch.setenv(RECORD_PAGES_ENV, "4")
     root = copy_project(tmp_path / "sharded")
     assert main(["--root", str(root), "build", "--no-pdf"]) == 0
     wanted = {
@@ -470,7 +490,10 @@ def test_search_merges_the_shards_of_a_big_index(
         "Orban": "generated/actors/viktor-orban/",
         "Kim Jong Un": "generated/actors/kim-jong-un/",
     }
-    assert {shard_of(path + "index.html", 4) for path in wanted.values()} - {0}  # some live in merged shards
+    members = entity_pages(root / "site")
+    actors = record_count(sum(section_of(m) == "actors" for m in members))
+    units = {p if "/briefings/" in p else record_path(p + "index.html", actors) for p in wanted.values()}
+    assert {shard_of(u if u.endswith(".html") else u + "index.html", 4) for u in units} - {0}  # some in merged shards
     handler = functools.partial(_Quiet, directory=str(root / "site"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.search import SHARD_PAGES_ENV, search_pages, shard_count, shard_of
+from generator.publish.search import SHARD_PAGES_ENV, entity_pages, search_pages, shard_count, shard_of
+from generator.publish.search_records import RECORD_PAGES_ENV, RECORDS_DIR
 
 from .conftest import SAMPLE_ID, run_cli
 
@@ -31,10 +32,17 @@ def test_shards_are_a_power_of_two_and_pages_fall_in_one_each() -> None:
     assert min(counts) > 1_000  # an even spread: no shard much bigger than another
 
 
+def records_of(site: Path) -> dict[str, int]:
+    """Each record of the site's index and its inode."""
+    folder = site / "pagefind" / RECORDS_DIR
+    return {str(p.relative_to(folder)): p.stat().st_ino for p in folder.rglob("*.html")}
+
+
 def test_an_edit_indexes_again_only_the_shards_it_changed(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(SHARD_PAGES_ENV, "10")  # the sample's 40 pages in 4 shards
+    monkeypatch.setenv(SHARD_PAGES_ENV, "4")  # the sample's 2 pages and 11 records in 4 shards
+    monkeypatch.setenv(RECORD_PAGES_ENV, "4")  # 15 actors in 4 records, 7 events in 2, ...
     code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
     assert code == 0, err
     assert "4 of 4 shards indexed" in out
@@ -42,8 +50,21 @@ def test_an_edit_indexes_again_only_the_shards_it_changed(
     bundle = site / "pagefind"
     merged = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
     assert merged == ["shards/1/", "shards/2/", "shards/3/"]
+    records = records_of(site)
+    assert len([r for r in records if r.startswith("actors/")]) == 4
+    members = entity_pages(site)
+    assert len(members) == 15 + 7 + len(list((site / "generated/places").glob("*/index.html"))) + len(
+        list((site / "generated/topics").glob("*/index.html"))
+    )
+    # every actor, event, place and topic page is in exactly one record, under its folder's name
+    heads = [
+        h
+        for r in records
+        for h in re.findall(r'<h2 id="([^"]+)">', (bundle / RECORDS_DIR / r).read_text(encoding="utf-8"))
+    ]
+    assert sorted(heads) == sorted(page.split("/")[2] for page in members)
     total = entry(bundle) + sum(entry(bundle / path) for path in merged)
-    assert total == len(search_pages(site)) == 40
+    assert total == len(search_pages(site)) + len(records) == 2 + len(records)
     inodes = {path: (bundle / path / "pagefind-entry.json").stat().st_ino for path in ["", *merged]}
 
     # the briefing's title changes: its page changes for search; the pages that only list it do not
@@ -61,9 +82,49 @@ def test_an_edit_indexes_again_only_the_shards_it_changed(
     own_path = "" if own == 0 else f"shards/{own}/"
     assert after[own_path] != inodes[own_path]  # indexed again
     assert any(after[p] == inodes[p] for p in after if p != own_path)  # taken from the last build as it was
-    assert entry(bundle) + sum(entry(bundle / path) for path in merged) == 40
+    assert records_of(site) == records  # no record changed: each is the last build's file
+    assert entry(bundle) + sum(entry(bundle / path) for path in merged) == 2 + len(records)
+
+    # an actor's role changes: its record is made again, and only its record
+    actor = "kim-jong-un"
+    record = next(r for r in records if f'<h2 id="{actor}">' in (bundle / RECORDS_DIR / r).read_text(encoding="utf-8"))
+    registry = project / "briefings" / "actors.yaml"
+    before_text = registry.read_text(encoding="utf-8")
+    edited = before_text.replace("role: North Korean leader\n", "role: North Korean leader Zorblatt\n", 1)
+    assert edited != before_text
+    registry.write_text(edited, encoding="utf-8")
+    code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    now = records_of(site)
+    assert [r for r in records if now[r] != records[r]] == [record]
+    assert "Zorblatt" in (bundle / RECORDS_DIR / record).read_text(encoding="utf-8")
 
     # nothing changed: nothing indexed, nothing written
     code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
     assert code == 0
     assert "site/ up to date" in out
+
+
+def test_a_project_with_an_older_search_script_indexes_each_page_on_its_own(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The search script is the project's own copy (docs/assets/briefings.js): one from before
+    records would list a record as a result, so such a project's pages are indexed one by one,
+    with a note saying how to get the smaller index."""
+    script = project / "docs/assets/briefings.js"
+    now = script.read_text(encoding="utf-8")
+    script.write_text(now.replace('"pagefind/records/"', '"pagefind/" + "records/"'), encoding="utf-8")
+    code, _, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    assert "docs/assets/briefings.js is from an older briefings" in err
+    site = project / "site"
+    assert not (site / "pagefind" / RECORDS_DIR).exists()
+    assert entry(site / "pagefind") == len(search_pages(site)) + len(entity_pages(site))
+
+    # the project's script is brought up to date: the next build indexes records
+    script.write_text(now, encoding="utf-8")
+    code, _, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    assert "older briefings" not in err
+    assert records_of(site)
+    assert entry(site / "pagefind") == len(search_pages(site)) + len(records_of(site))

@@ -223,6 +223,34 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
     li.append(a);
     return li;
   }
+  /* Pages of actors, events, places and topics are indexed in records of many pages (pagefind/
+     records/SECTION/K.html), one heading per page, its id the page's folder: each matching
+     heading is a result of its own, linked to its page. Names that hold every word of the query
+     come first. */
+  var RECORD = "pagefind/records/";
+  var fold = function (s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
+  function expand(datas, query) {
+    var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var named = [], rest = [];
+    datas.forEach(function (data) {
+      var at = data.url.indexOf(RECORD);
+      if (at < 0) { rest.push(data); return; }
+      var section = data.url.slice(at + RECORD.length).split("/")[0];
+      (data.sub_results || []).forEach(function (sub) {
+        var id = sub.url.split("#")[1];
+        try { id = decodeURIComponent(id || ""); } catch (e) { /* as it is */ }
+        if (!id) return;
+        var found = {
+          url: base + "generated/" + section + "/" + encodeURIComponent(id) + "/",
+          meta: { title: sub.title },
+          excerpt: sub.excerpt
+        };
+        var title = fold(sub.title || "");
+        (words.length && words.every(function (w) { return title.indexOf(w) >= 0; }) ? named : rest).push(found);
+      });
+    });
+    return named.concat(rest);
+  }
   var latest = 0;
   function search() {
     var query = input.value.trim();
@@ -232,17 +260,21 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
       meta.textContent = words["search.result.placeholder"];
       return;
     }
+    var total = 0;
     load()
       .then(function (pagefind) { return pagefind.search(query); })
       .then(function (found) {
         if (n !== latest) return null;
-        var count = found.results.length;
-        meta.textContent =
-          count === 0 ? words["search.result.none"] : count === 1 ? words["search.result.one"] : words["search.result.other"].replace("#", count);
+        total = found.results.length;
         return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
       })
       .then(function (datas) {
-        if (datas && n === latest) list.replaceChildren.apply(list, datas.map(item));
+        if (!datas || n !== latest) return;
+        var shown = expand(datas, query);
+        var count = total - datas.length + shown.length; /* a record counts the pages it matched */
+        meta.textContent =
+          count === 0 ? words["search.result.none"] : count === 1 ? words["search.result.one"] : words["search.result.other"].replace("#", count);
+        list.replaceChildren.apply(list, shown.slice(0, 20).map(item));
       })
       .catch(function () {
         if (n === latest) meta.textContent = words.unavailable;

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from importlib import metadata
@@ -26,11 +28,24 @@ from pathlib import Path
 
 from ..core.errors import BriefingsError, Problem, display_path
 from ..core.trash import discard
+from .search_records import (
+    RECORD_SECTIONS,
+    RECORDS_DIR,
+    article,
+    page_text,
+    per_record,
+    record_count,
+    record_html,
+    record_path,
+    section_of,
+)
+from .search_records import VERSION as RECORDS_VERSION
 
-# What Pagefind indexes: the about page and the page of each briefing, actor, event,
-# place and topic (lists would only repeat them); of each, the article without permalinks, jump
-# bars, filter forms and lists of other pages' entries.
-SEARCH_SECTIONS = ("briefings", "actors", "events", "places", "topics")
+# What Pagefind indexes: the about page and the page of each briefing, one by one, and the pages
+# of actors, events, places and topics in records (search_records.py); lists would only repeat
+# them. Of each, the article without permalinks, jump bars, filter forms and lists of other
+# pages' entries.
+SEARCH_SECTIONS = ("briefings",)
 SEARCH_ROOT = "article.md-content__inner"
 SEARCH_SKIP = (
     ".bf-tlp",
@@ -50,6 +65,7 @@ MAX_SHARDS = 64
 BUNDLE = "pagefind"
 SHARDS_DIR = "shards"  # site/pagefind/shards/K/
 SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: the shards the browser merges in
+RECORDS_MARK = f"{BUNDLE}/records/"  # in a search script that shows records' headings as results
 MANIFEST = "search.json"  # in build/cache/: what each shard of the site in site/ was indexed from
 
 
@@ -62,10 +78,32 @@ class SearchStats:
     manifest: dict[str, object] = field(default_factory=dict)
 
 
+_FULL = ("about/", *(f"generated/{section}/" for section in SEARCH_SECTIONS))  # pages indexed one by one
+
+
+def knows_records(script: Path) -> bool:
+    """Whether a project's search script (docs/assets/briefings.js) shows the pages in records
+    as results of their own: the script of a project made by an older `briefings init` does not."""
+    try:
+        return RECORDS_MARK in script.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # no script of its own: nothing shows results either way
+
+
 def search_pages(site: Path) -> list[str]:
-    """The pages Pagefind indexes, as paths relative to the site."""
+    """The pages Pagefind indexes one by one, as paths relative to the site."""
     found = ["about/index.html"] if (site / "about/index.html").is_file() else []
-    for section in SEARCH_SECTIONS:
+    return found + _section_pages(site, SEARCH_SECTIONS)
+
+
+def entity_pages(site: Path) -> list[str]:
+    """The pages Pagefind indexes in records, as paths relative to the site."""
+    return _section_pages(site, RECORD_SECTIONS)
+
+
+def _section_pages(site: Path, sections: tuple[str, ...]) -> list[str]:
+    found: list[str] = []
+    for section in sections:
         folder = site / "generated" / section
         if folder.is_dir():
             with os.scandir(folder) as entries:
@@ -105,6 +143,7 @@ def settings(language: str = "en") -> str:
         SEARCH_ROOT,
         SEARCH_SKIP,
         _per_shard(),
+        ("records", per_record(), RECORDS_VERSION),
         *([language] if language != "en" else []),
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
@@ -160,7 +199,7 @@ class _Searchable(HTMLParser):
 def searchable_digest(path: Path) -> str:
     """A digest of what Pagefind reads of a page."""
     parser = _Searchable()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.feed(article(path.read_text(encoding="utf-8", errors="replace"), SEARCH_ROOT))
     parser.close()
     return parser.digest.hexdigest()
 
@@ -171,13 +210,30 @@ def _stat(path: Path) -> list[int]:
 
 
 def index_search(
-    site: Path, *, previous: Path | None = None, manifest: dict[str, object] | None = None, language: str = "en"
+    site: Path,
+    *,
+    previous: Path | None = None,
+    manifest: dict[str, object] | None = None,
+    language: str = "en",
+    records: bool = True,
 ) -> SearchStats:
     """Build the search index into site/pagefind/, taking the shards whose pages did not change
     for search from `previous` (the site this one was copied from, indexed as `manifest` says).
-    `language`: the site's (BCP 47), which Pagefind stems words in."""
+    `language`: the site's (BCP 47), which Pagefind stems words in. `records`: the pages of
+    actors, events, places and topics are indexed in records (the site's search script shows
+    them); else one by one, as the script of an older project expects."""
     pages = search_pages(site)
-    n = shard_count(len(pages))
+    members = entity_pages(site)
+    if not records:
+        pages, members = sorted(pages + members, key=lambda p: (not p.startswith("about/"), p)), []
+    counts: dict[str, int] = {}
+    for page in members:
+        counts[section_of(page)] = counts.get(section_of(page), 0) + 1
+    counts = {section: record_count(n) for section, n in counts.items()}
+    grouped: dict[str, list[str]] = {}
+    for page in members:
+        grouped.setdefault(record_path(page, counts[section_of(page)]), []).append(page)
+    n = shard_count(len(pages) + len(grouped))
     settings_now = settings(language)
     old_pages: dict[str, list[int]] = {}
     reuse = (
@@ -185,34 +241,51 @@ def index_search(
         and manifest is not None
         and manifest.get("shards") == n
         and manifest.get("settings") == settings_now
+        and manifest.get("records") == (counts if records else None)
         and (previous / BUNDLE / "pagefind-entry.json").is_file()
     )
     if reuse and manifest is not None:
         old_pages = dict(manifest.get("pages") or {})  # type: ignore[call-overload]
     dirty: set[int] = set() if reuse else set(range(n))
+    remade: set[str] = set()  # records made again
     now: dict[str, list[int]] = {}
-    for page in pages:
-        k = shard_of(page, n)
+    for page in pages + members:
+        record = None if not records or page.startswith(_FULL) else record_path(page, counts[section_of(page)])
+        k = shard_of(record or page, n)
         stat = _stat(site / page)
         now[page] = [k, *stat]
-        if k in dirty:
-            continue
         before = old_pages.pop(page, None)
-        if before is None:
-            dirty.add(k)  # a new page
-        elif before[1:] != stat:  # MkDocs wrote it again, or the site was restored from a cache
-            assert previous is not None
-            old = previous / page
-            if old.is_file() and os.path.samestat(old.stat(), (site / page).stat()):
-                continue  # still a link to the previous site's page: not written again, indexed as it is
-            if not old.is_file() or searchable_digest(old) != searchable_digest(site / page):
-                dirty.add(k)
+        if (k in dirty if record is None else record in remade) or not _changed(site, previous, page, before, stat):
+            continue
+        dirty.add(k)
+        if record is not None:
+            remade.add(record)
     for gone in old_pages:  # pages no longer there
-        dirty.add(shard_of(gone, n))
+        if not records or gone.startswith(_FULL):
+            dirty.add(shard_of(gone, n))
+        else:
+            record = record_path(gone, counts.get(section_of(gone), 1))
+            remade.add(record)
+            dirty.add(shard_of(record, n))
     out = site / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
-    built = _index_shards(site, pages, n, sorted(dirty), language)
+    scratch = Path(tempfile.mkdtemp(prefix=".records-", dir=site.parent))  # site/pagefind/records/ to be
+    sources: dict[str, Path] = {}
+    built: dict[int, Path] = {}
     try:
+        todo: list[str] = []
+        for record in grouped:
+            sources[record] = dest = scratch / record.removeprefix(f"{BUNDLE}/{RECORDS_DIR}/")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            old = previous / record if previous is not None else None
+            if reuse and record not in remade and old is not None and old.is_file():
+                os.link(old, dest)
+            else:
+                todo.append(record)
+                dirty.add(shard_of(record, n))
+        for record, text in zip(todo, _records(site, [grouped[r] for r in todo]), strict=True):
+            sources[record].write_text(text, encoding="utf-8")
+        built = _index_shards(site, pages + sorted(grouped), n, sorted(dirty), language, sources)
         for k in range(n):
             dest = out if k == 0 else out / SHARDS_DIR / str(k)
             if k in built:
@@ -220,24 +293,58 @@ def index_search(
                     for extra in built[k].iterdir():
                         if extra.is_file() and extra.suffix in (".js", ".css"):
                             extra.unlink()
-                _place(built[k], dest, move=True, skip=None)
+                _place(built[k], dest, move=True, skip=())
             elif previous is not None:
                 src = previous / BUNDLE if k == 0 else previous / BUNDLE / SHARDS_DIR / str(k)
                 if src.is_dir():
-                    _place(src, dest, move=False, skip=SHARDS_DIR if k == 0 else None)
+                    _place(src, dest, move=False, skip=(SHARDS_DIR, RECORDS_DIR) if k == 0 else ())
         listing = out / SHARDS_FILE
         listing.unlink(missing_ok=True)  # a link to the previous site's file: never write into it
         listing.write_text(
             json.dumps([f"{SHARDS_DIR}/{k}/" for k in range(1, n) if (out / SHARDS_DIR / str(k)).is_dir()]),
             encoding="utf-8",
         )
+        if grouped:
+            out.mkdir(exist_ok=True)
+            scratch.rename(out / RECORDS_DIR)
     finally:
         for folder in built.values():
             discard(folder.parent)  # (each shard's scratch folder of links)
-    return SearchStats(n, len(dirty), {"shards": n, "settings": settings_now, "pages": now})
+        discard(scratch)
+    manifest_now = {"shards": n, "settings": settings_now, "records": counts if records else None, "pages": now}
+    return SearchStats(n, len(dirty), manifest_now)
 
 
-def _place(src: Path, dest: Path, *, move: bool, skip: str | None) -> None:
+def _changed(site: Path, previous: Path | None, page: str, before: list[int] | None, stat: list[int]) -> bool:
+    """Whether a page is new or changed in what Pagefind reads since the index of `previous`."""
+    if before is None:
+        return True
+    if before[1:] == stat:
+        return False
+    # MkDocs wrote it again, or the site was restored from a cache
+    assert previous is not None
+    old = previous / page
+    if old.is_file() and os.path.samestat(old.stat(), (site / page).stat()):
+        return False  # still a link to the previous site's page: not written again, indexed as it is
+    return not old.is_file() or searchable_digest(old) != searchable_digest(site / page)
+
+
+def _records(site: Path, groups: list[list[str]]) -> list[str]:
+    """The records of groups of entity pages of the site; many are read on two cores."""
+    work = [(site, group) for group in groups]
+    if len(work) < 64 or (os.cpu_count() or 1) < 2:
+        return [_record(*w) for w in work]
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_record, *zip(*work, strict=True), chunksize=16))
+
+
+def _record(site: Path, group: list[str]) -> str:
+    """The record of a group of entity pages of the site."""
+    entries = [(page.split("/")[2], *page_text(site / page, SEARCH_ROOT, SEARCH_SKIP)) for page in group]
+    return record_html(section_of(group[0]), entries, SEARCH_ROOT)
+
+
+def _place(src: Path, dest: Path, *, move: bool, skip: tuple[str, ...]) -> None:
     """Put a shard's bundle at `dest`: moved when just built, hard-linked from the previous site
     otherwise (that site stays as it is until the new one replaces it)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -246,15 +353,18 @@ def _place(src: Path, dest: Path, *, move: bool, skip: str | None) -> None:
         return
     for folder, dirs, files in os.walk(src):
         rel = os.path.relpath(folder, src)
-        if rel == "." and skip is not None:
-            dirs[:] = [d for d in dirs if d != skip]
+        if rel == ".":
+            dirs[:] = [d for d in dirs if d not in skip]
         os.makedirs(dest / rel, exist_ok=True)
         for name in files:
             os.link(os.path.join(folder, name), dest / rel / name)
 
 
-def _index_shards(site: Path, pages: list[str], n: int, shards: list[int], language: str) -> dict[int, Path]:
-    """Run Pagefind on each shard (two at a time), each on a folder of links to its pages."""
+def _index_shards(
+    site: Path, pages: list[str], n: int, shards: list[int], language: str, sources: dict[str, Path]
+) -> dict[int, Path]:
+    """Run Pagefind on each shard (two at a time), each on a folder of links to its pages (a
+    page's file is in the site, or where `sources` says)."""
     built: dict[int, Path] = {}
     running: list[tuple[int, subprocess.Popen[str], Path]] = []
     failures: list[str] = []
@@ -277,7 +387,7 @@ def _index_shards(site: Path, pages: list[str], n: int, shards: list[int], langu
             mirror, out = work / "site", work / "bundle"
             for page in by_shard.get(k, []):
                 (mirror / page).parent.mkdir(parents=True, exist_ok=True)
-                os.link(site / page, mirror / page)
+                os.link(sources.get(page) or site / page, mirror / page)
             mirror.mkdir(exist_ok=True)
             cmd = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(out)]
             cmd += ["--root-selector", SEARCH_ROOT, "--force-language", language, "--silent"]

@@ -24,11 +24,17 @@ from ..core.trash import discard
 from ..core.writer import Writer
 from ..load.project import LANGUAGE_ENV, SITE_URL_ENV, Project, check_mkdocs_settings, fixed_theme_language
 from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, Manifest, changed, read_manifest, scan
-from .search import BUNDLE, MANIFEST, index_search, load_manifest
+from .search import BUNDLE, MANIFEST, index_search, knows_records, load_manifest
 from .search import settings as search_settings
 
+SEARCH_SCRIPT = "assets/briefings.js"  # in docs/: the project's copy of the search box's script
+OLD_SCRIPT = (
+    "is from an older briefings: search indexes each page of actors, events, places and topics on its own, "
+    "a bigger index (copy docs/assets/briefings.js from a project made by `briefings init` to index them in records)"
+)
 
-# 85 lines, on purpose: the site build's steps in the order they run (copy, build, index, swap,
+
+# 92 lines, on purpose: the site build's steps in the order they run (copy, build, index, swap,
 # remember), each a call; the try/finally that keeps the previous site/ must hold them all.
 def build_site(
     project: Project,
@@ -98,11 +104,15 @@ def build_site(
         if dirty and recorded is not None:  # files gone from docs/ since the last build leave the site too
             _remove_stale_files(tmp, sorted(recorded.keys() - docs_now.keys()))
         started = time.perf_counter()
+        records = knows_records(project.docs / SEARCH_SCRIPT)
+        if not records:
+            print(f"note: {display_path(project.docs / SEARCH_SCRIPT)} {OLD_SCRIPT}", file=sys.stderr)
         searched = index_search(
             tmp,
             previous=project.site if dirty else None,
             manifest=load_manifest(project.cache) if dirty else None,
             language=env[LANGUAGE_ENV],
+            records=records,
         )
         search_seconds = time.perf_counter() - started
         if finish is not None:

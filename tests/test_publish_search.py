@@ -15,6 +15,15 @@ from generator.publish.search_records import RECORD_PAGES_ENV, RECORDS_DIR
 from .conftest import SAMPLE_ID, run_cli
 
 BRIEFING = f"briefings/{SAMPLE_ID}.yaml"
+NEW_BRIEFING = """title: SYNTHETIC meeting of NATO and Hungary
+date: 2024-07-02
+sources:
+  - title: SYNTHETIC article (made up for a test)
+summary: A SYNTHETIC meeting.
+actors:
+  - actor: nato
+  - actor: hungary
+"""
 
 
 def entry(bundle: Path) -> int:
@@ -98,6 +107,17 @@ def test_an_edit_indexes_again_only_the_shards_it_changed(
     now = records_of(site)
     assert [r for r in records if now[r] != records[r]] == [record]
     assert "Zorblatt" in (bundle / RECORDS_DIR / record).read_text(encoding="utf-8")
+
+    # a new briefing names two actors already in the site: their pages now count two briefings,
+    # which search does not read, so no record is made again
+    nato = project / "site/generated/actors/nato/index.html"
+    page_before, records = nato.read_text(encoding="utf-8"), records_of(site)
+    (project / "briefings/2024-07-02-synthetic-meeting.yaml").write_text(NEW_BRIEFING, encoding="utf-8")
+    code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    assert "In the briefings: 2 briefings" in nato.read_text(encoding="utf-8") != page_before
+    assert records_of(site) == records
+    assert entry(bundle) + sum(entry(bundle / path) for path in merged) == 3 + len(records)
 
     # nothing changed: nothing indexed, nothing written
     code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")

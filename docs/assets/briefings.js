@@ -225,28 +225,30 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
   }
   /* Pages of actors, events, places and topics are indexed in records of many pages (pagefind/
      records/SECTION/K.html), one heading per page, its id the page's folder: each matching
-     heading is a result of its own, linked to its page. Names that hold every word of the query
-     come first. */
+     heading is a result of its own, linked to its page. Results whose title holds every word of
+     the query come first. */
   var RECORD = "pagefind/records/";
   var fold = function (s) { return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
   function expand(datas, query) {
     var words = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     var named = [], rest = [];
+    function add(found) {
+      var title = fold((found.meta && found.meta.title) || "");
+      (words.length && words.every(function (w) { return title.indexOf(w) >= 0; }) ? named : rest).push(found);
+    }
     datas.forEach(function (data) {
       var at = data.url.indexOf(RECORD);
-      if (at < 0) { rest.push(data); return; }
+      if (at < 0) { add(data); return; }
       var section = data.url.slice(at + RECORD.length).split("/")[0];
       (data.sub_results || []).forEach(function (sub) {
         var id = sub.url.split("#")[1];
         try { id = decodeURIComponent(id || ""); } catch (e) { /* as it is */ }
         if (!id) return;
-        var found = {
+        add({
           url: base + "generated/" + section + "/" + encodeURIComponent(id) + "/",
           meta: { title: sub.title },
           excerpt: sub.excerpt
-        };
-        var title = fold(sub.title || "");
-        (words.length && words.every(function (w) { return title.indexOf(w) >= 0; }) ? named : rest).push(found);
+        });
       });
     });
     return named.concat(rest);
@@ -262,11 +264,19 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
     }
     var total = 0;
     load()
-      .then(function (pagefind) { return pagefind.search(query); })
+      .then(function (pagefind) {
+        /* the best records are asked for on their own too: a name used in many briefings can
+           rank its record below them all */
+        return Promise.all([pagefind.search(query), pagefind.search(query, { filters: { kind: "names" } })]);
+      })
       .then(function (found) {
         if (n !== latest) return null;
-        total = found.results.length;
-        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }));
+        total = found[0].results.length;
+        var seen = {};
+        var picked = found[0].results.slice(0, 10).concat(found[1].results.slice(0, 3)).filter(function (r) {
+          return seen[r.id] ? false : (seen[r.id] = true);
+        });
+        return Promise.all(picked.map(function (r) { return r.data(); }));
       })
       .then(function (datas) {
         if (!datas || n !== latest) return;

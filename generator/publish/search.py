@@ -58,6 +58,7 @@ SEARCH_SKIP = (
     ".bf-facets",
     ".bf-filter",
     ".bf-listing",
+    ".bf-counts",  # how many briefings cite a page: it changes with every briefing that does
 )
 PAGES_PER_SHARD = 10_000
 SHARD_PAGES_ENV = "BRIEFINGS_SEARCH_SHARD_PAGES"  # another size, for tests and benchmarks

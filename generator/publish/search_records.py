@@ -27,7 +27,8 @@ RECORD_SECTIONS = ("actors", "events", "places", "topics")
 PER_RECORD = 50
 RECORD_PAGES_ENV = "BRIEFINGS_SEARCH_RECORD_PAGES"  # another size, for tests
 RECORDS_DIR = "records"  # site/pagefind/records/
-VERSION = 1  # the shape of a record: another value makes every record again
+VERSION = 2  # the shape of a record: another value makes every record again
+FILTER = "kind:names"  # Pagefind's filter that finds records only (the search box asks for their best too)
 
 _BLOCKS = frozenset(
     {"p", "li", "dt", "dd", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "div", "section"}
@@ -150,7 +151,7 @@ def record_html(section: str, entries: list[tuple[str, str, list[str]]], root: s
         "<!doctype html>",
         '<html><head><meta charset="utf-8">',
         f"<title>{html.escape(section)}</title></head><body>",
-        f'<{tag} class="{html.escape(cls)}">',
+        f'<{tag} class="{html.escape(cls)}" data-pagefind-filter="{FILTER}">',
     ]
     for name, title, blocks in sorted(entries):
         parts.append(f'<h2 id="{html.escape(name)}">{html.escape(title or name)}</h2>')

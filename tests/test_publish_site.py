@@ -106,7 +106,13 @@ def test_search_index_is_pagefind_and_material_index_keeps_only_hand_written_pag
     assert (site / "pagefind/pagefind.js").is_file()
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     pages = entry["languages"]["en"]["page_count"]
-    assert pages == 40  # about, 1 briefing, 15 actors, 7 events, 10 places, 6 topics: no lists
+    assert pages == 6  # about, 1 briefing, and a record each of the 15 actors, 7 events, 10 places, 6 topics
+    folder = site / "pagefind/records"
+    records = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+    assert records == ["actors/0.html", "events/0.html", "places/0.html", "topics/0.html"]
+    actors = (site / "pagefind/records/actors/0.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<h2 id="[^"]+">', actors)) == 15
+    assert '<h2 id="kim-jong-un">Kim Jong Un</h2>' in actors
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert {d["location"].split("#")[0] for d in index["docs"]} <= {"", "about/"}
 

@@ -1,13 +1,13 @@
 """Search records: the pages of actors, events, places and topics, indexed in groups.
 
 Pagefind's browser side loads, for every query, a table of every page of the index (about six
-bytes a page). At 100,000 briefings a site has some 230,000 pages of actors, events, places and
+bytes a page). At 100,000 briefings a site has some 220,000 pages of actors, events, places and
 topics beside its 100,000 briefings, so that table alone would be 2 MB a query. Those pages are
-found by their names and a few lines of text, so they are indexed as records of about
-PER_RECORD pages each: one heading per page (its title, with the page's folder name as the
-heading's id) and the text Pagefind would have read of it. Pagefind gives a record's matching
-headings as sub-results, which the search box (docs/assets/briefings.js) shows as results of
-their own, linked to the pages they came from.
+found by their names and a few lines of text, so they are indexed as records of a few dozen
+pages (on average more than half of PER_RECORD and at most PER_RECORD): one heading per page
+(its title, with the page's folder name as the heading's id) and the text Pagefind would have
+read of it. Pagefind gives a record's matching headings as sub-results, which the search box
+(docs/assets/briefings.js) shows as results of their own, linked to the pages they came from.
 
 A page falls in a record by a stable hash of its folder name; the number of records of a section
 is a power of two, so it changes (and every record of the section is made again) only when the

@@ -3,14 +3,27 @@ again only the shards whose pages changed for search (a real MkDocs build and re
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.publish.search import SHARD_PAGES_ENV, entity_pages, search_pages, shard_count, shard_of
-from generator.publish.search_records import RECORD_PAGES_ENV, RECORDS_DIR
+from generator.publish.search import (
+    SEARCH_ROOT,
+    SEARCH_SKIP,
+    SHARD_PAGES_ENV,
+    entity_pages,
+    search_pages,
+    shard_count,
+    shard_of,
+)
+from generator.publish.search_records import RECORD_PAGES_ENV, RECORDS_DIR, page_text, record_html
 
 from .conftest import SAMPLE_ID, run_cli
 
@@ -148,3 +161,36 @@ def test_a_project_with_an_older_search_script_indexes_each_page_on_its_own(
     assert "older briefings" not in err
     assert records_of(site)
     assert entry(site / "pagefind") == len(search_pages(site)) + len(records_of(site))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    title=st.text(min_size=1, max_size=60),
+    body=st.lists(st.text(min_size=1, max_size=80), max_size=4),
+)
+def test_a_record_holds_a_page_text_as_text(title: str, body: list[str]) -> None:
+    """Whatever a page's title and text say (markup, entities, quotes), its record gives them back
+    as the same text under one heading, and no element of the record comes from them."""
+    page = (
+        '<html><body><nav>menu</nav><article class="md-content__inner md-typeset">'
+        f'<h1 id="t">{html.escape(title)}<a class="headerlink" href="#t">¶</a></h1>'
+        + "".join(f"<p>{html.escape(b)}</p>" for b in body)
+        + '<div class="bf-listing"><p>LISTING-SKIPPED-7f3</p></div></article></body></html>'
+    )
+    parser = HTMLParser()
+    tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+    parser.handle_starttag = lambda tag, attrs: tags.append((tag, attrs))  # type: ignore[method-assign]
+    texts: list[str] = []
+    parser.handle_data = texts.append  # type: ignore[method-assign]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "index.html"
+        path.write_text(page, encoding="utf-8")
+        got_title, blocks = page_text(path, SEARCH_ROOT, SEARCH_SKIP)
+    assert got_title == " ".join(title.split())
+    assert blocks == [" ".join(b.split()) for b in body if b.split()]
+    record = record_html("actors", [("a-name", got_title, blocks)], SEARCH_ROOT)
+    parser.feed(record)
+    parser.close()
+    assert [t for t, _ in tags] == ["html", "head", "meta", "title", "body", "article", "h2"] + ["p"] * len(blocks)
+    assert ("id", "a-name") in tags[6][1]
+    assert "LISTING-SKIPPED-7f3" not in "".join(texts)

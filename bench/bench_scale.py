@@ -1,14 +1,15 @@
 """The daily loop at scale: python bench/bench_scale.py [N ...] [--no-site] (make bench-100k: 10,000 and 100,000).
 
 For each N, a synthetic corpus (bench/synthetic.py, every record marked SYNTHETIC) in a fresh
-project, then, each step its own `briefings` process as a user runs it: check with no cache;
-the first build (generate and site, no PDFs, --strict); the typical change (one new briefing
-naming two new actors and one new event, dated the corpus's newest day, as bench_ci.py makes
-it) built; a title edit built; a build with nothing changed; the first briefing of a new year
-built (every period page's jump bar gains the year: the worst regular change, once a year).
-Each step's peak resident memory is the largest of any one process it ran (the generator,
-MkDocs, Pagefind). With --no-site, builds stop at the Markdown (--no-site), to measure the
-generator alone at sizes where a site takes hours.
+project, then, each step its own `briefings` process as a user runs it: check with no cache; the
+first build (generate and site, no PDFs, --strict); the typical change (one new briefing naming
+two new actors and one new event, dated the corpus's newest day, as bench_ci.py makes it) built;
+a title edit built; a build with nothing changed; the first briefing of a new year built (every
+period page's jump bar gains the year: the worst regular change, once a year). Each step's peak
+resident memory is the largest of any one process it ran (the generator, MkDocs, Pagefind). Then
+search on the site, in a real browser (bench_search.py's queries): the median time to the first
+result and the median bytes a query fetched. With --no-site, builds stop at the Markdown
+(--no-site), to measure the generator alone at sizes where a site takes hours.
 
 Prints a row per N and, for the last N, each figure's ratio to the first N's.
 """
@@ -19,6 +20,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_ci import new_year_change, typical_change
+from bench.bench_search import QUERIES, search_times
 from bench.synthetic import site_project
 
 BIN = Path(sys.executable).parent / "briefings"
@@ -79,6 +82,14 @@ def measure(n: int, work: Path, site: bool) -> dict[str, float]:
         print(f"  n={n:,} {name}: {seconds:.1f} s, peak {mb:,.0f} MB", file=sys.stderr, flush=True)
     row["peak memory"] = peak
     row["site size"] = size_mb(project / ("site" if site else "docs/generated"))
+    if site:
+        times, sizes = search_times(project / "site", QUERIES, show=False)
+        row["search first result"], row["search fetched"] = statistics.median(times), statistics.median(sizes)
+        print(
+            f"  n={n:,} search: median {row['search first result']:.2f} s, {row['search fetched']:,.0f} kB",
+            file=sys.stderr,
+            flush=True,
+        )
     return row
 
 
@@ -103,12 +114,14 @@ def main() -> None:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     keys = ["check cold", "first build", "typical change", "title edit", "nothing changed", "new year"]
-    keys += ["peak memory", "site size"]
+    keys += ["peak memory", "site size"] + (["search first result", "search fetched"] if not args.no_site else [])
     what = "Markdown" if args.no_site else "site"
-    print(f"| briefings | {' | '.join(keys[:-1])} | {what} size |")
+    heads = [f"{what} size" if k == "site size" else f"{k} (median)" if k.startswith("search") else k for k in keys]
+    units = ["s"] * 6 + ["MB", "MB"] + ["s", "kB"]
+    print(f"| briefings | {' | '.join(heads)} |")
     print("| ---: |" + " ---: |" * len(keys))
     for n, row in rows.items():
-        cells = [f"{row[k]:.1f} s" for k in keys[:6]] + [f"{row['peak memory']:,.0f} MB", f"{row['site size']:,.0f} MB"]
+        cells = [f"{row[k]:,.1f} {u}" if u == "s" else f"{row[k]:,.0f} {u}" for k, u in zip(keys, units, strict=False)]
         print(f"| {n:,} | {' | '.join(cells)} |")
     if len(rows) > 1:
         first, last = rows[args.sizes[0]], rows[args.sizes[-1]]

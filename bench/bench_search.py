@@ -2,7 +2,8 @@
 
 Serves SITE_DIR on 127.0.0.1, opens the home page in headless Chromium (a fresh, cold cache per
 query), types each query into the search box and prints the time until the first result shows
-and the bytes fetched for the query (everything requested after the home page had loaded).
+and the bytes fetched for the query (everything requested after the home page had loaded), by
+kind (Pagefind's page tables, word lists, pages' text, filters, other).
 Then loads the largest HTML pages of the site, cold, and prints how long each took to load.
 """
 
@@ -28,27 +29,36 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("site", type=Path)
-    parser.add_argument("queries", nargs="*", default=QUERIES)
-    parser.add_argument("--pages", type=int, default=5, help="largest pages to time loading")
-    args = parser.parse_args()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
+def kind(url: str) -> str:
+    """What a fetched file is to Pagefind: its page table, a piece of its word list, a page's
+    text, a filter's list, or anything else (its script and WebAssembly, the shard list)."""
+    path = url.split("?")[0]
+    for suffix, name in ((".pf_meta", "page tables"), (".pf_index", "word lists"), (".pf_fragment", "pages' text")):
+        if path.endswith(suffix):
+            return name
+    return "filters" if path.endswith(".pf_filter") else "other"
+
+
+def search_times(
+    site: Path, queries: list[str], *, pages: int = 0, show: bool = True
+) -> tuple[list[float], list[float]]:
+    """Each query's time to its first result (seconds) and what it fetched (kB), each in a fresh
+    browser context; then, if `pages`, the load times of the site's largest pages."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_port}/"
     times, sizes = [], []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for query in args.queries:
+        for query in queries:
             context = browser.new_context()
             page = context.new_page()
-            fetched: list[int] = []
+            fetched: list[tuple[str, int]] = []
             page.goto(url)
             page.wait_for_load_state("networkidle")
 
-            def count(request: Request, fetched: list[int] = fetched) -> None:
-                fetched.append(request.sizes()["responseBodySize"])
+            def count(request: Request, fetched: list[tuple[str, int]] = fetched) -> None:
+                fetched.append((request.url, request.sizes()["responseBodySize"]))
 
             page.on("requestfinished", count)
             box = page.locator("input.md-search__input")
@@ -60,23 +70,39 @@ def main() -> None:
             seconds = time.perf_counter() - started
             title = first.locator("h1").inner_text()
             page.wait_for_load_state("networkidle")
-            kb = sum(fetched) / 1e3
+            kb = sum(n for _, n in fetched) / 1e3
             times.append(seconds)
             sizes.append(kb)
-            print(f"{query!r}: first result after {seconds:.2f} s, {kb:.0f} kB fetched; first: {title[:60]!r}")
+            parts: dict[str, float] = {}
+            for address, n in fetched:
+                parts[kind(address)] = parts.get(kind(address), 0) + n / 1e3
+            split = ", ".join(f"{name} {k:.0f}" for name, k in sorted(parts.items(), key=lambda x: -x[1]))
+            if show:
+                print(f"{query!r}: first result after {seconds:.2f} s, {kb:.0f} kB fetched ({split})", end="")
+                print(f"; first: {title[:60]!r}")
             context.close()
-        largest = sorted(args.site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[: args.pages]
+        largest = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[:pages]
         for path in largest:
             context = browser.new_context()
             page = context.new_page()
             started = time.perf_counter()
-            page.goto(url + str(path.relative_to(args.site)), wait_until="load")
+            page.goto(url + str(path.relative_to(site)), wait_until="load")
             seconds = time.perf_counter() - started
             kb = path.stat().st_size / 1e3
-            print(f"{path.relative_to(args.site)}: {kb:.0f} kB, loaded in {seconds:.2f} s")
+            print(f"{path.relative_to(site)}: {kb:.0f} kB, loaded in {seconds:.2f} s")
             context.close()
         browser.close()
     httpd.shutdown()
+    return times, sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("queries", nargs="*", default=QUERIES)
+    parser.add_argument("--pages", type=int, default=5, help="largest pages to time loading")
+    args = parser.parse_args()
+    times, sizes = search_times(args.site, args.queries, pages=args.pages)
     took = f"median {statistics.median(times):.2f} s, max {max(times):.2f} s"
     print(f"{took}; fetched median {statistics.median(sizes):.0f} kB, max {max(sizes):.0f} kB")
 

@@ -1,13 +1,15 @@
 """The Pagefind search index, in shards that a rebuild indexes again only when their pages'
 searchable text changed.
 
-A big site's pages are split by a stable hash of their path into shards of about
-PAGES_PER_SHARD pages; shard 0 is site/pagefind/ (the bundle the browser loads) and shard k is
-site/pagefind/shards/k/, which the page's script merges in (Pagefind's mergeIndex). After an
-edit, a shard is indexed again only when one of its pages came, went, or changed in what
-Pagefind reads (the article without its listings, jump bars and badges); every other shard is
-taken from the previous site as it is. Each Pagefind run holds one shard, so memory stays small
-at any size.
+Pagefind indexes the about page and each briefing's page one by one, and the pages of actors,
+events, places and topics in records of a few dozen (search_records.py). These are split by a
+stable hash of their path into shards of about PAGES_PER_SHARD; shard 0 is site/pagefind/ (the
+bundle the browser loads) and shard k is site/pagefind/shards/k/, which the page's script merges
+in (Pagefind's mergeIndex). After an edit, a record is made again only when one of its pages
+came, went, or changed in what Pagefind reads (the article without its listings, counts, jump
+bars and badges), and a shard is indexed again only when one of its pages or records did; every
+other record and shard is taken from the previous site as it is. Each Pagefind run holds one
+shard, so memory stays small at any size.
 """
 
 from __future__ import annotations

@@ -475,12 +475,12 @@ def test_preview_shows_a_broken_edit_on_the_page_until_it_is_fixed(browser: Brow
 def test_search_merges_the_shards_of_a_big_index(
     browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A site whose index comes in shards (the sample's 2 pages and 11 records of actors, events,
-    places and topics in 4 shards) finds pages of every shard, as one search."""
+    """A site whose index comes in shards (the sample's 2 pages and 11 records of its 38 actors,
+    events, places and topics, in 4 shards) finds pages of every shard, as one search."""
     from generator.publish.search import SHARD_PAGES_ENV, entity_pages, shard_of
     from generator.publish.search_records import RECORD_PAGES_ENV, record_count, record_path, section_of
 
-    monkeypatch.setenv(SHARD_PAGES_ENV, "4")
+    monkeypatch.setenv(SHARD_PAGES_ENV, "10")
     monkeypatch.setenv(RECORD_PAGES_ENV, "4")
     root = copy_project(tmp_path / "sharded")
     assert main(["--root", str(root), "build", "--no-pdf"]) == 0

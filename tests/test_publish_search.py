@@ -63,7 +63,7 @@ def records_of(site: Path) -> dict[str, int]:
 def test_an_edit_indexes_again_only_the_shards_it_changed(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(SHARD_PAGES_ENV, "4")  # the sample's 2 pages and 11 records in 4 shards
+    monkeypatch.setenv(SHARD_PAGES_ENV, "12")  # the sample's 2 pages and 11 records (38 pages) in 4 shards
     monkeypatch.setenv(RECORD_PAGES_ENV, "4")  # 15 actors in 4 records, 7 events in 2, ...
     code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
     assert code == 0, err

@@ -3,7 +3,8 @@ searchable text changed.
 
 Pagefind indexes the about page and each briefing's page one by one, and the pages of actors,
 events, places and topics in records of a few dozen (search_records.py). These are split by a
-stable hash of their path into shards of about PAGES_PER_SHARD; shard 0 is site/pagefind/ (the
+stable hash of their path into shards of about PAGES_PER_SHARD pages (a record counting as the
+pages in it, as Pagefind's work and a rebuild's are their text); shard 0 is site/pagefind/ (the
 bundle the browser loads) and shard k is site/pagefind/shards/k/, which the page's script merges
 in (Pagefind's mergeIndex). After an edit, a record is made again only when one of its pages
 came, went, or changed in what Pagefind reads (the article without its listings, counts, jump
@@ -236,7 +237,7 @@ def index_search(
     grouped: dict[str, list[str]] = {}
     for page in members:
         grouped.setdefault(record_path(page, counts[section_of(page)]), []).append(page)
-    n = shard_count(len(pages) + len(grouped))
+    n = shard_count(len(pages) + len(members))  # a record weighs as the pages in it: Pagefind's work is their text
     settings_now = settings(language)
     old_pages: dict[str, list[int]] = {}
     reuse = (

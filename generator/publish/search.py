@@ -25,7 +25,6 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from ..core.trash import discard
 from .search_records import (
     RECORD_SECTIONS,
     RECORDS_DIR,
+    ArticleParser,
     article,
     page_text,
     per_record,
@@ -153,51 +153,22 @@ def settings(language: str = "en") -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-class _Searchable(HTMLParser):
-    """The text and attributes of the part of a page Pagefind reads (the root element without
-    the skipped ones), to tell whether a changed page changed for search."""
-
-    VOID = frozenset(
-        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-    )
+class _Searchable(ArticleParser):
+    """A digest of the text and attributes of the part of a page Pagefind reads, to tell whether
+    a changed page changed for search."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # inside the root: how deep
-        self.skip = 0  # inside a skipped element: how deep
+        super().__init__(SEARCH_ROOT, SEARCH_SKIP)
         self.digest = hashlib.sha256()
-        root_tag, root_class = SEARCH_ROOT.split(".", 1)
-        self.root = (root_tag, root_class)
-        self.skipped = {s.lstrip(".") for s in SEARCH_SKIP}
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = set((dict(attrs).get("class") or "").split())
-        void = tag in self.VOID
-        if not self.depth:
-            if tag == self.root[0] and self.root[1] in classes and not void:
-                self.depth = 1
-            return
-        if self.skip:
-            self.skip += not void
-            return
-        if classes & self.skipped:
-            self.skip = 0 if void else 1
-            return
-        self.depth += not void
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.digest.update(f"<{tag} {sorted(attrs)!r}>".encode())
 
-    def handle_endtag(self, tag: str) -> None:
-        if not self.depth or tag in self.VOID:
-            return
-        if self.skip:
-            self.skip -= 1
-            return
-        self.depth -= 1
+    def end(self, tag: str) -> None:
         self.digest.update(f"</{tag}>".encode())
 
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.digest.update(data.encode("utf-8"))
+    def text(self, data: str) -> None:
+        self.digest.update(data.encode("utf-8"))
 
 
 def searchable_digest(path: Path) -> str:

@@ -33,9 +33,61 @@ FILTER = "kind:names"  # Pagefind's filter that finds records only (the search b
 _BLOCKS = frozenset(
     {"p", "li", "dt", "dd", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "div", "section"}
 )
-_VOID = frozenset(
+VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
+
+
+class ArticleParser(HTMLParser):
+    """Walks the part of a page Pagefind reads: the element `root` (tag.class) without the
+    elements of the classes in `skip`. Subclasses take what is inside with `start`, `end` (each
+    called at the element's depth inside the root) and `text`."""
+
+    def __init__(self, root: str, skip: tuple[str, ...]) -> None:
+        super().__init__(convert_charrefs=True)
+        tag, cls = root.split(".", 1)
+        self.root = (tag, cls)
+        self.skipped = {s.lstrip(".") for s in skip}
+        self.depth = 0  # inside the root: how deep
+        self.skip = 0  # inside a skipped element: how deep
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        void = tag in VOID_ELEMENTS
+        if not self.depth:
+            if tag == self.root[0] and self.root[1] in classes and not void:
+                self.depth = 1
+            return
+        if self.skip:
+            self.skip += not void
+            return
+        if classes & self.skipped:
+            self.skip = 0 if void else 1
+            return
+        self.depth += not void
+        self.start(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth or tag in VOID_ELEMENTS:
+            return
+        if self.skip:
+            self.skip -= 1
+            return
+        self.end(tag)
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.text(data)
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """An element inside, not skipped, begins."""
+
+    def end(self, tag: str) -> None:
+        """An element inside, not skipped, ends."""
+
+    def text(self, data: str) -> None:
+        """Text inside, not skipped."""
 
 
 def record_count(pages: int) -> int:
@@ -66,60 +118,37 @@ def record_path(page: str, records: int) -> str:
     return f"pagefind/{RECORDS_DIR}/{section_of(page)}/{k}.html"
 
 
-class _Text(HTMLParser):
+class _Text(ArticleParser):
     """The title and the blocks of text of the part of a page Pagefind reads."""
 
-    def __init__(self, root: tuple[str, str], skipped: set[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root, self.skipped = root, skipped
-        self.depth = 0  # inside the root: how deep
-        self.skip = 0  # inside a skipped element: how deep
+    def __init__(self, root: str, skip: tuple[str, ...]) -> None:
+        super().__init__(root, skip)
         self.in_title = 0
         self.title: list[str] = []
         self.blocks: list[str] = []
         self.current: list[str] = []
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         text = " ".join("".join(self.current).split())
         if text:
             self.blocks.append(text)
         self.current = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        classes = set((dict(attrs).get("class") or "").split())
-        void = tag in _VOID
-        if not self.depth:
-            if tag == self.root[0] and self.root[1] in classes and not void:
-                self.depth = 1
-            return
-        if self.skip:
-            self.skip += not void
-            return
-        if classes & self.skipped:
-            self.skip = 0 if void else 1
-            return
-        self.depth += not void
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS or tag == "br":
-            self._flush()
+            self.flush()
         if tag == "h1" and not self.title:
             self.in_title = self.depth
 
-    def handle_endtag(self, tag: str) -> None:
-        if not self.depth or tag in _VOID:
-            return
-        if self.skip:
-            self.skip -= 1
-            return
+    def end(self, tag: str) -> None:
         if self.in_title and self.depth == self.in_title:
             self.in_title = 0
             self.current = []
         elif tag in _BLOCKS:
-            self._flush()
-        self.depth -= 1
+            self.flush()
 
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            (self.title if self.in_title else self.current).append(data)
+    def text(self, data: str) -> None:
+        (self.title if self.in_title else self.current).append(data)
 
 
 def article(text: str, root: str) -> str:
@@ -135,11 +164,10 @@ def article(text: str, root: str) -> str:
 def page_text(path: Path, root: str, skip: tuple[str, ...]) -> tuple[str, list[str]]:
     """The title (the first h1) and the blocks of text Pagefind would read of a page: the element
     `root` (tag.class) without the elements of the classes in `skip`."""
-    tag, cls = root.split(".", 1)
-    parser = _Text((tag, cls), {s.lstrip(".") for s in skip})
+    parser = _Text(root, skip)
     parser.feed(article(path.read_text(encoding="utf-8", errors="replace"), root))
     parser.close()
-    parser._flush()
+    parser.flush()
     return " ".join("".join(parser.title).split()), parser.blocks
 
 

@@ -37,10 +37,12 @@ from .search_records import (
     article,
     page_text,
     per_record,
+    power_of_two,
     record_count,
     record_html,
     record_path,
     section_of,
+    sized,
 )
 from .search_records import VERSION as RECORDS_VERSION
 
@@ -122,17 +124,11 @@ def _section_pages(site: Path, sections: tuple[str, ...]) -> list[str]:
 def shard_count(pages: int) -> int:
     """How many shards: a power of two, so that it changes (and everything is indexed again)
     only when the site doubles or halves."""
-    n, per = 1, _per_shard()
-    while n * per < pages and n < MAX_SHARDS:
-        n *= 2
-    return n
+    return power_of_two(pages, _per_shard(), MAX_SHARDS)
 
 
 def _per_shard() -> int:
-    try:
-        return max(1, int(os.environ.get(SHARD_PAGES_ENV, PAGES_PER_SHARD)))
-    except ValueError:
-        return PAGES_PER_SHARD
+    return sized(SHARD_PAGES_ENV, PAGES_PER_SHARD)
 
 
 def shard_of(page: str, shards: int) -> int:

@@ -92,18 +92,29 @@ class ArticleParser(HTMLParser):
 
 def record_count(pages: int) -> int:
     """How many records a section of `pages` pages has: a power of two."""
-    n, per = 1, per_record()
-    while n * per < pages:
-        n *= 2
-    return n
+    return power_of_two(pages, per_record())
 
 
 def per_record() -> int:
     """About how many pages a record holds."""
+    return sized(RECORD_PAGES_ENV, PER_RECORD)
+
+
+def power_of_two(items: int, per: int, most: int | None = None) -> int:
+    """The least power of two of groups of `per` that holds `items` (at most `most`): it changes
+    only when the items double or halve."""
+    n = 1
+    while n * per < items and (most is None or n < most):
+        n *= 2
+    return n
+
+
+def sized(name: str, default: int) -> int:
+    """A size from the environment variable `name` (for tests and benchmarks), else `default`."""
     try:
-        return max(1, int(os.environ.get(RECORD_PAGES_ENV, PER_RECORD)))
+        return max(1, int(os.environ.get(name, default)))
     except ValueError:
-        return PER_RECORD
+        return default
 
 
 def section_of(page: str) -> str:

@@ -137,6 +137,18 @@ def test_an_edit_indexes_again_only_the_shards_it_changed(
     assert code == 0
     assert "site/ up to date" in out
 
+    # only search's settings change (here the size of a shard): every shard is indexed again, in
+    # the new layout, and no page is rendered again (each is still the last build's file)
+    page = site / f"generated/briefings/{SAMPLE_ID}/index.html"
+    inode = page.stat().st_ino
+    monkeypatch.setenv(SHARD_PAGES_ENV, "30")
+    code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    assert "(changed pages only)" in out and "2 of 2 shards indexed" in out, out
+    assert page.stat().st_ino == inode
+    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == ["shards/1/"]
+    assert entry(bundle) + entry(bundle / "shards/1") == 3 + len(records_of(site))
+
 
 def test_a_project_with_an_older_search_script_indexes_each_page_on_its_own(
     project: Path, capsys: pytest.CaptureFixture[str]

@@ -77,14 +77,16 @@ def build_site(
         and before[:1] == [stamp]
         and not re.search(r"^use_directory_urls:\s*false", project.mkdocs_yml.read_text(encoding="utf-8"), re.M)
     )
-    if before[:1] == [stamp] and before[1:2] == [inputs] and incremental and finish is None:
+    language = site_language(project)
+    searching = search_settings(language)  # (its own line: a change indexes again, renders nothing)
+    if before[:3] == [stamp, inputs, searching] and incremental and finish is None:
         if docs_now != recorded:  # the same content with new file times (a fresh clone): remember them
             Writer(project.cache).write_bytes(DOCS_MANIFEST, json.dumps(docs_now, separators=(",", ":")).encode())
         return SiteStats(True, 0.0, 0.0, up_to_date=True)  # nothing in docs/ changed: nothing to write
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
         cmd = _build_command(project, tmp, engine, strict)
-        env = _build_env(site_url, date, site_language(project))
+        env = _build_env(site_url, date, language)
         if dirty:
             assert recorded is not None
             _copy_previous(project.site, tmp, project.docs)
@@ -117,7 +119,7 @@ def build_site(
         search_seconds = time.perf_counter() - started
         if finish is not None:
             finish(tmp)
-        stamp_text = f"{stamp}\n{inputs}\n"
+        stamp_text = f"{stamp}\n{inputs}\n{searching}\n"
         os.chmod(tmp, 0o755)
         _swap(tmp, project.site)
         writer = Writer(project.cache)
@@ -246,17 +248,12 @@ STAMP_FILE = "site.stamp"  # in build/cache/: what the site in site/ was built f
 
 def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
     """What every page of a build depends on besides its own Markdown: a change means a full build."""
-    versions = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material", "pagefind"))
+    # (not search's settings or Pagefind's version: the search manifest holds them, and a change
+    # indexes every shard again without rendering a page: see search.py)
+    versions = tuple(metadata.version(name) for name in ("mkdocs", "mkdocs-material"))
     parts = [
         project.mkdocs_yml.read_bytes(),
-        repr(
-            (
-                strict,
-                site_url or os.environ.get(SITE_URL_ENV),
-                versions,
-                search_settings(theme_language(project.settings.language)),
-            )
-        ).encode(),
+        repr((strict, site_url or os.environ.get(SITE_URL_ENV), versions, site_language(project, warn=False))).encode(),
         (Path(__file__).parent / "mkdocs_run.py").read_bytes(),
         (Path(__file__).parent / "final_html.py").read_bytes(),  # (the Markdown extension MkDocs runs)
     ]

@@ -510,3 +510,77 @@ def test_search_merges_the_shards_of_a_big_index(
         context.close()
         httpd.shutdown()
         httpd.server_close()
+
+
+OLD_YEAR = """title: SYNTHETIC summit of NATO in 2019
+date: 2019-03-04
+sources:
+  - title: SYNTHETIC article (made up for a test)
+summary: A SYNTHETIC quillwort summit, with xylocarp on the agenda.
+actors:
+  - actor: nato
+"""
+NEW_YEAR = """title: SYNTHETIC meeting of NATO in 2024
+date: 2024-07-02
+sources:
+  - title: SYNTHETIC article (made up for a test)
+summary: A SYNTHETIC quillwort meeting.
+actors:
+  - actor: nato
+"""
+
+
+def test_search_reads_the_newest_years_first_and_older_years_when_asked(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site whose older years are a tier of their own (here every year before 2024): a query
+    reads only the newest years' index, a button under the results searches the older years too,
+    and a query that finds nothing in the newest years searches the older ones at once."""
+    from generator.publish.search_tiers import OLDER_BASE, RECENT_ENV
+
+    monkeypatch.setenv(RECENT_ENV, "1")
+    root = copy_project(tmp_path / "tiered")
+    (root / "briefings/2019-03-04-synthetic-summit.yaml").write_text(OLD_YEAR, encoding="utf-8")
+    (root / "briefings/2024-07-02-synthetic-meeting.yaml").write_text(NEW_YEAR, encoding="utf-8")
+    assert main(["--root", str(root), "build", "--no-pdf"]) == 0
+    assert (root / "site/pagefind/older.json").is_file()
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_port}/"
+    old, new = "/generated/briefings/2019-03-04-synthetic-summit/", "/generated/briefings/2024-07-02-synthetic-meeting/"
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        fetched: list[str] = []
+        page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+        older = f"/pagefind/shards/{OLDER_BASE}/"
+
+        # a word of both years: the newest year's briefing, and a button for 2019
+        paths = [urlsplit(h).path for h in search(page, url, "quillwort")]
+        assert new in paths, paths
+        assert old not in paths, paths
+        assert not [f for f in fetched if f.startswith(older)]  # the older tier was not read
+        button = page.locator("button.bf-older")
+        assert button.is_visible()
+        assert button.inner_text() == "Search older briefings too (2019)"
+        button.click()
+        page.locator(f'.bf-results a[href$="{old}"]').wait_for(timeout=15_000)
+        paths = [urlsplit(a.get_attribute("href") or "").path for a in page.locator(".bf-results a").all()]
+        assert new in paths, paths
+        assert old in paths, paths
+        assert [f for f in fetched if f.startswith(older)]
+        assert not button.is_visible()  # (the older years are in every search from now on)
+
+        # a word only 2019 has: found at once
+        fetched.clear()
+        paths = [urlsplit(h).path for h in search(page, url, "xylocarp")]
+        assert paths == [old], paths
+        assert not page.locator("button.bf-older").is_visible()
+        assert errors == []
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()

@@ -144,7 +144,8 @@ def test_an_edit_indexes_again_only_the_shards_it_changed(
     monkeypatch.setenv(SHARD_PAGES_ENV, "30")
     code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
     assert code == 0, err
-    assert "(changed pages only)" in out and "2 of 2 shards indexed" in out, out
+    assert "(changed pages only)" in out, out
+    assert "2 of 2 shards indexed" in out, out
     assert page.stat().st_ino == inode
     assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == ["shards/1/"]
     assert entry(bundle) + entry(bundle / "shards/1") == 3 + len(records_of(site))
@@ -206,3 +207,67 @@ def test_a_record_holds_a_page_text_as_text(title: str, body: list[str]) -> None
     assert [t for t, _ in tags] == ["html", "head", "meta", "title", "body", "article", "h2"] + ["p"] * len(blocks)
     assert ("id", "a-name") in tags[6][1]
     assert "LISTING-SKIPPED-7f3" not in "".join(texts)
+
+
+OLD_BRIEFING = """title: SYNTHETIC summit of NATO in 2019
+date: 2019-03-04
+sources:
+  - title: SYNTHETIC article (made up for a test)
+summary: A SYNTHETIC summit.
+actors:
+  - actor: nato
+"""
+
+
+def test_plan_keeps_the_newest_whole_years_within_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.publish.search_tiers import OLDER_BASE, RECENT_ENV, Layout, plan
+
+    monkeypatch.setenv(RECENT_ENV, "5")
+    one = lambda pages: 1  # noqa: E731 (one shard a tier)
+    years: list[int | None] = [2019] * 4 + [2020] * 2 + [2021] * 3 + [None]
+    assert plan(years, 0, one, tiers=True) == Layout(1, 1, 2020, 2019, 2019)
+    assert plan(years, 0, one, tiers=False) == Layout(1)
+    assert plan(years[:5], 0, one, tiers=True) == Layout(1)  # within the budget: one tier
+    assert plan([2021] * 9 + [2020], 0, one, tiers=True) == Layout(1, 1, 2021, 2020, 2020)  # the newest year at least
+    assert plan([None] * 9, 0, one, tiers=True) == Layout(1)  # no year known: one tier
+    assert Layout(2, 3, 2020, 2019, 2019).shards() == [0, 1, OLDER_BASE, OLDER_BASE + 1, OLDER_BASE + 2]
+
+
+def test_a_big_site_keeps_its_older_years_in_a_tier_of_their_own(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Briefings of years before the newest that fit the budget (here 1 briefing: so the newest
+    year, 2024) are indexed apart, listed in older.json and not in shards.json; an edit to one
+    of them indexes only their shard again."""
+    from generator.publish.search_tiers import OLDER_BASE, RECENT_ENV
+
+    monkeypatch.setenv(RECENT_ENV, "1")
+    old = project / "briefings/2019-03-04-synthetic-summit.yaml"
+    old.write_text(OLD_BRIEFING, encoding="utf-8")
+    (project / "briefings/2024-07-02-synthetic-meeting.yaml").write_text(NEW_BRIEFING, encoding="utf-8")
+    code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    assert "2 of 2 shards indexed" in out, out
+    bundle = project / "site/pagefind"
+    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == []
+    older = json.loads((bundle / "older.json").read_text(encoding="utf-8"))
+    assert older == {"shards": [f"shards/{OLDER_BASE}/"], "since": 2024, "first": 2019, "last": 2019}
+    assert entry(bundle / f"shards/{OLDER_BASE}") == 1  # the 2019 briefing
+    records = len(records_of(project / "site"))
+    assert entry(bundle) == 3 + records  # the about page, two briefings of 2024 and the records
+    inode = (bundle / "pagefind-entry.json").stat().st_ino
+
+    old.write_text(OLD_BRIEFING.replace("A SYNTHETIC summit.", "A SYNTHETIC summit, edited."), encoding="utf-8")
+    code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    assert "1 of 2 shards indexed" in out, out
+    assert (bundle / "pagefind-entry.json").stat().st_ino == inode  # the newest years' shard, as it was
+
+    # a search script from before tiers: one tier, every year searched at once, and a note
+    script = project / "docs/assets/briefings.js"
+    script.write_text(script.read_text(encoding="utf-8").replace('"older.json"', '"older" + ".json"'), encoding="utf-8")
+    code, out, err = run_cli(capsys, "--root", str(project), "build", "--no-pdf")
+    assert code == 0, err
+    assert "search the newest years first" in err
+    assert not (bundle / "older.json").exists()  # (the script would not ask for it)
+    assert entry(bundle) == 4 + records

@@ -8,6 +8,7 @@ var words = {
   results: "Search results",
   close: "Close",
   unavailable: "Search is not available on this copy of the site",
+  older: "Search older briefings too (%(years)s)",
   shown: "%(shown)s of %(total)s shown",
   events_shown: "%(shown)s of %(total)s events shown",
   "search.result.placeholder": "Type to start searching",
@@ -168,26 +169,61 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
   list.setAttribute("aria-label", words.results);
   wordsLoaded.then(function () { list.setAttribute("aria-label", words.results); });
   scroll.append(meta, list);
+  /* A button under the results: search the older years too (a very big site's index keeps the
+     briefings of its older years apart, pagefind/older.json, so that a query reads less). */
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button bf-older";
+  more.hidden = true;
+  scroll.append(more);
   var engine = null;
+  var older = null; /* the older years' shards and years, until they are merged in */
+  function listed(name) {
+    return fetch(new URL(name, bundle))
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
+  }
+  function merge(pagefind, shards) {
+    return Promise.all(shards.map(function (path) {
+      return pagefind.mergeIndex(new URL(path, bundle).href, { baseUrl: base });
+    }));
+  }
   function load() {
     if (!engine) {
       engine = import(bundle).then(function (pagefind) {
         pagefind.options({ baseUrl: base, excerptLength: 20 });
         pagefind.init();
         /* A big site's index comes in shards (pagefind/shards.json lists them): merge them in. */
-        return fetch(new URL("shards.json", bundle))
-          .then(function (r) { return r.ok ? r.json() : []; })
-          .catch(function () { return []; })
-          .then(function (shards) {
-            return Promise.all(shards.map(function (path) {
-              return pagefind.mergeIndex(new URL(path, bundle).href, { baseUrl: base });
-            }));
+        return Promise.all([listed("shards.json"), listed("older.json")])
+          .then(function (found) {
+            older = found[1] && Array.isArray(found[1].shards) && found[1].shards.length ? found[1] : null;
+            return merge(pagefind, Array.isArray(found[0]) ? found[0] : []);
           })
           .then(function () { return pagefind; });
       });
     }
     return engine;
   }
+  var widened = null;
+  function widen(pagefind) { /* the older years are merged in, once */
+    if (!widened) {
+      var shards = older ? older.shards : [];
+      older = null;
+      widened = merge(pagefind, shards);
+    }
+    return widened;
+  }
+  function offer() {
+    more.hidden = !older || !input.value.trim();
+    if (older) {
+      var years = older.first === older.last ? String(older.first) : older.first + "\u2013" + older.last;
+      more.textContent = words.older.replace("%(years)s", years);
+    }
+  }
+  more.addEventListener("click", function () {
+    more.hidden = true;
+    load().then(widen).then(search);
+  });
   /* The excerpt is escaped text with <mark> around matches: rebuild it as text and <mark> nodes. */
   var decoder = document.createElement("textarea"); /* decodes entities, keeps spaces, makes no elements */
   function excerpt(html) {
@@ -260,6 +296,7 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
     if (!query) {
       list.replaceChildren();
       meta.textContent = words["search.result.placeholder"];
+      offer();
       return;
     }
     var total = 0;
@@ -267,7 +304,14 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
       .then(function (pagefind) {
         /* the best records are asked for on their own too: a name used in many briefings can
            rank its record below them all */
-        return Promise.all([pagefind.search(query), pagefind.search(query, { filters: { kind: "names" } })]);
+        function ask() {
+          return Promise.all([pagefind.search(query), pagefind.search(query, { filters: { kind: "names" } })]);
+        }
+        return ask().then(function (found) {
+          /* nothing in the newest years: the older years are searched at once */
+          if (found[0].results.length || !older || n !== latest) return found;
+          return widen(pagefind).then(ask);
+        });
       })
       .then(function (found) {
         if (n !== latest) return null;
@@ -285,6 +329,7 @@ document.querySelectorAll(".bf-filter").forEach(function (box) {
         meta.textContent =
           count === 0 ? words["search.result.none"] : count === 1 ? words["search.result.one"] : words["search.result.other"].replace("#", count);
         list.replaceChildren.apply(list, shown.slice(0, 20).map(item));
+        offer();
       })
       .catch(function () {
         if (n === latest) meta.textContent = words.unavailable;

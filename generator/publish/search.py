@@ -45,6 +45,17 @@ from .search_records import (
     sized,
 )
 from .search_records import VERSION as RECORDS_VERSION
+from .search_tiers import (
+    OLDER_BASE,
+    OLDER_FILE,
+    OLDER_MARK,
+    RECENT_BRIEFINGS,
+    RECENT_ENV,
+    RECENT_MOST_SHARDS,
+    Layout,
+    year_of,
+)
+from .search_tiers import plan as plan_tiers
 
 # What Pagefind indexes: the about page and the page of each briefing, one by one, and the pages
 # of actors, events, places and topics in records (search_records.py); lists would only repeat
@@ -82,18 +93,22 @@ class SearchStats:
     shards: int = 0
     indexed: int = 0  # shards indexed again
     manifest: dict[str, object] = field(default_factory=dict)
+    untiered: bool = False  # the site is big enough for tiers, but its search script predates them
 
 
 _FULL = ("about/", *(f"generated/{section}/" for section in SEARCH_SECTIONS))  # pages indexed one by one
+_BRIEFINGS = "generated/briefings/"  # pages with a year (search_tiers.py)
 
 
-def knows_records(script: Path) -> bool:
+def script_knows(script: Path) -> tuple[bool, bool]:
     """Whether a project's search script (docs/assets/briefings.js) shows the pages in records
-    as results of their own: the script of a project made by an older `briefings init` does not."""
+    as results of their own, and whether it searches the older tier (search_tiers.py) when
+    asked: the script of a project made by an older `briefings init` may do neither."""
     try:
-        return RECORDS_MARK in script.read_text(encoding="utf-8", errors="replace")
+        text = script.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return True  # no script of its own: nothing shows results either way
+        return True, True  # no script of its own: nothing shows results either way
+    return RECORDS_MARK in text, RECORDS_MARK in text and OLDER_MARK in text
 
 
 def search_pages(site: Path) -> list[str]:
@@ -144,6 +159,7 @@ def settings(language: str = "en") -> str:
         SEARCH_SKIP,
         _per_shard(),
         ("records", per_record(), RECORDS_VERSION),
+        ("tiers", sized(RECENT_ENV, RECENT_BRIEFINGS), RECENT_MOST_SHARDS, OLDER_BASE),
         *([language] if language != "en" else []),
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
@@ -187,12 +203,15 @@ def index_search(
     manifest: dict[str, object] | None = None,
     language: str = "en",
     records: bool = True,
+    tiers: bool = True,
 ) -> SearchStats:
     """Build the search index into site/pagefind/, taking the shards whose pages did not change
     for search from `previous` (the site this one was copied from, indexed as `manifest` says).
     `language`: the site's (BCP 47), which Pagefind stems words in. `records`: the pages of
     actors, events, places and topics are indexed in records (the site's search script shows
-    them); else one by one, as the script of an older project expects."""
+    them); else one by one, as the script of an older project expects. `tiers`: a big site's
+    older briefings are in a tier of their own (search_tiers.py; the script searches it when
+    asked)."""
     pages = search_pages(site)
     members = entity_pages(site)
     if not records:
@@ -204,40 +223,64 @@ def index_search(
     grouped: dict[str, list[str]] = {}
     for page in members:
         grouped.setdefault(record_path(page, counts[section_of(page)]), []).append(page)
-    n = shard_count(len(pages) + len(members))  # a record weighs as the pages in it: Pagefind's work is their text
     settings_now = settings(language)
-    old_pages: dict[str, list[int]] = {}
     reuse = (
         previous is not None
         and manifest is not None
-        and manifest.get("shards") == n
         and manifest.get("settings") == settings_now
         and manifest.get("records") == (counts if records else None)
+        and manifest.get("tiers") == tiers
         and (previous / BUNDLE / "pagefind-entry.json").is_file()
     )
+    old_pages: dict[str, list[int]] = {}
+    old_years: dict[str, int | None] = {}
     if reuse and manifest is not None:
         old_pages = dict(manifest.get("pages") or {})  # type: ignore[call-overload]
-    dirty: set[int] = set() if reuse else set(range(n))
+        old_years = dict(manifest.get("years") or {})  # type: ignore[call-overload]
+    stats = {page: _stat(site / page) for page in pages + members}
+    years: dict[str, int | None] = {}
+    for page in pages:
+        if page.startswith(_BRIEFINGS):
+            before = old_pages.get(page)
+            same = before is not None and before[1:] == stats[page] and page in old_years
+            years[page] = old_years[page] if same else year_of(site / page)
+    others = len(pages) - len(years) + len(members)  # a record weighs as the pages in it: Pagefind's work is their text
+    layout = plan_tiers(list(years.values()), others, shard_count, tiers=tiers)
+    untiered = not tiers and records and plan_tiers(list(years.values()), others, shard_count, tiers=True).older > 0
+
+    def shard(key: str, year: int | None = None) -> int:
+        if layout.is_older(year):
+            return OLDER_BASE + shard_of(key, layout.older)
+        return shard_of(key, layout.recent)
+
+    dirty: set[int] = set() if reuse else set(layout.shards())
     remade: set[str] = set()  # records made again
     now: dict[str, list[int]] = {}
+    where: dict[int, list[str]] = {}  # each shard's pages and records
     for page in pages + members:
         record = None if not records or page.startswith(_FULL) else record_path(page, counts[section_of(page)])
-        k = shard_of(record or page, n)
-        stat = _stat(site / page)
-        now[page] = [k, *stat]
+        k = shard(record or page, years.get(page))
+        if record is None:
+            where.setdefault(k, []).append(page)
+        now[page] = [k, *stats[page]]
         before = old_pages.pop(page, None)
-        if (k in dirty if record is None else record in remade) or not _changed(site, previous, page, before, stat):
+        if before is not None and before[0] != k:  # it moved to another shard: both change
+            dirty.update((before[0], k))
+        if (k in dirty if record is None else record in remade) or not _changed(
+            site, previous, page, before, stats[page]
+        ):
             continue
         dirty.add(k)
         if record is not None:
             remade.add(record)
-    for gone in old_pages:  # pages no longer there
-        if not records or gone.startswith(_FULL):
-            dirty.add(shard_of(gone, n))
-        else:
+    for gone, before in old_pages.items():  # pages no longer there
+        dirty.add(before[0])
+        if records and not gone.startswith(_FULL):
             record = record_path(gone, counts.get(section_of(gone), 1))
             remade.add(record)
-            dirty.add(shard_of(record, n))
+            dirty.add(shard(record))
+    for record in sorted(grouped):
+        where.setdefault(shard(record), []).append(record)
     out = site / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
     scratch = Path(tempfile.mkdtemp(prefix=".records-", dir=site.parent))  # site/pagefind/records/ to be
@@ -253,11 +296,11 @@ def index_search(
                 os.link(old, dest)
             else:
                 todo.append(record)
-                dirty.add(shard_of(record, n))
+                dirty.add(shard(record))
         for record, text in zip(todo, _records(site, [grouped[r] for r in todo]), strict=True):
             sources[record].write_text(text, encoding="utf-8")
-        built = _index_shards(site, pages + sorted(grouped), n, sorted(dirty), language, sources)
-        for k in range(n):
+        built = _index_shards(site, where, sorted(k for k in dirty if k in where or k == 0), language, sources)
+        for k in layout.shards():
             dest = out if k == 0 else out / SHARDS_DIR / str(k)
             if k in built:
                 if k:  # a merged shard needs its index, not another copy of Pagefind's scripts
@@ -265,16 +308,11 @@ def index_search(
                         if extra.is_file() and extra.suffix in (".js", ".css"):
                             extra.unlink()
                 _place(built[k], dest, move=True, skip=())
-            elif previous is not None:
+            elif previous is not None and (k in where or k == 0):
                 src = previous / BUNDLE if k == 0 else previous / BUNDLE / SHARDS_DIR / str(k)
                 if src.is_dir():
                     _place(src, dest, move=False, skip=(SHARDS_DIR, RECORDS_DIR) if k == 0 else ())
-        listing = out / SHARDS_FILE
-        listing.unlink(missing_ok=True)  # a link to the previous site's file: never write into it
-        listing.write_text(
-            json.dumps([f"{SHARDS_DIR}/{k}/" for k in range(1, n) if (out / SHARDS_DIR / str(k)).is_dir()]),
-            encoding="utf-8",
-        )
+        _write_listings(out, layout, tiers=tiers)
         if grouped:
             out.mkdir(exist_ok=True)
             scratch.rename(out / RECORDS_DIR)
@@ -282,8 +320,34 @@ def index_search(
         for folder in built.values():
             discard(folder.parent)  # (each shard's scratch folder of links)
         discard(scratch)
-    manifest_now = {"shards": n, "settings": settings_now, "records": counts if records else None, "pages": now}
-    return SearchStats(n, len(dirty), manifest_now)
+    manifest_now: dict[str, object] = {
+        "settings": settings_now,
+        "records": counts if records else None,
+        "tiers": tiers,
+        "pages": now,
+        "years": years,
+    }
+    return SearchStats(len(layout.shards()), len(built), manifest_now, untiered)
+
+
+def _write_listings(out: Path, layout: Layout, *, tiers: bool) -> None:
+    """The shards the browser merges in at once (shards.json), and the older tier's (older.json,
+    empty when there is none, so that the script's fetch finds it; none for a script that does not
+    ask). Each is a new file: the old one may be a link into the previous site."""
+    there = [k for k in layout.shards() if k and (out / SHARDS_DIR / str(k)).is_dir()]
+    for name in (SHARDS_FILE, OLDER_FILE):
+        (out / name).unlink(missing_ok=True)
+    (out / SHARDS_FILE).write_text(
+        json.dumps([f"{SHARDS_DIR}/{k}/" for k in there if k < OLDER_BASE]), encoding="utf-8"
+    )
+    if tiers:
+        older = {
+            "shards": [f"{SHARDS_DIR}/{k}/" for k in there if k >= OLDER_BASE],
+            "since": layout.since,
+            "first": layout.first,
+            "last": layout.last,
+        }
+        (out / OLDER_FILE).write_text(json.dumps(older), encoding="utf-8")
 
 
 def _changed(site: Path, previous: Path | None, page: str, before: list[int] | None, stat: list[int]) -> bool:
@@ -332,16 +396,13 @@ def _place(src: Path, dest: Path, *, move: bool, skip: tuple[str, ...]) -> None:
 
 
 def _index_shards(
-    site: Path, pages: list[str], n: int, shards: list[int], language: str, sources: dict[str, Path]
+    site: Path, by_shard: dict[int, list[str]], shards: list[int], language: str, sources: dict[str, Path]
 ) -> dict[int, Path]:
-    """Run Pagefind on each shard (two at a time), each on a folder of links to its pages (a
-    page's file is in the site, or where `sources` says)."""
+    """Run Pagefind on each of `shards` (two at a time), each on a folder of links to its pages
+    (`by_shard`; a page's file is in the site, or where `sources` says)."""
     built: dict[int, Path] = {}
     running: list[tuple[int, subprocess.Popen[str], Path]] = []
     failures: list[str] = []
-    by_shard: dict[int, list[str]] = {}
-    for page in pages:
-        by_shard.setdefault(shard_of(page, n), []).append(page)
 
     def finish(k: int, proc: subprocess.Popen[str], out: Path) -> None:
         stdout, stderr = proc.communicate()

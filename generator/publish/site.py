@@ -24,13 +24,17 @@ from ..core.trash import discard
 from ..core.writer import Writer
 from ..load.project import LANGUAGE_ENV, SITE_URL_ENV, Project, check_mkdocs_settings, fixed_theme_language
 from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, Manifest, changed, read_manifest, scan
-from .search import BUNDLE, MANIFEST, index_search, knows_records, load_manifest
+from .search import BUNDLE, MANIFEST, index_search, load_manifest, script_knows
 from .search import settings as search_settings
 
 SEARCH_SCRIPT = "assets/briefings.js"  # in docs/: the project's copy of the search box's script
 OLD_SCRIPT = (
     "is from an older briefings: search indexes each page of actors, events, places and topics on its own, "
     "a bigger index (copy docs/assets/briefings.js from a project made by `briefings init` to index them in records)"
+)
+UNTIERED_SCRIPT = (
+    "is from an older briefings: search reads every year's briefings for each query, a slower search on a site "
+    "this big (copy docs/assets/briefings.js from a project made by `briefings init` to search the newest years first)"
 )
 
 
@@ -106,7 +110,7 @@ def build_site(
         if dirty and recorded is not None:  # files gone from docs/ since the last build leave the site too
             _remove_stale_files(tmp, sorted(recorded.keys() - docs_now.keys()))
         started = time.perf_counter()
-        records = knows_records(project.docs / SEARCH_SCRIPT)
+        records, tiers = script_knows(project.docs / SEARCH_SCRIPT)
         if not records:
             print(f"note: {display_path(project.docs / SEARCH_SCRIPT)} {OLD_SCRIPT}", file=sys.stderr)
         searched = index_search(
@@ -115,7 +119,10 @@ def build_site(
             manifest=load_manifest(project.cache) if dirty else None,
             language=env[LANGUAGE_ENV],
             records=records,
+            tiers=tiers,
         )
+        if searched.untiered:
+            print(f"note: {display_path(project.docs / SEARCH_SCRIPT)} {UNTIERED_SCRIPT}", file=sys.stderr)
         search_seconds = time.perf_counter() - started
         if finish is not None:
             finish(tmp)

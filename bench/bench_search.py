@@ -4,6 +4,9 @@ Serves SITE_DIR on 127.0.0.1, opens the home page in headless Chromium (a fresh,
 query), types each query into the search box and prints the time until the first result shows
 and the bytes fetched for the query (everything requested after the home page had loaded), by
 kind (Pagefind's page tables, word lists, pages' text, filters, other).
+On a site whose older years are a tier of their own (search_tiers.py), a query reads the newest
+years; with --older each query then clicks the button that searches the older years too, and
+prints what that fetched and took besides.
 Then loads the largest HTML pages of the site, cold, and prints how long each took to load.
 """
 
@@ -40,7 +43,7 @@ def kind(url: str) -> str:
 
 
 def search_times(
-    site: Path, queries: list[str], *, pages: int = 0, show: bool = True
+    site: Path, queries: list[str], *, pages: int = 0, show: bool = True, older: bool = False
 ) -> tuple[list[float], list[float]]:
     """Each query's time to its first result (seconds) and what it fetched (kB), each in a fresh
     browser context; then, if `pages`, the load times of the site's largest pages."""
@@ -80,6 +83,13 @@ def search_times(
             if show:
                 print(f"{query!r}: first result after {seconds:.2f} s, {kb:.0f} kB fetched ({split})", end="")
                 print(f"; first: {title[:60]!r}")
+            button = page.locator("button.bf-older")
+            if older and button.is_visible():
+                before, started = len(fetched), time.perf_counter()
+                button.click()
+                page.wait_for_load_state("networkidle")  # (the older shards merged, the query asked of them)
+                more = sum(n for _, n in fetched[before:]) / 1e3
+                print(f"  older years too: {more:.0f} kB more, {time.perf_counter() - started:.2f} s")
             context.close()
         largest = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[:pages]
         for path in largest:
@@ -101,8 +111,9 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("queries", nargs="*", default=QUERIES)
     parser.add_argument("--pages", type=int, default=5, help="largest pages to time loading")
+    parser.add_argument("--older", action="store_true", help="then search the older years too, and measure it")
     args = parser.parse_args()
-    times, sizes = search_times(args.site, args.queries, pages=args.pages)
+    times, sizes = search_times(args.site, args.queries, pages=args.pages, older=args.older)
     took = f"median {statistics.median(times):.2f} s, max {max(times):.2f} s"
     print(f"{took}; fetched median {statistics.median(sizes):.0f} kB, max {max(sizes):.0f} kB")
 

@@ -19,6 +19,7 @@ from pathlib import Path
 DOCS_MANIFEST = "docs.json"  # in build/cache/: {path inside docs/: [size, mtime_ns, inode, sha256]}
 CHANGED_FILE = "docs-changed.json"  # in build/cache/: the paths the next --dirty build renders
 CHANGED_ENV = "BRIEFINGS_DOCS_CHANGED"  # that file's absolute path, for mkdocs_run.py
+PREVIOUS_ENV = "BRIEFINGS_PREVIOUS_SITE"  # the site an incremental build builds on, for mkdocs_run.py
 
 Manifest = dict[str, list[object]]
 

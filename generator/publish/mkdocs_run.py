@@ -1,7 +1,9 @@
 """Run MkDocs for briefings: python -m generator.publish.mkdocs_run build|serve [mkdocs options].
 
-For an incremental (--dirty) build into a copy of the previous site whose pages are hard links,
-every file MkDocs writes is first unlinked, so the previous site is never changed in place. The
+An incremental (--dirty) build writes into an empty folder only the pages whose Markdown changed
+(and the theme's files that changed, the sitemap, 404 page and Material's index, which MkDocs
+always writes), looking up what is there in the previous site (overlay.py puts them in place).
+Every file MkDocs writes is first unlinked, so a hard link is never written into. The
 warning MkDocs gives for every --dirty build is dropped: here the copy is kept consistent by
 briefings (see site.py), so it would only make --strict fail. When serving, the first build is
 indexed for search, so the preview's search box works (the index is not rebuilt on each edit),
@@ -30,7 +32,7 @@ from mkdocs.structure.files import File
 from ..core.signals import stop_as_on_ctrl_c
 from ..load.project import LANGUAGE_ENV
 from . import preview
-from .docs_changes import CHANGED_ENV
+from .docs_changes import CHANGED_ENV, PREVIOUS_ENV
 
 
 def _write_file(content: bytes, output_path: str) -> None:
@@ -96,22 +98,25 @@ class _PreviewServer(LiveReloadServer):
             self._rebuild_cond.notify_all()
 
 
-def _changed_by_content(listed: str) -> None:
+def _changed_by_content(listed: str, previous: str) -> None:
     """--dirty renders a page from docs/ again when briefings found its content changed (the
     list in `listed`, see docs_changes.py), whatever the files' times say; other files (the
-    theme's, whose version is part of what decides a full build) go by time as in MkDocs."""
+    theme's, whose version is part of what decides a full build) go by time as in MkDocs. What
+    is there is looked up in `previous`, the site being built on (the build writes into an empty
+    folder: only what changed, see overlay.py)."""
     with open(listed, encoding="utf-8") as handle:
         changed = set(json.load(handle))
-    by_time = File.is_modified
 
     def is_modified(self: File) -> bool:
-        if self._content is not None or not os.path.isfile(self.abs_dest_path):
+        before = os.path.join(previous, self.dest_uri)
+        if self._content is not None or not os.path.isfile(before):
             return True
-        if self.abs_src_path is not None and self.src_dir is not None and self.src_uri is not None:
+        assert self.abs_src_path is not None
+        if self.src_dir is not None and self.src_uri is not None:
             docs = os.path.abspath(self.src_dir)
             if os.path.abspath(self.abs_src_path).startswith(docs + os.sep):
                 return self.src_uri in changed
-        return by_time(self)
+        return os.path.getmtime(before) < os.path.getmtime(self.abs_src_path)
 
     File.is_modified = is_modified  # type: ignore[method-assign]
 
@@ -151,7 +156,7 @@ def main() -> None:
     utils.write_file = _write_file
     utils.copy_file = _copy_file
     if os.environ.get(CHANGED_ENV):
-        _changed_by_content(os.environ[CHANGED_ENV])
+        _changed_by_content(os.environ[CHANGED_ENV], os.environ[PREVIOUS_ENV])
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     command, *args = sys.argv[1:] or ["build"]
     if command == "build":

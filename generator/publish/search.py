@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -204,16 +205,28 @@ def index_search(
     language: str = "en",
     records: bool = True,
     tiers: bool = True,
+    base: Path | None = None,
+    gone: Collection[str] = (),
 ) -> SearchStats:
     """Build the search index into site/pagefind/, taking the shards whose pages did not change
-    for search from `previous` (the site this one was copied from, indexed as `manifest` says).
+    for search from `previous` (the site this one builds on, indexed as `manifest` says).
+    With `base`, `site` holds only the pages that changed (an overlay, see overlay.py): every
+    other page is base's, but for the pages of `gone` (paths inside the site).
     `language`: the site's (BCP 47), which Pagefind stems words in. `records`: the pages of
     actors, events, places and topics are indexed in records (the site's search script shows
     them); else one by one, as the script of an older project expects. `tiers`: a big site's
     older briefings are in a tier of their own (search_tiers.py; the script searches it when
     asked)."""
-    pages = search_pages(site)
-    members = entity_pages(site)
+    fresh = set(search_pages(site) + entity_pages(site))
+    if base is None:
+        pages, members = search_pages(site), entity_pages(site)
+    else:  # (the about page first, then each section's pages: sorted, as the listings are)
+        pages = sorted((set(search_pages(base)) | {p for p in fresh if p.startswith(_FULL)}) - set(gone))
+        members = sorted((set(entity_pages(base)) | {p for p in fresh if not p.startswith(_FULL)}) - set(gone))
+
+    def at(page: str) -> Path:
+        return site / page if base is None or page in fresh else base / page
+
     if not records:
         pages, members = sorted(pages + members, key=lambda p: (not p.startswith("about/"), p)), []
     counts: dict[str, int] = {}
@@ -237,13 +250,13 @@ def index_search(
     if reuse and manifest is not None:
         old_pages = dict(manifest.get("pages") or {})  # type: ignore[call-overload]
         old_years = dict(manifest.get("years") or {})  # type: ignore[call-overload]
-    stats = {page: _stat(site / page) for page in pages + members}
+    stats = {page: _stat(at(page)) for page in pages + members}
     years: dict[str, int | None] = {}
     for page in pages:
         if page.startswith(_BRIEFINGS):
             before = old_pages.get(page)
             same = before is not None and before[1:] == stats[page] and page in old_years
-            years[page] = old_years[page] if same else year_of(site / page)
+            years[page] = old_years[page] if same else year_of(at(page))
     others = len(pages) - len(years) + len(members)  # a record weighs as the pages in it: Pagefind's work is their text
     layout = plan_tiers(list(years.values()), others, shard_count, tiers=tiers)
     untiered = not tiers and records and plan_tiers(list(years.values()), others, shard_count, tiers=True).older > 0
@@ -267,16 +280,16 @@ def index_search(
         if before is not None and before[0] != k:  # it moved to another shard: both change
             dirty.update((before[0], k))
         if (k in dirty if record is None else record in remade) or not _changed(
-            site, previous, page, before, stats[page]
+            at(page), previous / page if previous is not None else None, before, stats[page]
         ):
             continue
         dirty.add(k)
         if record is not None:
             remade.add(record)
-    for gone, before in old_pages.items():  # pages no longer there
+    for left, before in old_pages.items():  # pages no longer there
         dirty.add(before[0])
-        if records and not gone.startswith(_FULL):
-            record = record_path(gone, counts.get(section_of(gone), 1))
+        if records and not left.startswith(_FULL):
+            record = record_path(left, counts.get(section_of(left), 1))
             remade.add(record)
             dirty.add(shard(record))
     for record in sorted(grouped):
@@ -297,8 +310,10 @@ def index_search(
             else:
                 todo.append(record)
                 dirty.add(shard(record))
-        for record, text in zip(todo, _records(site, [grouped[r] for r in todo]), strict=True):
+        for record, text in zip(todo, _records([[at(page) for page in grouped[r]] for r in todo]), strict=True):
             sources[record].write_text(text, encoding="utf-8")
+        for page in pages:
+            sources[page] = at(page)
         built = _index_shards(site, where, sorted(k for k in dirty if k in where or k == 0), language, sources)
         for k in layout.shards():
             dest = out if k == 0 else out / SHARDS_DIR / str(k)
@@ -350,33 +365,32 @@ def _write_listings(out: Path, layout: Layout, *, tiers: bool) -> None:
         (out / OLDER_FILE).write_text(json.dumps(older), encoding="utf-8")
 
 
-def _changed(site: Path, previous: Path | None, page: str, before: list[int] | None, stat: list[int]) -> bool:
-    """Whether a page is new or changed in what Pagefind reads since the index of `previous`."""
+def _changed(new: Path, old: Path | None, before: list[int] | None, stat: list[int]) -> bool:
+    """Whether a page (its file now: `new`) is new or changed in what Pagefind reads since the
+    index of the previous site (its file there: `old`)."""
     if before is None:
         return True
     if before[1:] == stat:
         return False
     # MkDocs wrote it again, or the site was restored from a cache
-    assert previous is not None
-    old = previous / page
-    if old.is_file() and os.path.samestat(old.stat(), (site / page).stat()):
+    assert old is not None
+    if old.is_file() and os.path.samestat(old.stat(), new.stat()):
         return False  # still a link to the previous site's page: not written again, indexed as it is
-    return not old.is_file() or searchable_digest(old) != searchable_digest(site / page)
+    return not old.is_file() or searchable_digest(old) != searchable_digest(new)
 
 
-def _records(site: Path, groups: list[list[str]]) -> list[str]:
-    """The records of groups of entity pages of the site; many are read on two cores."""
-    work = [(site, group) for group in groups]
-    if len(work) < 64 or (os.cpu_count() or 1) < 2:
-        return [_record(*w) for w in work]
+def _records(groups: list[list[Path]]) -> list[str]:
+    """The records of groups of entity pages (their files); many are read on two cores."""
+    if len(groups) < 64 or (os.cpu_count() or 1) < 2:
+        return [_record(group) for group in groups]
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_record, *zip(*work, strict=True), chunksize=16))
+        return list(pool.map(_record, groups, chunksize=16))
 
 
-def _record(site: Path, group: list[str]) -> str:
-    """The record of a group of entity pages of the site."""
-    entries = [(page.split("/")[2], *page_text(site / page, SEARCH_ROOT, SEARCH_SKIP)) for page in group]
-    return record_html(section_of(group[0]), entries, SEARCH_ROOT)
+def _record(group: list[Path]) -> str:
+    """The record of a group of entity pages (their files: generated/SECTION/NAME/index.html)."""
+    entries = [(path.parent.name, *page_text(path, SEARCH_ROOT, SEARCH_SKIP)) for path in group]
+    return record_html(group[0].parent.parent.name, entries, SEARCH_ROOT)
 
 
 def _place(src: Path, dest: Path, *, move: bool, skip: tuple[str, ...]) -> None:
@@ -399,7 +413,7 @@ def _index_shards(
     site: Path, by_shard: dict[int, list[str]], shards: list[int], language: str, sources: dict[str, Path]
 ) -> dict[int, Path]:
     """Run Pagefind on each of `shards` (two at a time), each on a folder of links to its pages
-    (`by_shard`; a page's file is in the site, or where `sources` says)."""
+    (`by_shard`; a page's file is where `sources` says)."""
     built: dict[int, Path] = {}
     running: list[tuple[int, subprocess.Popen[str], Path]] = []
     failures: list[str] = []
@@ -419,7 +433,7 @@ def _index_shards(
             mirror, out = work / "site", work / "bundle"
             for page in by_shard.get(k, []):
                 (mirror / page).parent.mkdir(parents=True, exist_ok=True)
-                os.link(sources.get(page) or site / page, mirror / page)
+                os.link(sources[page], mirror / page)
             mirror.mkdir(exist_ok=True)
             cmd = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--output-path", str(out)]
             cmd += ["--root-selector", SEARCH_ROOT, "--force-language", language, "--silent"]

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -23,7 +22,8 @@ from ..core.errors import BriefingsError, Problem, display_path
 from ..core.trash import discard
 from ..core.writer import Writer
 from ..load.project import LANGUAGE_ENV, SITE_URL_ENV, Project, check_mkdocs_settings, fixed_theme_language
-from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, Manifest, changed, read_manifest, scan
+from .docs_changes import CHANGED_ENV, CHANGED_FILE, DOCS_MANIFEST, PREVIOUS_ENV, Manifest, changed, read_manifest, scan
+from .overlay import commit, overlay_files, recover
 from .search import BUNDLE, MANIFEST, index_search, load_manifest, script_knows
 from .search import settings as search_settings
 
@@ -45,16 +45,16 @@ def build_site(
     *,
     strict: bool,
     site_url: str | None = None,
-    finish: Callable[[Path], None] | None = None,
     incremental: bool = True,
     date: str | None = None,
     engine: str = "mkdocs",
 ) -> SiteStats:
     """Build the site into a fresh folder, index it for search, then swap it in for site/.
 
-    When site/ was built from the same configuration, the new folder starts as a copy of it
-    (pages as hard links, which MkDocs never writes into: see mkdocs_run.py) and MkDocs renders
-    only the pages whose Markdown changed. Dates MkDocs writes (the sitemap's) are `date` (the
+    When site/ was built from the same configuration, MkDocs renders into the fresh folder only
+    the pages whose Markdown changed (and the few files it always writes), the search index is
+    built there from them and site/'s other pages, and overlay.py then moves them into site/,
+    in a way that is undone if it fails part way. Dates MkDocs writes (the sitemap's) are `date` (the
     newest briefing's, YYYY-MM-DD) unless SOURCE_DATE_EPOCH is set, so the same input gives the
     same bytes on any day.
 
@@ -83,7 +83,7 @@ def build_site(
     )
     language = site_language(project)
     searching = search_settings(language)  # (its own line: a change indexes again, renders nothing)
-    if before[:3] == [stamp, inputs, searching] and incremental and finish is None:
+    if before[:3] == [stamp, inputs, searching] and incremental:
         if docs_now != recorded:  # the same content with new file times (a fresh clone): remember them
             Writer(project.cache).write_bytes(DOCS_MANIFEST, json.dumps(docs_now, separators=(",", ":")).encode())
         return SiteStats(True, 0.0, 0.0, up_to_date=True)  # nothing in docs/ changed: nothing to write
@@ -91,12 +91,13 @@ def build_site(
     try:
         cmd = _build_command(project, tmp, engine, strict)
         env = _build_env(site_url, date, language)
-        if dirty:
+        if dirty:  # only what changed is built, into the empty folder (overlay.py)
             assert recorded is not None
-            _copy_previous(project.site, tmp, project.docs)
             cmd.append("--dirty")
-            Writer(project.cache).write_bytes(CHANGED_FILE, json.dumps(changed(recorded, docs_now)).encode("utf-8"))
+            again = changed(recorded, docs_now) + _hand_written(project.docs)  # (these may include snippets)
+            Writer(project.cache).write_bytes(CHANGED_FILE, json.dumps(again).encode("utf-8"))
             env[CHANGED_ENV] = str((project.cache / CHANGED_FILE).resolve())
+            env[PREVIOUS_ENV] = str(project.site.resolve())
         started = time.perf_counter()
         result = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True, check=False)
         mkdocs_seconds = time.perf_counter() - started
@@ -107,8 +108,7 @@ def build_site(
                 outcome="the previous site/ is left as it was",
             )
         # (no -q: MkDocs counts warnings for --strict only when it logs them)
-        if dirty and recorded is not None:  # files gone from docs/ since the last build leave the site too
-            _remove_stale_files(tmp, sorted(recorded.keys() - docs_now.keys()))
+        gone = _gone(sorted(recorded.keys() - docs_now.keys())) if dirty and recorded is not None else []
         started = time.perf_counter()
         records, tiers = script_knows(project.docs / SEARCH_SCRIPT)
         if not records:
@@ -120,15 +120,18 @@ def build_site(
             language=env[LANGUAGE_ENV],
             records=records,
             tiers=tiers,
+            base=project.site if dirty else None,
+            gone=gone,
         )
         if searched.untiered:
             print(f"note: {display_path(project.docs / SEARCH_SCRIPT)} {UNTIERED_SCRIPT}", file=sys.stderr)
         search_seconds = time.perf_counter() - started
-        if finish is not None:
-            finish(tmp)
         stamp_text = f"{stamp}\n{inputs}\n{searching}\n"
-        os.chmod(tmp, 0o755)
-        _swap(tmp, project.site)
+        if dirty:
+            commit(tmp, project.site, overlay_files(tmp, (BUNDLE,)), gone)
+        else:
+            os.chmod(tmp, 0o755)
+            _swap(tmp, project.site)
         writer = Writer(project.cache)
         writer.write_bytes(STAMP_FILE, stamp_text.encode("utf-8"))
         writer.write_bytes(MANIFEST, json.dumps(searched.manifest, separators=(",", ":")).encode("utf-8"))
@@ -270,48 +273,13 @@ def _stamp(project: Project, *, strict: bool, site_url: str | None) -> str:
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
-def _copy_previous(site: Path, into: Path, docs: Path) -> None:
-    """The previous site as a start: pages hard-linked, other files copied, search index left out.
-
-    Pages of hand-written Markdown are left out too, so MkDocs renders them again (they may
-    include generated snippets, whose changes MkDocs cannot see).
-    """
-    hand_written = {str(_dest(p.relative_to(docs))) for p in _hand_written(docs)}
-    linked = _link_tree(site / "generated", into / "generated")
-    for folder, dirs, files in os.walk(site):
-        rel = os.path.relpath(folder, site)
-        if rel == ".":
-            dirs[:] = [d for d in dirs if d != BUNDLE and not (d == "generated" and linked)]
-        os.makedirs(os.path.join(into, rel), exist_ok=True)
-        for name in files:
-            path = os.path.normpath(os.path.join(rel, name))
-            if path in hand_written:
-                continue
-            src, dest = os.path.join(folder, name), os.path.join(into, path)
-            if name.endswith(".html"):
-                os.link(src, dest)
-            else:
-                shutil.copy2(src, dest)
-
-
-def _link_tree(src: Path, dest: Path) -> bool:
-    """Hard-link a folder's files into a new folder with GNU cp (fast); False if that cannot be done."""
-    if not src.is_dir() or shutil.which("cp") is None:
-        return False
-    result = subprocess.run(["cp", "-al", str(src), str(dest)], capture_output=True, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(dest, ignore_errors=True)
-        return False
-    return True
-
-
-def _hand_written(docs: Path) -> list[Path]:
-    """The Markdown pages of docs/ that are not generated."""
+def _hand_written(docs: Path) -> list[str]:
+    """The Markdown pages of docs/ that are not generated (paths inside docs/)."""
     found = []
     for folder, dirs, files in os.walk(docs):
         if folder == str(docs):
             dirs[:] = [d for d in dirs if d != "generated"]
-        found += [Path(folder, name) for name in files if name.endswith(".md")]
+        found += [Path(folder, name).relative_to(docs).as_posix() for name in files if name.endswith(".md")]
     return found
 
 
@@ -322,23 +290,18 @@ def _dest(md: Path) -> Path:
     return md.with_suffix("") / "index.html"
 
 
-def _remove_stale_files(site: Path, removed: list[str]) -> None:
-    """The files of a site copied from the previous one whose source in docs/ is gone (`removed`,
-    paths inside docs/): a page whose Markdown is gone (a removed briefing, actor, ...), and any
-    other file (a PDF, an export) removed from docs/, with the folders they leave empty. Found
-    from the manifests, not by walking the site, so the work grows with what was removed."""
-    for rel in removed:
-        target = site / (_dest(Path(rel)) if rel.endswith(".md") else Path(rel))
-        target.unlink(missing_ok=True)
-        folder = target.parent
-        while folder != site and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
+def _gone(removed: list[str]) -> list[str]:
+    """The files of the site whose source in docs/ is gone (`removed`, paths inside docs/): the
+    page of a Markdown file that is gone (a removed briefing, actor, ...), and any other file (a
+    PDF, an export). Found from the manifests, not by walking the site, so the work grows with
+    what was removed."""
+    return [(_dest(Path(rel)) if rel.endswith(".md") else Path(rel)).as_posix() for rel in removed]
 
 
 def _remove_leftovers(project: Project) -> None:
-    """Folders an interrupted build may have left behind (a new site, the old one mid-swap, the
-    search index's scratch folders)."""
+    """What an interrupted build may have left behind: a commit of changed files cut short
+    (undone), a new site, the old one mid-swap, the search index's scratch folders."""
+    recover(project.site)
     for pattern in (".site-*", ".search-*"):
         for leftover in project.root.glob(pattern):
             discard(leftover)

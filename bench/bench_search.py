@@ -13,6 +13,7 @@ Then loads the largest HTML pages of the site, cold, and prints how long each to
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import statistics
@@ -20,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from playwright.sync_api import Request, sync_playwright
+from playwright.sync_api import Error, Request, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -61,7 +62,8 @@ def search_times(
             page.wait_for_load_state("networkidle")
 
             def count(request: Request, fetched: list[tuple[str, int]] = fetched) -> None:
-                fetched.append((request.url, request.sizes()["responseBodySize"]))
+                with contextlib.suppress(Error):  # (finished as its page closed)
+                    fetched.append((request.url, request.sizes()["responseBodySize"]))
 
             page.on("requestfinished", count)
             box = page.locator("input.md-search__input")
@@ -87,6 +89,7 @@ def search_times(
             if older and button.is_visible():
                 before, started = len(fetched), time.perf_counter()
                 button.click()
+                page.wait_for_timeout(500)  # (the click's fetches under way)
                 page.wait_for_load_state("networkidle")  # (the older shards merged, the query asked of them)
                 more = sum(n for _, n in fetched[before:]) / 1e3
                 print(f"  older years too: {more:.0f} kB more, {time.perf_counter() - started:.2f} s")

@@ -111,7 +111,11 @@ def search(page: Page, server: str, query: str, engine: str = "mkdocs") -> list[
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)  # as a person types
     page.locator(".bf-results .md-search-result__item").first.wait_for(timeout=15_000)
-    return [a.get_attribute("href") or "" for a in page.locator(".bf-results a.md-search-result__link").all()]
+    page.wait_for_load_state("networkidle")  # (the last keystroke's query answered, not an earlier one's)
+    # read at once: the list is replaced as each keystroke's results come in
+    hrefs = "els => els.map(a => a.getAttribute('href') || '')"
+    found = page.eval_on_selector_all(".bf-results a.md-search-result__link", hrefs)
+    return [str(h) for h in found]
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ An incremental (--dirty) build writes into an empty folder only the pages whose 
 (and the theme's files that changed, the sitemap, 404 page and Material's index, which MkDocs
 always writes), looking up what is there in the previous site (overlay.py puts them in place).
 Every file MkDocs writes is first unlinked, so a hard link is never written into. The
-warning MkDocs gives for every --dirty build is dropped: here the copy is kept consistent by
+warning MkDocs gives for every --dirty build is dropped: here the site is kept consistent by
 briefings (see site.py), so it would only make --strict fail. When serving, the first build is
 indexed for search, so the preview's search box works (the index is not rebuilt on each edit),
 and every page loads the problem report that `briefings serve` writes after each edit.

@@ -80,24 +80,23 @@ def recover(site: Path) -> bool:
     journal = site.parent / JOURNAL
     if not journal.is_dir():
         return False
-    try:
-        lines = (journal / LOG).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-    if lines[-1:] == [DONE]:
+    if _log(journal)[-1:] == [DONE]:
         discard(journal)
         return False
     _undo(site, journal)
     return True
 
 
+def _log(journal: Path) -> list[str]:
+    try:
+        return (journal / LOG).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
 def _undo(site: Path, journal: Path) -> None:
     """Undo the steps the journal's log lists, last first, then delete the journal."""
-    try:
-        lines = (journal / LOG).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        lines = []
-    for line in reversed(lines):
+    for line in reversed(_log(journal)):
         step, _, rel = line.partition(" ")
         if step not in ("NEW", "SWAP", "GONE") or not rel:
             continue

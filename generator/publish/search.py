@@ -6,7 +6,8 @@ events, places and topics in records of a few dozen (search_records.py). These a
 stable hash of their path into shards of about PAGES_PER_SHARD pages (a record counting as the
 pages in it, as Pagefind's work and a rebuild's are their text); shard 0 is site/pagefind/ (the
 bundle the browser loads) and shard k is site/pagefind/shards/k/, which the page's script merges
-in (Pagefind's mergeIndex). After an edit, a record is made again only when one of its pages
+in (Pagefind's mergeIndex). A big site's older years are shards of their own, merged in when
+the reader asks (search_tiers.py). After an edit, a record is made again only when one of its pages
 came, went, or changed in what Pagefind reads (the article without its listings, counts, jump
 bars and badges), and a shard is indexed again only when one of its pages or records did; every
 other record and shard is taken from the previous site as it is. Each Pagefind run holds one
@@ -217,12 +218,11 @@ def index_search(
     them); else one by one, as the script of an older project expects. `tiers`: a big site's
     older briefings are in a tier of their own (search_tiers.py; the script searches it when
     asked)."""
-    fresh = set(search_pages(site) + entity_pages(site))
-    if base is None:
-        pages, members = search_pages(site), entity_pages(site)
-    else:  # (the about page first, then each section's pages: sorted, as the listings are)
-        pages = sorted((set(search_pages(base)) | {p for p in fresh if p.startswith(_FULL)}) - set(gone))
-        members = sorted((set(entity_pages(base)) | {p for p in fresh if not p.startswith(_FULL)}) - set(gone))
+    pages, members = search_pages(site), entity_pages(site)
+    fresh = set(pages + members)
+    if base is not None:  # (the about page first, then each section's pages: sorted, as the listings are)
+        pages = sorted((set(search_pages(base)) | set(pages)) - set(gone))
+        members = sorted((set(entity_pages(base)) | set(members)) - set(gone))
 
     def at(page: str) -> Path:
         return site / page if base is None or page in fresh else base / page

@@ -38,8 +38,8 @@ UNTIERED_SCRIPT = (
 )
 
 
-# 92 lines, on purpose: the site build's steps in the order they run (copy, build, index, swap,
-# remember), each a call; the try/finally that keeps the previous site/ must hold them all.
+# 100 lines, on purpose: the site build's steps in the order they run (build, index, commit or
+# swap, remember), each a call; the try/finally that keeps the previous site/ must hold them all.
 def build_site(
     project: Project,
     *,
